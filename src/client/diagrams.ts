@@ -1,0 +1,89 @@
+// Draws ```mermaid placeholders as SVG. Mermaid is imported on demand (the
+// deck core stays small) and draws each diagram in an off-screen stage of the
+// slide's size: reveal.js hides non-current slides, and Mermaid measuring text
+// inside a hidden slide draws broken diagrams.
+import type { Mermaid } from 'mermaid';
+import { addProblem } from './readiness.ts';
+
+const cache = new Map<string, string>();
+let mermaidPromise: Promise<Mermaid> | undefined;
+let counter = 0;
+
+function themeVariables(): Record<string, string> {
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    fontFamily: v('--deck-font', 'sans-serif'),
+    fontSize: v('--diagram-font-size', '20px'),
+    primaryColor: v('--diagram-node', '#e8eef6'),
+    primaryBorderColor: v('--diagram-border', '#1f4e79'),
+    primaryTextColor: v('--deck-text', '#1a1a1a'),
+    lineColor: v('--diagram-line', '#1f4e79'),
+    secondaryColor: v('--diagram-node-alt', '#fbeaea'),
+    tertiaryColor: v('--deck-bg', '#ffffff'),
+    background: v('--deck-bg', '#ffffff'),
+    textColor: v('--deck-text', '#1a1a1a'),
+  };
+}
+
+async function loadMermaid(): Promise<Mermaid> {
+  mermaidPromise ??= import('mermaid').then(({ default: mermaid }) => {
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      theme: 'base',
+      themeVariables: themeVariables(),
+      flowchart: { useMaxWidth: true, htmlLabels: true, padding: 12 },
+      timeline: { useMaxWidth: true },
+    });
+    return mermaid;
+  });
+  return mermaidPromise;
+}
+
+function stage(): HTMLElement {
+  let el = document.getElementById('iur-diagram-stage');
+  if (!el) {
+    el = document.createElement('div');
+    el.id = 'iur-diagram-stage';
+    el.setAttribute('aria-hidden', 'true');
+    el.style.cssText = 'position:absolute;left:-20000px;top:0;width:1180px;height:auto;visibility:hidden;';
+    document.body.appendChild(el);
+  }
+  return el;
+}
+
+/** Where an error is in the sources: the fence's line plus Mermaid's own line. */
+function where(figure: HTMLElement, error: unknown): { file: string; line: number } {
+  const section = figure.closest('section[data-file]');
+  const fence = Number(figure.dataset.line ?? 0);
+  const inner = (error as { hash?: { loc?: { first_line?: number } } } | null)?.hash?.loc?.first_line ?? 0;
+  return { file: section?.getAttribute('data-file') ?? 'deck', line: fence + inner };
+}
+
+/** Draws every diagram below `root` that is not drawn yet. */
+export async function renderDiagrams(root: ParentNode = document): Promise<void> {
+  const figures = Array.from(root.querySelectorAll<HTMLElement>('figure.mermaid-diagram:not([data-rendered])'));
+  if (figures.length === 0) return;
+  const mermaid = await loadMermaid();
+  for (const figure of figures) {
+    const code = figure.querySelector('.mermaid-source')?.textContent ?? '';
+    try {
+      let svg = cache.get(code);
+      if (!svg) {
+        await mermaid.parse(code);
+        svg = (await mermaid.render(`iur-diagram-${++counter}`, code, stage())).svg;
+        cache.set(code, svg);
+      }
+      figure.insertAdjacentHTML('beforeend', svg);
+      figure.dataset.rendered = 'true';
+    } catch (error) {
+      document.getElementById(`iur-diagram-${counter}`)?.remove();
+      document.getElementById(`diur-diagram-${counter}`)?.remove();
+      figure.dataset.rendered = 'error';
+      figure.classList.add('diagram-error');
+      const message = error instanceof Error ? error.message : String(error);
+      addProblem({ pos: where(figure, error), level: 'error', message: `Mermaid diagram does not parse: ${message.split('\n').slice(0, 3).join(' ')}` });
+    }
+  }
+}

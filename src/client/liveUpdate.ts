@@ -1,0 +1,22 @@
+// Dev only: replaces the slides in place when a Markdown file is saved and
+// returns to the same slide and fragment, with no page reload.
+import type { RevealApi } from 'reveal.js';
+import type { DeckUpdate } from '../vite/deckPlugin.ts';
+import { renderDiagrams } from './diagrams.ts';
+
+export function acceptDeckUpdates(deck: RevealApi): void {
+  const hot = import.meta.hot;
+  if (!hot) return;
+  hot.on('iur:deck', async (update: DeckUpdate) => {
+    const { h, v, f } = deck.getIndices();
+    const slides = document.querySelector('.reveal .slides');
+    if (!slides) return;
+    const staged = document.createElement('div');
+    staged.innerHTML = update.html;
+    await renderDiagrams(staged);
+    slides.replaceChildren(...Array.from(staged.childNodes));
+    deck.sync();
+    deck.slide(h, v ?? 0, f);
+    document.documentElement.dataset.deckVersion = String(Number(document.documentElement.dataset.deckVersion ?? 0) + 1);
+  });
+}

@@ -1,0 +1,33 @@
+// The browser entry: loads the theme and font, draws the diagrams, starts
+// reveal.js with its plugins, and keeps the deck live in dev.
+import 'reveal.js/reveal.css';
+import 'virtual:iur-font.css';
+import 'virtual:iur-theme.css';
+import Reveal, { type RevealConfig } from 'reveal.js';
+import Notes from 'reveal.js/plugin/notes';
+import Search from 'reveal.js/plugin/search';
+import Zoom from 'reveal.js/plugin/zoom';
+import data from 'virtual:iur-deck';
+import { renderDiagrams } from './diagrams.ts';
+import { markDone } from './readiness.ts';
+import { revealOptions } from './revealOptions.ts';
+import { acceptDeckUpdates } from './liveUpdate.ts';
+
+async function start(): Promise<void> {
+  // Text must be measured in the bundled font, so wait for it first.
+  await document.fonts.ready;
+  await renderDiagrams();
+  const options = { ...revealOptions(data, new URLSearchParams(location.search)), plugins: [Notes, Search, Zoom] };
+  const deck = new Reveal(options as RevealConfig);
+  const printing = /print-pdf/i.test(location.search);
+  const pdfReady = printing ? new Promise<void>((resolve) => deck.on('pdf-ready', () => resolve())) : Promise.resolve();
+  await deck.initialize();
+  await pdfReady;
+  acceptDeckUpdates(deck);
+  markDone();
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+  markDone();
+});

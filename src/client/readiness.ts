@@ -1,0 +1,39 @@
+// The page's ready signal, read by export, check and the tests: a promise on
+// window.__iurDeck and a data-deck attribute on <html> ("ready" | "error").
+import type { Problem } from '../deck/model.ts';
+
+export interface DeckStatus {
+  state: 'loading' | 'ready' | 'error';
+  problems: Problem[];
+  ready: Promise<DeckStatus>;
+}
+
+declare global {
+  interface Window {
+    __iurDeck?: DeckStatus;
+  }
+}
+
+let settle: (s: DeckStatus) => void = () => {};
+const status: DeckStatus = {
+  state: 'loading',
+  problems: [],
+  ready: new Promise<DeckStatus>((resolve) => {
+    settle = resolve;
+  }),
+};
+window.__iurDeck = status;
+document.documentElement.dataset.deck = 'loading';
+
+export function addProblem(problem: Problem): void {
+  status.problems.push(problem);
+  const where = problem.pos.line > 0 ? `${problem.pos.file}:${problem.pos.line}` : problem.pos.file;
+  console.error(`${where}: ${problem.level}: ${problem.message}`);
+  import.meta.hot?.send('iur:problem', problem);
+}
+
+export function markDone(): void {
+  status.state = status.problems.some((p) => p.level === 'error') ? 'error' : 'ready';
+  document.documentElement.dataset.deck = status.state;
+  settle(status);
+}

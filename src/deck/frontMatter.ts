@@ -1,0 +1,69 @@
+// Reads and validates YAML front matter: the deck's metadata in the first
+// file, a part's title and marker in any file. Errors carry file and line.
+import { parseDocument } from 'yaml';
+import type { DeckMeta, Problem } from './model.ts';
+
+export const DECK_KEYS = ['title', 'subtitle', 'author', 'organisation', 'date', 'lang', 'theme', 'duration', 'short', 'subject', 'keywords'] as const;
+export const PART_KEYS = ['part', 'marker'] as const;
+
+export interface PartMatter {
+  part?: string;
+  marker?: string;
+}
+
+export interface FrontMatter {
+  deck: Partial<DeckMeta>;
+  part: PartMatter;
+}
+
+/**
+ * @param raw YAML text between the `---` lines (which start on line 1).
+ * @param isFirst whether this is the first file, the only one that may set deck keys.
+ */
+export function readFrontMatter(raw: string, file: string, isFirst: boolean, problems: Problem[]): FrontMatter {
+  const result: FrontMatter = { deck: {}, part: {} };
+  const at = (line: number) => ({ file, line });
+  const doc = parseDocument(raw, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const line = 1 + (e.linePos?.[0]?.line ?? 1);
+      problems.push({ pos: at(line), level: 'error', message: `invalid front matter: ${e.message.split('\n')[0]}` });
+    }
+    return result;
+  }
+  const value: unknown = doc.toJS();
+  if (value === null || value === undefined) return result;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push({ pos: at(2), level: 'error', message: 'invalid front matter: expected key: value lines' });
+    return result;
+  }
+  const lineOf = (key: string): number => {
+    const idx = raw.split('\n').findIndex((l) => l.startsWith(`${key}:`));
+    return idx < 0 ? 2 : idx + 2;
+  };
+  const known: readonly string[] = isFirst ? [...DECK_KEYS, ...PART_KEYS] : PART_KEYS;
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (!known.includes(key)) {
+      const where = (DECK_KEYS as readonly string[]).includes(key) ? ' (deck keys belong in the first file)' : '';
+      problems.push({ pos: at(lineOf(key)), level: 'error', message: `unknown front-matter key "${key}"${where} (known: ${known.join(', ')})` });
+      continue;
+    }
+    const bad = (type: string) =>
+      problems.push({ pos: at(lineOf(key)), level: 'error', message: `front-matter key "${key}" must be ${type}` });
+    if (key === 'duration') {
+      if (typeof v === 'number' && v > 0) result.deck.duration = v;
+      else bad('a number of minutes');
+    } else if (key === 'keywords') {
+      if (Array.isArray(v) && v.every((k) => typeof k === 'string')) result.deck.keywords = v as string[];
+      else if (typeof v === 'string') result.deck.keywords = v.split(/[,，、]\s*/).filter(Boolean);
+      else bad('a list of strings');
+    } else if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) {
+      const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+      if (key === 'part' || key === 'marker') result.part[key] = text;
+      else (result.deck as Record<string, string>)[key] = text;
+    } else {
+      bad('text');
+    }
+  }
+  return result;
+}

@@ -1,0 +1,23 @@
+// Entry point of the Node side: reads a slides folder and returns the Deck
+// model with its problems. Read-only: sources are never written.
+import path from 'node:path';
+import type { MarkdownIt } from 'markdown-it';
+import { createMarkdown } from '../markdown/createMarkdown.ts';
+import { readSources } from './readSources.ts';
+import { parseDeck, type ParseResult } from './parseDeck.ts';
+import type { Problem } from './model.ts';
+
+let shared: MarkdownIt | undefined;
+
+export async function loadDeck(slidesDir: string): Promise<ParseResult> {
+  const readProblems: Problem[] = [];
+  const sources = await readSources(path.resolve(slidesDir), readProblems);
+  shared ??= createMarkdown();
+  const result = parseDeck(sources, shared);
+  result.problems.unshift(...readProblems);
+  return result;
+}
+
+export function errorsOf(problems: Problem[]): Problem[] {
+  return problems.filter((p) => p.level === 'error');
+}

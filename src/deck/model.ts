@@ -1,0 +1,107 @@
+// The Deck model: what parsing `slides/*.md` produces and every later step
+// (Vite plugin, browser client, export, check) reads. Plain data, no methods.
+
+/** A place in a source file; `line` is 1-based (0: the file or folder as a whole). */
+export interface SourcePos {
+  /** Path relative to the current working directory, as shown to users. */
+  file: string;
+  line: number;
+}
+
+/** Front matter of the first file: the talk as a whole. */
+export interface DeckMeta {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  organisation?: string;
+  date?: string;
+  /** BCP 47 language of the deck, `zh-CN` unless set. */
+  lang: string;
+  /** Theme name: a CSS file `themes/<theme>.css`. */
+  theme: string;
+  /** Planned length of the talk in minutes (speaker view pacing). */
+  duration?: number;
+  /** Short title for the footer. */
+  short?: string;
+  subject?: string;
+  keywords?: string[];
+}
+
+/** A part of the talk: one Markdown file. */
+export interface Part {
+  index: number;
+  /** Source file of this part. */
+  file: string;
+  /** Title of the part: its front matter `part`, else its first heading. */
+  title: string;
+  /** Short marker shown on every slide of the part (e.g. 一); empty if none. */
+  marker: string;
+  /** Listed in the generated outline (`::: outline`). */
+  inOutline: boolean;
+  /** Index of the part's first slide in `Deck.slides`. */
+  firstSlide: number;
+}
+
+export interface Diagram {
+  /** Line of the opening ```mermaid fence. */
+  pos: SourcePos;
+  /** Mermaid source text. */
+  code: string;
+}
+
+export interface Slide {
+  /** 0-based index in reading order (horizontal then vertical). */
+  index: number;
+  /** reveal.js coordinates. */
+  h: number;
+  v: number;
+  /** Where the slide starts in its file. */
+  pos: SourcePos;
+  /** Last source line of the slide (1-based, inclusive). */
+  endLine: number;
+  part: number;
+  /** Text of the first heading, or '' when the slide has none. */
+  title: string;
+  /** Slide-level layout (title, divider, outline, centered) or ''. */
+  layout: string;
+  /** Rendered body HTML (without the <section>). */
+  html: string;
+  /** Rendered speaker notes HTML, '' when none. */
+  notes: string;
+  diagrams: Diagram[];
+  /** Number of fragment steps on the slide. */
+  fragments: number;
+}
+
+export type Level = 'error' | 'warning';
+
+export interface Problem {
+  pos: SourcePos;
+  level: Level;
+  message: string;
+}
+
+export interface Deck {
+  meta: DeckMeta;
+  /** Source files in name order. */
+  files: string[];
+  parts: Part[];
+  slides: Slide[];
+  /** Every character that appears in the deck's rendered text (font subsetting). */
+  text: string;
+}
+
+/** An error the author must fix, carrying the file and line it comes from. */
+export class DeckError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'DeckError';
+    this.problems = problems;
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  const where = p.pos.line > 0 ? `${p.pos.file}:${p.pos.line}` : p.pos.file;
+  return `${where}: ${p.level}: ${p.message}`;
+}

@@ -1,0 +1,115 @@
+// Builds the Deck model from the source files: parses each file once with
+// markdown-it, splits it into slides, renders their HTML and records where
+// every slide, diagram and problem comes from.
+import type { MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import type { Deck, DeckMeta, Diagram, Part, Problem, Slide } from './model.ts';
+import type { ParseEnv } from '../markdown/env.ts';
+import type { SourceFile } from './readSources.ts';
+import { readFrontMatter } from './frontMatter.ts';
+import { splitSlides } from './splitSlides.ts';
+import { LAYOUT_OPEN, SLIDE_LAYOUTS, layoutName } from '../markdown/rules/layouts.ts';
+import { isMermaid } from '../markdown/rules/mermaid.ts';
+import { OUTLINE_PLACEHOLDER, renderOutline } from './outline.ts';
+
+export interface ParseResult {
+  deck: Deck;
+  /** Errors and warnings, in file and line order. */
+  problems: Problem[];
+}
+
+const DEFAULT_META: DeckMeta = { title: 'Untitled deck', lang: 'zh-CN', theme: 'institute' };
+
+/** Plain text of an inline token (markup removed). */
+export function inlineText(token: Token | undefined): string {
+  if (!token) return '';
+  if (!token.children) return token.content;
+  return token.children
+    .map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : ''))
+    .join('')
+    .trim();
+}
+
+function firstHeading(tokens: Token[]): string {
+  const i = tokens.findIndex((t) => t.type === 'heading_open');
+  return i < 0 ? '' : inlineText(tokens[i + 1]);
+}
+
+function countFragments(tokens: Token[]): number {
+  let n = 0;
+  const visit = (list: Token[]) => {
+    for (const t of list) {
+      if (t.nesting !== -1 && /(^|\s)fragment(\s|$)/.test(String(t.attrGet('class') ?? ''))) n++;
+      if (t.children) visit(t.children);
+    }
+  };
+  visit(tokens);
+  return n;
+}
+
+export function parseDeck(sources: SourceFile[], md: MarkdownIt): ParseResult {
+  const problems: Problem[] = [];
+  const meta: DeckMeta = { ...DEFAULT_META };
+  const parts: Part[] = [];
+  const slides: Slide[] = [];
+  let h = -1;
+  let v = 0;
+
+  sources.forEach((source, fileIndex) => {
+    const env: ParseEnv = { file: source.file, problems: [] };
+    const tokens = md.parse(source.text, env);
+    const matter = tokens[0]?.type === 'front_matter'
+      ? readFrontMatter(String(tokens[0].meta ?? ''), source.file, fileIndex === 0, env.problems)
+      : { deck: {}, part: {} };
+    if (fileIndex === 0) Object.assign(meta, matter.deck);
+
+    const pieces = splitSlides(tokens, source.text.split('\n').length, env);
+    const part: Part = {
+      index: parts.length,
+      file: source.file,
+      title: matter.part.part ?? firstHeading(pieces[0]?.body ?? []),
+      marker: matter.part.marker ?? '',
+      inOutline: Boolean(matter.part.part && matter.part.marker),
+      firstSlide: slides.length,
+    };
+    if (!part.title) part.title = source.file;
+    parts.push(part);
+
+    pieces.forEach((piece, i) => {
+      if (piece.vertical && i > 0) v++;
+      else {
+        h++;
+        v = 0;
+      }
+      const layoutToken = piece.body.find((t) => t.type === LAYOUT_OPEN && t.level === 0);
+      const layout = layoutToken ? layoutName(layoutToken.info) : '';
+      const diagrams: Diagram[] = piece.body
+        .filter((t) => t.type === 'fence' && isMermaid(t.info))
+        .map((t) => ({ pos: { file: source.file, line: (t.map?.[0] ?? 0) + 1 }, code: t.content }));
+      slides.push({
+        index: slides.length,
+        h,
+        v,
+        pos: { file: source.file, line: piece.start + 1 },
+        endLine: piece.end,
+        part: part.index,
+        title: firstHeading(piece.body),
+        layout: (SLIDE_LAYOUTS as readonly string[]).includes(layout) ? layout : '',
+        html: md.renderer.render(piece.body, md.options, env),
+        notes: piece.notes.length ? md.renderer.render(piece.notes, md.options, env) : '',
+        diagrams,
+        fragments: countFragments(piece.body),
+      });
+    });
+    problems.push(...env.problems);
+  });
+
+  for (const slide of slides) {
+    if (slide.html.includes(OUTLINE_PLACEHOLDER)) {
+      slide.html = slide.html.replace(OUTLINE_PLACEHOLDER, renderOutline(parts, slides, slide.part));
+    }
+  }
+
+  const text = [meta.title, meta.subtitle, meta.author, meta.organisation, meta.date, meta.short, ...sources.map((s) => s.text)].join('\n');
+  return { deck: { meta, files: sources.map((s) => s.file), parts, slides, text }, problems };
+}

@@ -1,0 +1,29 @@
+// The one markdown-it instance of iur-deck: CommonMark plus the plugins a
+// slide deck needs. Everything that parses Markdown goes through this.
+import MarkdownIt from 'markdown-it';
+import type { MarkdownIt as MarkdownItInstance } from 'markdown-it';
+import frontMatter from 'markdown-it-front-matter';
+import attrs from 'markdown-it-attrs';
+import cjkFriendly from 'markdown-it-cjk-friendly';
+import cjkBreaks from 'markdown-it-cjk-breaks';
+import { slideBreakPlugin } from './rules/slideBreak.ts';
+import { notesPlugin } from './rules/notes.ts';
+import { layoutsPlugin } from './rules/layouts.ts';
+import { mermaidPlugin } from './rules/mermaid.ts';
+import { structurePlugin } from './rules/structure.ts';
+
+export function createMarkdown(): MarkdownItInstance {
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  md.use(frontMatter, () => {
+    /* read from the front_matter token instead: no state kept on the instance */
+  });
+  md.use(slideBreakPlugin);
+  md.use(notesPlugin);
+  md.use(layoutsPlugin);
+  md.use(attrs, { allowedAttributes: [] });
+  md.use(cjkFriendly);
+  md.use(cjkBreaks);
+  md.use(mermaidPlugin);
+  md.use(structurePlugin);
+  return md;
+}

@@ -1,0 +1,15 @@
+// The per-file environment markdown-it rules read and write while parsing:
+// which file is being parsed, and the problems its rules found.
+import type { Problem } from '../deck/model.ts';
+
+export interface ParseEnv {
+  [key: string | symbol]: unknown;
+  /** File name as shown to users (relative to the working directory). */
+  file: string;
+  /** Problems found by rules, in source order. */
+  problems: Problem[];
+}
+
+export function report(env: ParseEnv, line0: number, message: string, level: Problem['level'] = 'error'): void {
+  env.problems.push({ pos: { file: env.file, line: line0 + 1 }, level, message });
+}

@@ -1,0 +1,28 @@
+// The small JSON the browser client needs besides the slides' HTML: deck
+// metadata for reveal.js and, per slide, where it comes from (for messages).
+import type { Deck } from '../deck/model.ts';
+
+export interface ClientSlide {
+  file: string;
+  line: number;
+  title: string;
+  part: number;
+}
+
+export interface ClientData {
+  title: string;
+  lang: string;
+  duration?: number;
+  slides: ClientSlide[];
+  parts: { title: string; marker: string; firstSlide: number }[];
+}
+
+export function clientData(deck: Deck): ClientData {
+  return {
+    title: deck.meta.title,
+    lang: deck.meta.lang,
+    duration: deck.meta.duration,
+    slides: deck.slides.map((s) => ({ file: s.pos.file, line: s.pos.line, title: s.title, part: s.part })),
+    parts: deck.parts.map((p) => ({ title: p.title, marker: p.marker, firstSlide: p.firstSlide })),
+  };
+}
