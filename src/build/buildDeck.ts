@@ -5,7 +5,7 @@ import path from 'node:path';
 import { rename, rm, stat } from 'node:fs/promises';
 import { build } from 'vite';
 import { deckViteConfig } from '../vite/config.ts';
-import type { Deck, Problem } from '../deck/model.ts';
+import { DeckError, type Deck, type Problem } from '../deck/model.ts';
 
 export interface BuildOptions {
   slidesDir: string;
@@ -48,6 +48,11 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     if (await exists(outDir)) await rename(outDir, old);
     await rename(partial, outDir);
     await rm(old, { recursive: true, force: true });
+  } catch (error) {
+    // The plugin stopped the build over deck problems: report those, not Rolldown's wrapper.
+    const errors = loaded?.problems.filter((p) => p.level === 'error') ?? [];
+    if (errors.length > 0) throw new DeckError(errors);
+    throw error;
   } finally {
     await rm(partial, { recursive: true, force: true });
   }

@@ -16,6 +16,8 @@ export function acceptDeckUpdates(deck: RevealApi): void {
     await renderDiagrams(staged);
     slides.replaceChildren(...Array.from(staged.childNodes));
     deck.sync();
+    // The deck is whole again: close an error overlay left from a broken save.
+    document.querySelectorAll('vite-error-overlay').forEach((el) => el.remove());
     deck.slide(h, v ?? 0, f);
     document.documentElement.dataset.deckVersion = String(Number(document.documentElement.dataset.deckVersion ?? 0) + 1);
   });

@@ -19,6 +19,8 @@ async function start(): Promise<void> {
   await renderDiagrams();
   const options = { ...revealOptions(data, new URLSearchParams(location.search)), plugins: [Notes, Search, Zoom] };
   const deck = new Reveal(options as RevealConfig);
+  // Tools that drive reveal.js decks (and our tests) look for window.Reveal.
+  window.Reveal = deck;
   const printing = /print-pdf/i.test(location.search);
   const pdfReady = printing ? new Promise<void>((resolve) => deck.on('pdf-ready', () => resolve())) : Promise.resolve();
   await deck.initialize();

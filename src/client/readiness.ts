@@ -1,5 +1,6 @@
 // The page's ready signal, read by export, check and the tests: a promise on
 // window.__iurDeck and a data-deck attribute on <html> ("ready" | "error").
+import type { RevealApi } from 'reveal.js';
 import type { Problem } from '../deck/model.ts';
 
 export interface DeckStatus {
@@ -11,6 +12,7 @@ export interface DeckStatus {
 declare global {
   interface Window {
     __iurDeck?: DeckStatus;
+    Reveal?: RevealApi;
   }
 }
 

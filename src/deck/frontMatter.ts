@@ -25,8 +25,10 @@ export function readFrontMatter(raw: string, file: string, isFirst: boolean, pro
   const at = (line: number) => ({ file, line });
   const doc = parseDocument(raw, { prettyErrors: false });
   if (doc.errors.length > 0) {
+    // An error found at the end (an unclosed bracket or quote) is blamed on the last line with text.
+    const lastText = raw.trimEnd().length;
     for (const e of doc.errors) {
-      const line = 1 + (e.linePos?.[0]?.line ?? 1);
+      const line = 2 + (raw.slice(0, Math.min(e.pos[0], Math.max(0, lastText - 1))).match(/\n/g)?.length ?? 0);
       problems.push({ pos: at(line), level: 'error', message: `invalid front matter: ${e.message.split('\n')[0]}` });
     }
     return result;

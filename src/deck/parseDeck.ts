@@ -101,7 +101,7 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt): ParseResult {
         fragments: countFragments(piece.body),
       });
     });
-    problems.push(...env.problems);
+    problems.push(...env.problems.sort((a, b) => a.pos.line - b.pos.line));
   });
 
   for (const slide of slides) {

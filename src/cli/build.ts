@@ -1,0 +1,51 @@
+// `iur-deck build [--slides DIR] [--out DIR] [--single]`: the static deck.
+import { parseArgs } from 'node:util';
+import { stat } from 'node:fs/promises';
+import { buildDeck } from '../build/buildDeck.ts';
+import { EXIT, reportFailure } from './errors.ts';
+import { formatProblem } from '../deck/model.ts';
+import { displayPath } from '../deck/readSources.ts';
+
+export const BUILD_HELP = `Usage: npm run build -- [--slides DIR] [--out DIR] [--single]
+
+Builds the deck into a static folder (relative paths: works from any folder of
+any static host, and offline).
+
+  --slides DIR   the deck's Markdown files (default: slides)
+  --out DIR      where to write it (default: dist; with --single: dist-single)
+  --single       one self-contained index.html (scripts, styles, font inlined)
+                 that opens from file:// by double-click
+  --debug        print stack traces
+  --help         this text
+
+Exit codes: 0 built, 1 the deck has errors (listed as file:line: message).`;
+
+export async function buildCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      slides: { type: 'string', default: 'slides' },
+      out: { type: 'string' },
+      single: { type: 'boolean', default: false },
+      debug: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(BUILD_HELP);
+    return EXIT.ok;
+  }
+  const started = performance.now();
+  const outDir = values.out ?? (values.single ? 'dist-single' : 'dist');
+  try {
+    const result = await buildDeck({ slidesDir: values.slides, outDir, single: values.single, quiet: true });
+    for (const p of result.problems) console.error(formatProblem(p));
+    const size = (await stat(result.indexHtml)).size;
+    const ms = Math.round(performance.now() - started);
+    const what = values.single ? `${displayPath(result.indexHtml)} (${(size / 1024).toFixed(0)} KB)` : `${displayPath(result.outDir)}/`;
+    console.log(`built ${result.deck.slides.length} slides → ${what} in ${ms} ms`);
+    return EXIT.ok;
+  } catch (error) {
+    return reportFailure(error, values.debug);
+  }
+}

@@ -1,0 +1,33 @@
+// How commands fail: a known problem prints as a plain message (file:line for
+// deck problems) with a documented exit code; a stack only with --debug.
+import { BrowserNotFoundError } from '../browser/findBrowser.ts';
+
+export const EXIT = {
+  ok: 0,
+  /** The deck has errors (file:line messages), or bad arguments. */
+  deck: 1,
+  /** No Chrome/Chromium found. */
+  noBrowser: 2,
+  /** Timed out or the browser crashed. */
+  timeout: 3,
+} as const;
+
+/** Vite/Rollup wrap plugin errors; keep only our own lines. */
+export function cleanMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .split('\n')
+    .map((l) => l.replace(/^\[plugin:? ?iur-deck\]\s*/, '').replace(/^\[iur-deck\]\s*/, ''))
+    .filter((l) => l.trim() !== '')
+    .join('\n');
+}
+
+export function reportFailure(error: unknown, debug: boolean): number {
+  if (error instanceof BrowserNotFoundError) {
+    console.error(`iur-deck: ${error.message}`);
+    return EXIT.noBrowser;
+  }
+  console.error(cleanMessage(error));
+  if (debug && error instanceof Error && error.stack) console.error(error.stack);
+  return EXIT.deck;
+}

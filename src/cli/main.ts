@@ -1,0 +1,35 @@
+// The iur-deck command line: `dev`, `build`, `export`, `check`, each with --help.
+import { buildCommand } from './build.ts';
+import { devCommand } from './dev.ts';
+import { EXIT } from './errors.ts';
+
+type Command = (argv: string[]) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  dev: async () => devCommand,
+  build: async () => buildCommand,
+  export: async () => (await import('../export/command.ts')).exportCommand,
+  check: async () => (await import('../check/command.ts')).checkCommand,
+};
+
+const USAGE = `Usage: npm run <dev|build|export|check> -- [options]   (each takes --help)`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const load = name ? commands[name] : undefined;
+  if (!load) {
+    console.error(USAGE);
+    return EXIT.deck;
+  }
+  try {
+    return await (await load())(rest);
+  } catch (error) {
+    // Argument errors from parseArgs: a message, no stack.
+    console.error(`iur-deck ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.deck;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
