@@ -18,6 +18,7 @@ export function acceptDeckUpdates(deck: RevealApi): void {
     deck.sync();
     // The deck is whole again: close an error overlay left from a broken save.
     document.querySelectorAll('vite-error-overlay').forEach((el) => el.remove());
+    document.dispatchEvent(new CustomEvent('iur:deck-updated'));
     deck.slide(h, v ?? 0, f);
     document.documentElement.dataset.deckVersion = String(Number(document.documentElement.dataset.deckVersion ?? 0) + 1);
   });

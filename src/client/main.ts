@@ -9,13 +9,15 @@ import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
 import data from 'virtual:iur-deck';
 import { renderDiagrams } from './diagrams.ts';
+import { loadFonts } from './fonts.ts';
 import { markDone } from './readiness.ts';
 import { revealOptions } from './revealOptions.ts';
 import { acceptDeckUpdates } from './liveUpdate.ts';
+import { attachDoctor } from './doctor/attach.ts';
 
 async function start(): Promise<void> {
-  // Text must be measured in the bundled font, so wait for it first.
-  await document.fonts.ready;
+  // Text must be measured in the bundled font, so load it first.
+  await loadFonts();
   await renderDiagrams();
   const options = { ...revealOptions(data, new URLSearchParams(location.search)), plugins: [Notes, Search, Zoom] };
   const deck = new Reveal(options as RevealConfig);
@@ -26,6 +28,7 @@ async function start(): Promise<void> {
   await deck.initialize();
   await pdfReady;
   acceptDeckUpdates(deck);
+  attachDoctor(deck);
   markDone();
 }
 

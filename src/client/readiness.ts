@@ -7,6 +7,8 @@ export interface DeckStatus {
   state: 'loading' | 'ready' | 'error';
   problems: Problem[];
   ready: Promise<DeckStatus>;
+  /** The doctor: go to slide (h, v), show its fragments, return its problems. */
+  inspect?: (h: number, v: number) => Problem[];
 }
 
 declare global {

@@ -4,16 +4,16 @@ import path from 'node:path';
 import type { MarkdownIt } from 'markdown-it';
 import { createMarkdown } from '../markdown/createMarkdown.ts';
 import { readSources } from './readSources.ts';
-import { parseDeck, type ParseResult } from './parseDeck.ts';
+import { parseDeck, type ParseOptions, type ParseResult } from './parseDeck.ts';
 import type { Problem } from './model.ts';
 
 let shared: MarkdownIt | undefined;
 
-export async function loadDeck(slidesDir: string): Promise<ParseResult> {
+export async function loadDeck(slidesDir: string, options: ParseOptions = {}): Promise<ParseResult> {
   const readProblems: Problem[] = [];
   const sources = await readSources(path.resolve(slidesDir), readProblems);
   shared ??= createMarkdown();
-  const result = parseDeck(sources, shared);
+  const result = parseDeck(sources, shared, options);
   result.problems.unshift(...readProblems);
   return result;
 }

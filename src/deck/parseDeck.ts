@@ -1,6 +1,7 @@
 // Builds the Deck model from the source files: parses each file once with
 // markdown-it, splits it into slides, renders their HTML and records where
 // every slide, diagram and problem comes from.
+import path from 'node:path';
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import type { Deck, DeckMeta, Diagram, Part, Problem, Slide } from './model.ts';
@@ -47,7 +48,12 @@ function countFragments(tokens: Token[]): number {
   return n;
 }
 
-export function parseDeck(sources: SourceFile[], md: MarkdownIt): ParseResult {
+export interface ParseOptions {
+  /** How the page refers to a local image (absolute path in, URL out). */
+  assetUrl?: (absolute: string) => string;
+}
+
+export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseOptions = {}): ParseResult {
   const problems: Problem[] = [];
   const meta: DeckMeta = { ...DEFAULT_META };
   const parts: Part[] = [];
@@ -56,7 +62,12 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt): ParseResult {
   let v = 0;
 
   sources.forEach((source, fileIndex) => {
-    const env: ParseEnv = { file: source.file, problems: [] };
+    const env: ParseEnv = {
+      file: source.file,
+      problems: [],
+      dir: source.absolute ? path.dirname(source.absolute) : undefined,
+      assetUrl: options.assetUrl,
+    };
     const tokens = md.parse(source.text, env);
     const matter = tokens[0]?.type === 'front_matter'
       ? readFrontMatter(String(tokens[0].meta ?? ''), source.file, fileIndex === 0, env.problems)

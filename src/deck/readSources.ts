@@ -7,6 +7,8 @@ import type { Problem } from './model.ts';
 export interface SourceFile {
   /** Path as shown to users: relative to the working directory. */
   file: string;
+  /** Absolute path (to resolve images and links relative to the file). */
+  absolute?: string;
   text: string;
 }
 
@@ -70,7 +72,7 @@ export async function readSources(dir: string, problems: Problem[]): Promise<Sou
       continue;
     }
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-    files.push({ file, text });
+    files.push({ file, absolute: abs, text });
   }
   return files;
 }

@@ -11,6 +11,7 @@ import { notesPlugin } from './rules/notes.ts';
 import { layoutsPlugin } from './rules/layouts.ts';
 import { mermaidPlugin } from './rules/mermaid.ts';
 import { structurePlugin } from './rules/structure.ts';
+import { imagesPlugin } from './rules/images.ts';
 
 export function createMarkdown(): MarkdownItInstance {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
@@ -25,5 +26,6 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(cjkBreaks);
   md.use(mermaidPlugin);
   md.use(structurePlugin);
+  md.use(imagesPlugin);
   return md;
 }

@@ -8,6 +8,10 @@ export interface ParseEnv {
   file: string;
   /** Problems found by rules, in source order. */
   problems: Problem[];
+  /** Absolute folder of the file, to resolve relative image paths; none: images are not checked. */
+  dir?: string;
+  /** Turns an image's absolute path into the URL the page uses. */
+  assetUrl?: (absolute: string) => string;
 }
 
 export function report(env: ParseEnv, line0: number, message: string, level: Problem['level'] = 'error'): void {

@@ -12,6 +12,7 @@ import { renderSlidesHtml, escapeHtml } from '../render/slidesHtml.ts';
 import { clientData } from '../render/clientData.ts';
 import { fontCss, fontCssId } from './fontAssets.ts';
 import { contentSecurityPolicy } from './csp.ts';
+import type { DoctorReport } from '../client/doctor/attach.ts';
 
 export interface DeckPluginOptions {
   slidesDir: string;
@@ -37,10 +38,15 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   let deck: Deck | undefined;
   let problems: Problem[] = [];
   let isBuild = false;
+  let clientRoot = '';
   const log = options.log ?? ((line: string) => console.error(line));
 
   async function reload(): Promise<Problem[]> {
-    const result = await loadDeck(slidesDir);
+    // Dev serves files by absolute path; the build resolves them from index.html and bundles them.
+    const assetUrl = isBuild
+      ? (file: string) => path.relative(clientRoot, file).split(path.sep).join('/')
+      : (file: string) => `/@fs${file.split(path.sep).join('/')}`;
+    const result = await loadDeck(slidesDir, { assetUrl });
     problems = result.problems;
     for (const p of problems) log(formatProblem(p));
     const errors = errorsOf(problems);
@@ -74,6 +80,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
 
     configResolved(config) {
       isBuild = config.command === 'build';
+      clientRoot = config.root;
     },
 
     async buildStart() {
@@ -119,6 +126,17 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       server.ws.on('iur:problem', (data: Problem) => {
         log(formatProblem(data));
         overlay(server, [data]);
+      });
+      // The doctor's findings for the slide on screen: each new one once in the terminal.
+      const seen = new Set<string>();
+      server.ws.on('iur:doctor', (report: DoctorReport) => {
+        for (const p of report.problems) {
+          const line = formatProblem(p);
+          if (!seen.has(line)) log(line);
+          seen.add(line);
+        }
+        const errors = report.problems.filter((p) => p.level === 'error');
+        if (errors.length > 0) overlay(server, errors);
       });
       const onChange = async (file: string) => {
         if (!file.startsWith(slidesDir) || !file.endsWith('.md')) return;

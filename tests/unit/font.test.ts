@@ -10,62 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fontFaceCss, FONT_MIME } from '../../src/font/css.ts';
 import { assertGlyfFont, FONT_FAMILY, fontLicensePath, fontSourcePath, sfntTableTags } from '../../src/font/source.ts';
 import { BASE_CHARS, subsetCacheFile, subsetChars, subsetFont } from '../../src/font/subset.ts';
+import { cmapCodePoints } from '../../src/font/cmap.ts';
 
 const TEXT = '产学研合作的热点与思考\n高校、企业和科研院所：协同创新！😀';
 const ABSENT = '鑫'; // in Noto Sans SC, not in TEXT or BASE_CHARS
-
-/** Offset and length of an sfnt table. */
-function table(font: Buffer, tag: string): { offset: number; length: number } | undefined {
-  const n = font.readUInt16BE(4);
-  for (let i = 0; i < n; i++) {
-    const o = 12 + 16 * i;
-    if (font.toString('latin1', o, o + 4) === tag) return { offset: font.readUInt32BE(o + 8), length: font.readUInt32BE(o + 12) };
-  }
-  return undefined;
-}
-
-/** Code points mapped to a non-zero glyph by the Unicode cmap subtable (format 12, else 4). */
-function cmapCodePoints(font: Buffer): Set<number> {
-  const cmap = table(font, 'cmap');
-  if (!cmap) throw new Error('no cmap');
-  const base = cmap.offset;
-  const subtables = new Map<number, number>();
-  for (let i = 0; i < font.readUInt16BE(base + 2); i++) {
-    const rec = base + 4 + 8 * i;
-    const offset = base + font.readUInt32BE(rec + 4);
-    subtables.set(font.readUInt16BE(offset), offset);
-  }
-  const out = new Set<number>();
-  const f12 = subtables.get(12);
-  const f4 = subtables.get(4);
-  if (f12 !== undefined) {
-    const groups = font.readUInt32BE(f12 + 12);
-    for (let g = 0; g < groups; g++) {
-      const o = f12 + 16 + 12 * g;
-      const [start, end, glyph] = [font.readUInt32BE(o), font.readUInt32BE(o + 4), font.readUInt32BE(o + 8)];
-      for (let cp = start; cp <= end; cp++) if (glyph + cp - start !== 0) out.add(cp);
-    }
-  } else if (f4 !== undefined) {
-    const segX2 = font.readUInt16BE(f4 + 6);
-    const ends = f4 + 14;
-    const starts = ends + segX2 + 2;
-    const deltas = starts + segX2;
-    const ranges = deltas + segX2;
-    for (let s = 0; s < segX2; s += 2) {
-      const [end, start, delta, range] = [font.readUInt16BE(ends + s), font.readUInt16BE(starts + s), font.readInt16BE(deltas + s), font.readUInt16BE(ranges + s)];
-      for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
-        let glyph: number;
-        if (range === 0) glyph = (cp + delta) & 0xffff;
-        else {
-          const g = font.readUInt16BE(ranges + s + range + 2 * (cp - start));
-          glyph = g === 0 ? 0 : (g + delta) & 0xffff;
-        }
-        if (glyph !== 0) out.add(cp);
-      }
-    }
-  } else throw new Error('no format 4 or 12 cmap subtable');
-  return out;
-}
 
 const WOFF2_KNOWN_TAGS = 'cmap head hhea hmtx maxp name OS/2 post cvt  fpgm glyf loca prep CFF  VORG EBDT EBLC gasp hdmx kern LTSH PCLT VDMX vhea vmtx BASE GDEF GPOS GSUB EBSC JSTF MATH CBDT CBLC COLR CPAL SVG  sbix acnt avar bdat bloc bsln cvar fdsc feat fmtx fvar gvar hsty just lcar mort morx opbd prop trak Zapf Silf Glat Gloc Feat Sill'
   .match(/.{4}\s?/g)!

@@ -1,0 +1,67 @@
+// The deck doctor: builds the deck, opens it at 1280×720 in Chromium and
+// collects every problem — from parsing, from drawing the diagrams, from the
+// rules run on each rendered slide, and from the fonts Chromium really used.
+import type { Browser } from 'puppeteer';
+import { buildAndServe } from '../build/serveBuild.ts';
+import { launchBrowser } from '../browser/launch.ts';
+import { DeckError, type Problem } from '../deck/model.ts';
+import { missingGlyphs } from './glyphs.ts';
+import { openFontProbe, systemFontsOnSlide } from './fontUsage.ts';
+
+export interface CheckOptions {
+  slidesDir: string;
+  timeoutMs?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+function order(a: Problem, b: Problem): number {
+  return a.pos.file === b.pos.file ? a.pos.line - b.pos.line : a.pos.file < b.pos.file ? -1 : 1;
+}
+
+function unique(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.pos.file}:${p.pos.line}:${p.level}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export async function runCheck(options: CheckOptions): Promise<Problem[]> {
+  let served;
+  try {
+    served = await buildAndServe(options.slidesDir);
+  } catch (error) {
+    if (error instanceof DeckError) return error.problems.slice().sort(order);
+    throw error;
+  }
+  let browser: Browser | undefined;
+  try {
+    const { deck, problems: parsed } = served.build;
+    const problems: Problem[] = [...parsed, ...missingGlyphs(deck)];
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 720 });
+    await page.goto(served.url, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.documentElement.dataset.deck !== 'loading', { timeout: options.timeoutMs ?? 60_000 });
+    problems.push(...(await page.evaluate(() => window.__iurDeck?.problems ?? [])));
+    const cdp = await page.createCDPSession();
+    await openFontProbe(cdp);
+    for (const slide of deck.slides) {
+      problems.push(...(await page.evaluate((h, v) => window.__iurDeck?.inspect?.(h, v) ?? [], slide.h, slide.v)));
+      for (const use of await systemFontsOnSlide(cdp, `#slide-${slide.index + 1}`)) {
+        problems.push({
+          pos: slide.pos,
+          level: 'error',
+          message: `«${use.element}» is drawn partly in the system font ${use.family} (${use.glyphs} glyphs), not the bundled font`,
+        });
+      }
+      options.onProgress?.(slide.index + 1, deck.slides.length);
+    }
+    return unique(problems).sort(order);
+  } finally {
+    await browser?.close();
+    await served.close();
+  }
+}

@@ -1,0 +1,32 @@
+// Puts the doctor on the page: `window.__iurDeck.inspect(h, v)` for
+// `npm run check`, and in dev a check of each slide as it comes on screen,
+// reported to the terminal and, for errors, to Vite's overlay.
+import type { RevealApi } from 'reveal.js';
+import type { Problem } from '../../deck/model.ts';
+import { inspectCurrent } from './inspect.ts';
+
+export interface DoctorReport {
+  slide: string;
+  problems: Problem[];
+}
+
+export function attachDoctor(deck: RevealApi): void {
+  const status = window.__iurDeck;
+  if (status) {
+    status.inspect = (h: number, v: number) => {
+      deck.slide(h, v);
+      return inspectCurrent(deck);
+    };
+  }
+  const hot = import.meta.hot;
+  if (!hot) return;
+  const run = () => {
+    const slide = deck.getCurrentSlide() as HTMLElement | undefined;
+    const problems = inspectCurrent(deck);
+    for (const p of problems) console.warn(`${p.pos.file}:${p.pos.line}: ${p.level}: ${p.message}`);
+    hot.send('iur:doctor', { slide: slide?.id ?? '', problems } satisfies DoctorReport);
+  };
+  deck.on('slidechanged', run);
+  document.addEventListener('iur:deck-updated', run);
+  run();
+}

@@ -1,0 +1,68 @@
+// Runs the doctor's rules on a slide of the live page and returns problems
+// with the slide's file and line. Used by `npm run check` (through
+// window.__iurDeck.inspect) and by dev for the slide on screen.
+import type { RevealApi } from 'reveal.js';
+import type { Problem } from '../../deck/model.ts';
+import { RULES, SLIDE_WIDTH, type SlideContext } from './rules.ts';
+
+let known: Set<string> | undefined;
+
+/** Every class name some stylesheet mentions. */
+function knownClasses(): Set<string> {
+  if (known) return known;
+  known = new Set<string>();
+  const visit = (rules: CSSRuleList) => {
+    for (const rule of Array.from(rules)) {
+      if (rule instanceof CSSStyleRule) for (const m of rule.selectorText.matchAll(/\.([\w-]+)/g)) known?.add(m[1]);
+      if ('cssRules' in rule && (rule as CSSGroupingRule).cssRules) visit((rule as CSSGroupingRule).cssRules);
+    }
+  };
+  for (const sheet of Array.from(document.styleSheets)) {
+    try {
+      visit(sheet.cssRules);
+    } catch {
+      /* a sheet we may not read: none in this deck */
+    }
+  }
+  return known;
+}
+
+export function inspectSlide(deck: RevealApi, section: HTMLElement): Problem[] {
+  const slides = document.querySelector('.reveal .slides');
+  if (!slides) return [];
+  const box = slides.getBoundingClientRect();
+  const file = section.dataset.file ?? 'deck';
+  const line = Number(section.dataset.line ?? 0);
+  const horizontal = deck.getHorizontalSlides();
+  const ctx: SlideContext = {
+    section,
+    file,
+    line,
+    box,
+    scale: box.width / SLIDE_WIDTH,
+    knownClasses: knownClasses(),
+    slideCount: (h) => {
+      const stack = horizontal[h];
+      if (!stack) return undefined;
+      return Math.max(1, stack.querySelectorAll(':scope > section').length);
+    },
+  };
+  const problems: Problem[] = [];
+  for (const rule of Object.values(RULES)) {
+    for (const f of rule(ctx)) problems.push({ pos: { file, line: f.line ?? line }, level: f.level, message: f.message });
+  }
+  return problems;
+}
+
+/** Shows every fragment, inspects the current slide, and restores its fragment state. */
+export function inspectCurrent(deck: RevealApi): Problem[] {
+  const section = deck.getCurrentSlide() as HTMLElement | undefined;
+  if (!section) return [];
+  const hidden = Array.from(section.querySelectorAll<HTMLElement>('.fragment:not(.visible)'));
+  hidden.forEach((el) => el.classList.add('visible'));
+  try {
+    return inspectSlide(deck, section);
+  } finally {
+    hidden.forEach((el) => el.classList.remove('visible'));
+  }
+}

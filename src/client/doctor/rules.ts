@@ -1,0 +1,204 @@
+// The deck doctor's rules, run in the page on one rendered slide: what a
+// reader would see as broken (overflow, tiny text, Markdown left in text,
+// stray spaces in Chinese, broken links, missing images, unknown classes).
+import type { Problem } from '../../deck/model.ts';
+
+export const SLIDE_WIDTH = 1280;
+export const SLIDE_HEIGHT = 720;
+export const MIN_BODY_PX = 24;
+export const MIN_DIAGRAM_PX = 16;
+
+export interface SlideContext {
+  section: HTMLElement;
+  file: string;
+  line: number;
+  /** The slides box in page pixels and its scale to slide pixels. */
+  box: DOMRect;
+  scale: number;
+  knownClasses: Set<string>;
+  slideCount: (h: number) => number | undefined;
+}
+
+/** A rule's finding; `line` when it knows better than the slide's first line. */
+export interface Finding {
+  level: Problem['level'];
+  message: string;
+  line?: number;
+}
+
+type Rule = (ctx: SlideContext) => Finding[];
+
+const CJK = '\\u2e80-\\u2fff\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';
+const CJK_SPACE = new RegExp(`[${CJK}][ \\u00a0]+[${CJK}]`);
+const MARKDOWN_LEFT = /\*\*|__|(^|\n)[ \t]*#{1,6}[ \t]|(^|\n)[ \t]*:::|\]\(|(^|\n)[ \t]*```/;
+/** Decorative parts of a slide: not body text. */
+const DECOR = 'aside.notes, .slide-footer, .slide-number, svg, .mermaid-source';
+
+function visible(el: Element): boolean {
+  const style = getComputedStyle(el);
+  return style.display !== 'none' && style.visibility !== 'collapse';
+}
+
+export function describe(el: Element): string {
+  const tag = el.tagName.toLowerCase();
+  const cls = el.classList.length ? `.${Array.from(el.classList).join('.')}` : '';
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return `<${tag}${cls}>${text ? ` «${text.length > 24 ? `${text.slice(0, 24)}…` : text}»` : ''}`;
+}
+
+/** Text the audience sees on the slide (notes, footer and hidden source excluded). */
+export function slideText(section: HTMLElement): string {
+  const clone = section.cloneNode(true) as HTMLElement;
+  clone.querySelectorAll('aside.notes, .slide-footer, .mermaid-source, section').forEach((el) => el.remove());
+  return clone.textContent ?? '';
+}
+
+function snippet(text: string, index: number): string {
+  return text.slice(Math.max(0, index - 8), index + 10).replace(/\s+/g, ' ');
+}
+
+function elementsOf(section: HTMLElement): HTMLElement[] {
+  return Array.from(section.querySelectorAll<HTMLElement>('*')).filter(
+    (el) => !el.closest('aside.notes') && !el.closest('.mermaid-source') && !(el.closest('svg') && el.tagName.toLowerCase() !== 'svg') && el.closest('section') === section,
+  );
+}
+
+const overflow: Rule = (ctx) => {
+  const out: Finding[] = [];
+  const reported: Element[] = [];
+  for (const el of elementsOf(ctx.section)) {
+    if (!visible(el) || reported.some((r) => r.contains(el))) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    const sides: [number, string][] = [
+      [(r.right - ctx.box.right) / ctx.scale, 'right of'],
+      [(r.bottom - ctx.box.bottom) / ctx.scale, 'below'],
+      [(ctx.box.left - r.left) / ctx.scale, 'left of'],
+      [(ctx.box.top - r.top) / ctx.scale, 'above'],
+    ];
+    const [px, where] = sides.reduce((a, b) => (b[0] > a[0] ? b : a));
+    if (px > 1) {
+      reported.push(el);
+      out.push({ level: 'error', message: `overflow: ${describe(el)} sticks out ${Math.round(px)} px ${where} the 1280×720 slide` });
+    }
+  }
+  return out;
+};
+
+const clipped: Rule = (ctx) =>
+  elementsOf(ctx.section)
+    .filter((el) => {
+      const o = getComputedStyle(el).overflow;
+      return (o === 'hidden' || o === 'clip') && (el.scrollHeight > el.clientHeight + 2 || el.scrollWidth > el.clientWidth + 2);
+    })
+    .map((el) => ({ level: 'error' as const, message: `overflow: ${describe(el)} is cut off (content ${el.scrollWidth}×${el.scrollHeight} px in a ${el.clientWidth}×${el.clientHeight} px box)` }));
+
+const tinyText: Rule = (ctx) => {
+  const out: Finding[] = [];
+  for (const el of elementsOf(ctx.section)) {
+    if (el.closest(DECOR) || !visible(el)) continue;
+    const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+    if (!ownText) continue;
+    const px = parseFloat(getComputedStyle(el).fontSize);
+    if (px < MIN_BODY_PX) out.push({ level: 'error', message: `text too small: ${describe(el)} is ${px.toFixed(1)} px (minimum ${MIN_BODY_PX} px)` });
+  }
+  return out;
+};
+
+const diagramText: Rule = (ctx) => {
+  const out: Finding[] = [];
+  for (const figure of Array.from(ctx.section.querySelectorAll<HTMLElement>('figure.mermaid-diagram'))) {
+    const svg = figure.querySelector('svg');
+    const line = Number(figure.dataset.line ?? ctx.line);
+    if (!svg) {
+      out.push({ level: 'error', message: 'diagram not drawn', line });
+      continue;
+    }
+    const viewBox = svg.viewBox.baseVal;
+    const drawn = svg.getBoundingClientRect();
+    if (!viewBox || viewBox.width === 0 || drawn.width === 0) continue;
+    const factor = drawn.width / ctx.scale / viewBox.width;
+    let smallest = Infinity;
+    svg.querySelectorAll('text, foreignObject span, foreignObject p, foreignObject div').forEach((t) => {
+      if (!(t.textContent ?? '').trim()) return;
+      smallest = Math.min(smallest, parseFloat(getComputedStyle(t).fontSize) * factor);
+    });
+    if (smallest < MIN_DIAGRAM_PX) {
+      out.push({ level: 'error', message: `diagram labels are ${smallest.toFixed(1)} px after scaling (minimum ${MIN_DIAGRAM_PX} px): fewer nodes, shorter labels or another direction`, line });
+    }
+  }
+  return out;
+};
+
+const textResidue: Rule = (ctx) => {
+  const text = slideText(ctx.section);
+  const out: Finding[] = [];
+  const md = MARKDOWN_LEFT.exec(text);
+  if (md) out.push({ level: 'error', message: `Markdown left in the slide's text: «${snippet(text, md.index)}»` });
+  const space = CJK_SPACE.exec(text);
+  if (space) out.push({ level: 'error', message: `space between two Chinese characters: «${snippet(text, space.index)}»` });
+  const hasMedia = ctx.section.querySelector('svg, img, video, canvas, iframe, figure') !== null;
+  if (!text.trim() && !hasMedia) out.push({ level: 'warning', message: 'empty slide' });
+  return out;
+};
+
+const links: Rule = (ctx) => {
+  const out: Finding[] = [];
+  for (const a of Array.from(ctx.section.querySelectorAll<HTMLAnchorElement>('a[href^="#"]'))) {
+    const href = a.getAttribute('href') ?? '';
+    const slide = /^#\/(\d+)(?:\/(\d+))?$/.exec(href);
+    if (slide) {
+      const count = ctx.slideCount(Number(slide[1]));
+      if (count === undefined || Number(slide[2] ?? 0) >= count) out.push({ level: 'error', message: `link to a slide that does not exist: ${href}` });
+    } else if (href.length > 1 && !document.getElementById(decodeURIComponent(href.slice(1).replace(/^\//, '')))) {
+      out.push({ level: 'error', message: `link to an anchor that does not exist: ${href}` });
+    }
+  }
+  return out;
+};
+
+const images: Rule = (ctx) =>
+  Array.from(ctx.section.querySelectorAll('img'))
+    .filter((img) => img.complete && img.naturalWidth === 0)
+    .map((img) => ({ level: 'error' as const, message: `image did not load: ${img.getAttribute('src')}` }));
+
+/** Class names that nothing styles or handles are likely typos. */
+const IGNORED_CLASS = /^(language-|r-|fade-|highlight-|grow|shrink|semi-fade-out|strike|current-visible|custom|visible|present|past|future|stack|has-|mermaid|diagram-|fragment|layout-|footer-|slide-|outline-|current$)/;
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = row[j];
+      row[j] = next;
+    }
+  }
+  return row[b.length];
+}
+
+function closest(name: string, known: Set<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const k of known) {
+    const d = distance(name, k);
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best;
+}
+
+const classes: Rule = (ctx) => {
+  const unknown = new Set<string>();
+  for (const el of elementsOf(ctx.section)) {
+    if (el.tagName.toLowerCase() === 'svg') continue;
+    for (const c of Array.from(el.classList)) if (!ctx.knownClasses.has(c) && !IGNORED_CLASS.test(c)) unknown.add(c);
+  }
+  return Array.from(unknown).map((c) => {
+    const near = closest(c, ctx.knownClasses);
+    return { level: 'warning' as const, message: `unknown class ".${c}": no style or behaviour uses it${near ? ` (did you mean ".${near}"?)` : ''}` };
+  });
+};
+
+export const RULES: Record<string, Rule> = { overflow, clipped, tinyText, diagramText, textResidue, links, images, classes };

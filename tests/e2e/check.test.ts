@@ -1,0 +1,65 @@
+// End to end: the deck doctor on a fixture deck with one known mistake per
+// slide finds each at its file and line; on a clean deck it exits 0.
+import { spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/runCheck.ts';
+import { formatProblem, type Problem } from '../../src/deck/model.ts';
+
+const FILE = 'tests/fixtures/doctor/01-problems.md';
+let problems: Problem[];
+let lines: string[];
+
+beforeAll(async () => {
+  problems = await runCheck({ slidesDir: 'tests/fixtures/doctor' });
+  lines = problems.map(formatProblem);
+});
+
+const at = (line: number) => lines.filter((l) => l.startsWith(`${FILE}:${line}: `));
+
+describe('npm run check on a deck with mistakes', () => {
+  it('reports overflow with the element and the pixels', () => {
+    expect(at(5).join('\n')).toMatch(/error: overflow: <ul> «第一行内容.*» sticks out \d+ px below the 1280×720 slide/);
+  });
+
+  it('reports text under 24 px', () => {
+    expect(at(24).join('\n')).toMatch(/error: text too small: <p> «这行字太小了» is 12\.0 px \(minimum 24 px\)/);
+  });
+
+  it('reports a link to a slide that does not exist', () => {
+    expect(at(30).join('\n')).toMatch(/error: link to a slide that does not exist: #\/99/);
+  });
+
+  it('reports Markdown left in the text and spaces between Chinese characters', () => {
+    expect(at(30).join('\n')).toMatch(/error: Markdown left in the slide's text: «.*\*\*没有变粗/);
+    expect(at(30).join('\n')).toMatch(/error: space between two Chinese characters: «.*中文 中文/);
+  });
+
+  it('reports an unknown class with a suggestion', () => {
+    expect(at(40).join('\n')).toMatch(/warning: unknown class "\.fragmnet": no style or behaviour uses it \(did you mean "\.fragment"\?\)/);
+  });
+
+  it('reports a glyph the bundled font lacks', () => {
+    expect(at(46).join('\n')).toMatch(/error: the bundled font has no glyph for «😀» U\+1F600/);
+  });
+
+  it('finds nothing else', () => {
+    const known = [5, 24, 30, 40, 46];
+    expect(lines.filter((l) => !known.some((n) => l.startsWith(`${FILE}:${n}: `)))).toEqual([]);
+  });
+});
+
+describe('the check command', () => {
+  it('exits 1 with file:line lines, or JSON with --json', () => {
+    const run = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'check', '--slides', 'tests/fixtures/doctor', '--json'], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const json = JSON.parse(run.stdout) as { file: string; line: number; level: string; message: string }[];
+    expect(json.length).toBe(problems.length);
+    expect(json[0]).toEqual({ file: FILE, line: 5, level: 'error', message: expect.stringMatching(/^overflow/) });
+  });
+
+  it('exits 0 on a clean deck', () => {
+    const run = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'check', '--slides', 'tests/fixtures/basic'], { encoding: 'utf8' });
+    expect(run.stdout).toMatch(/check: 0 error\(s\)/);
+    expect(run.status).toBe(0);
+  });
+});
