@@ -12,6 +12,7 @@ import { renderSlidesHtml, escapeHtml } from '../render/slidesHtml.ts';
 import { clientData } from '../render/clientData.ts';
 import { fontCss, fontCssId } from './fontAssets.ts';
 import { contentSecurityPolicy } from './csp.ts';
+import { validateDiagrams, warmUpDiagramCheck } from '../diagrams/validateDiagrams.ts';
 import type { DoctorReport } from '../client/doctor/attach.ts';
 
 export interface DeckPluginOptions {
@@ -48,6 +49,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       : (file: string) => `/@fs${file.split(path.sep).join('/')}`;
     const result = await loadDeck(slidesDir, { assetUrl });
     problems = result.problems;
+    if (errorsOf(problems).length === 0) {
+      // Diagrams that do not parse are errors with their line, before any browser sees them.
+      problems = [...problems, ...(await validateDiagrams(result.deck.slides.flatMap((s) => s.diagrams)))];
+    }
     for (const p of problems) log(formatProblem(p));
     const errors = errorsOf(problems);
     if (errors.length === 0 || !deck) deck = result.deck;
@@ -77,6 +82,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   return {
     name: 'iur-deck',
     enforce: 'pre',
+
+    config() {
+      warmUpDiagramCheck();
+    },
 
     configResolved(config) {
       isBuild = config.command === 'build';

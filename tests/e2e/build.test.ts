@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer';
 import { buildAndServe, launchBrowser, openDeck, type PageLog, type Served } from '../helpers/deckPage.ts';
+import { DeckError, formatProblem } from '../../src/deck/model.ts';
 
 let browser: Browser;
 let served: Served;
@@ -63,18 +64,16 @@ describe('built fixture deck', () => {
 });
 
 describe('a Mermaid diagram that does not parse', () => {
-  it('is reported with the file and the line inside the file', async () => {
-    const bad = await buildAndServe('tests/fixtures/bad-mermaid');
-    try {
-      const { page: p } = await openDeck(browser, bad.url);
-      const status = await p.evaluate(() => ({ state: window.__iurDeck?.state, problems: window.__iurDeck?.problems }));
-      expect(status.state).toBe('error');
-      expect(status.problems).toHaveLength(1);
-      expect(status.problems?.[0].pos).toEqual({ file: 'tests/fixtures/bad-mermaid/01-deck.md', line: 19 });
-      expect(status.problems?.[0].message).toMatch(/Mermaid diagram does not parse/);
-      await p.close();
-    } finally {
-      await bad.close();
-    }
+  it('fails the build with the file and the line inside the file', async () => {
+    const failure = await buildAndServe('tests/fixtures/bad-mermaid').then(
+      async (served) => {
+        await served.close();
+        return undefined;
+      },
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(DeckError);
+    const lines = (failure as DeckError).problems.map(formatProblem);
+    expect(lines).toEqual([expect.stringMatching(/^tests\/fixtures\/bad-mermaid\/01-deck\.md:19: error: Mermaid diagram does not parse: Parse error on line 3/)]);
   });
 });

@@ -1,0 +1,68 @@
+// Checks every Mermaid diagram of the deck with mermaid.parse() in a worker
+// thread (src/diagrams/parseWorker.mjs), so a diagram that does not parse is
+// a `file:line` error at build time and in dev, before any browser sees it.
+import { Worker } from 'node:worker_threads';
+import type { Diagram, Problem } from '../deck/model.ts';
+
+interface Result {
+  id: number;
+  ok: boolean;
+  message?: string;
+  line?: number;
+}
+
+let worker: Promise<Worker> | undefined;
+
+function startWorker(): Promise<Worker> {
+  worker ??= new Promise<Worker>((resolve, reject) => {
+    const w = new Worker(new URL('./parseWorker.mjs', import.meta.url));
+    w.unref();
+    w.once('message', () => resolve(w));
+    w.once('error', (error) => {
+      worker = undefined;
+      reject(error);
+    });
+  });
+  return worker;
+}
+
+/** Starts the worker early (it imports Mermaid, which takes a moment). */
+export function warmUpDiagramCheck(): void {
+  startWorker().catch(() => {});
+}
+
+export async function stopDiagramCheck(): Promise<void> {
+  const w = await worker?.catch(() => undefined);
+  worker = undefined;
+  await w?.terminate();
+}
+
+/** First lines of Mermaid's message, without its ASCII-art pointer. */
+function summary(message: string): string {
+  return message
+    .split('\n')
+    .filter((l) => l.trim() && !/^[-\s^]+$/.test(l))
+    .slice(0, 3)
+    .join(' ')
+    .replace(/\s+/g, ' ');
+}
+
+export async function validateDiagrams(diagrams: Diagram[]): Promise<Problem[]> {
+  if (diagrams.length === 0) return [];
+  const w = await startWorker();
+  const results = await new Promise<Result[]>((resolve, reject) => {
+    w.once('message', (r: Result[]) => resolve(r));
+    w.once('error', reject);
+    w.postMessage(diagrams.map((d, id) => ({ id, code: d.code })));
+  });
+  return results
+    .filter((r) => !r.ok)
+    .map((r) => {
+      const d = diagrams[r.id];
+      return {
+        pos: { file: d.pos.file, line: d.pos.line + (r.line ?? 0) },
+        level: 'error' as const,
+        message: `Mermaid diagram does not parse: ${summary(r.message ?? '')}`,
+      };
+    });
+}
