@@ -12,17 +12,46 @@ let counter = 0;
 function themeVariables(): Record<string, string> {
   const css = getComputedStyle(document.documentElement);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const bg = v('--deck-bg', '#ffffff');
+  const text = v('--deck-text', '#1a1a1a');
+  const node = v('--diagram-node', '#e8eef6');
+  const nodeAlt = v('--diagram-node-alt', '#fbeaea');
+  const border = v('--diagram-border', '#1f4e79');
+  const title = v('--diagram-title', border);
+  // Timeline, mindmap and kanban colour their sections from cScale0…11:
+  // alternate the theme's two node fills instead of Mermaid's rainbow.
+  const scale: Record<string, string> = {};
+  for (let i = 0; i < 12; i++) {
+    scale[`cScale${i}`] = i % 2 === 0 ? node : nodeAlt;
+    scale[`cScalePeer${i}`] = border;
+    scale[`cScaleLabel${i}`] = text;
+  }
   return {
     fontFamily: v('--deck-font', 'sans-serif'),
     fontSize: v('--diagram-font-size', '20px'),
-    primaryColor: v('--diagram-node', '#e8eef6'),
-    primaryBorderColor: v('--diagram-border', '#1f4e79'),
-    primaryTextColor: v('--deck-text', '#1a1a1a'),
+    primaryColor: node,
+    primaryBorderColor: border,
+    primaryTextColor: text,
+    secondaryColor: nodeAlt,
+    secondaryBorderColor: v('--diagram-accent', border),
+    secondaryTextColor: text,
+    tertiaryColor: bg,
+    tertiaryBorderColor: border,
+    tertiaryTextColor: text,
     lineColor: v('--diagram-line', '#1f4e79'),
-    secondaryColor: v('--diagram-node-alt', '#fbeaea'),
-    tertiaryColor: v('--deck-bg', '#ffffff'),
-    background: v('--deck-bg', '#ffffff'),
-    textColor: v('--deck-text', '#1a1a1a'),
+    background: bg,
+    mainBkg: node,
+    nodeBorder: border,
+    nodeTextColor: text,
+    textColor: text,
+    titleColor: title,
+    clusterBkg: v('--diagram-cluster', bg),
+    clusterBorder: v('--diagram-cluster-border', border),
+    edgeLabelBackground: bg,
+    noteBkgColor: v('--diagram-cluster', bg),
+    noteBorderColor: border,
+    noteTextColor: text,
+    ...scale,
   };
 }
 
@@ -33,8 +62,10 @@ async function loadMermaid(): Promise<Mermaid> {
       securityLevel: 'strict',
       theme: 'base',
       themeVariables: themeVariables(),
-      flowchart: { useMaxWidth: true, htmlLabels: true, padding: 12 },
-      timeline: { useMaxWidth: true },
+      // Label text at the theme's size; the theme scales each SVG to fill the room left on its slide.
+      flowchart: { useMaxWidth: true, htmlLabels: true, padding: 16, nodeSpacing: 44, rankSpacing: 56, curve: 'basis' },
+      block: { useMaxWidth: true, padding: 12 },
+      timeline: { useMaxWidth: true, disableMulticolor: false },
     });
     return mermaid;
   });

@@ -1,0 +1,314 @@
+// End to end, the deck as the audience sees it: the deck under slides/ (or the
+// fixture deck when there is none yet) built once, served on loopback and
+// opened in a real Chromium at 1280×720. Every slide is visited once, with
+// its fragments shown, and checked: nothing outside the 1280×720 slide box, no
+// literal `**`, no space between two CJK characters, diagrams drawn as SVG
+// with labels of at least 16 px, text in the bundled font (computed family and
+// the font Chromium actually used, through the DevTools protocol), body text
+// of at least 24 px, and colour contrast by axe-core.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type * as Axe from 'axe-core';
+import type { Browser, CDPSession, Page, Protocol } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAndServe, launchBrowser, openDeck, type Served } from '../helpers/deckPage.ts';
+
+/** The deck to check: $IUR_SLIDES, else slides/ once it has Markdown files, else the fixture deck. */
+const SLIDES_DIR = process.env.IUR_SLIDES ?? (existsSync('slides') && readdirSync('slides').some((f) => f.endsWith('.md')) ? 'slides' : 'tests/fixtures/basic');
+
+/** The CSS family of the bundled font, and the family name its files carry. */
+const DECK_FAMILY = 'IUR Noto Sans SC';
+const FONT_NAME = /^Noto Sans SC$/;
+const MIN_BODY_PX = 24;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const MIN_DIAGRAM_LABEL_PX = 16;
+/** Text elements checked for their platform font, per slide (CDP calls are cheap, but not free). */
+const FONT_NODES_PER_SLIDE = 40;
+
+interface SlideRef {
+  id: string;
+  h: number;
+  v: number;
+  /** `file:line` of the slide's source. */
+  where: string;
+}
+
+interface Measured {
+  outside: string[];
+  text: string;
+  diagrams: { svg: boolean; text: string; smallest: number }[];
+  families: string[];
+  smallBody: string[];
+}
+
+interface SlideReport extends Measured {
+  slide: SlideRef;
+  fonts: string[];
+  contrast: string[];
+}
+
+let browser: Browser;
+let served: Served;
+let page: Page;
+let cdp: CDPSession;
+let domTree: Protocol.DOM.Node;
+const reports: SlideReport[] = [];
+
+/** Every slide's reveal.js indices, id and source position, in reading order. */
+async function slideRefs(): Promise<SlideRef[]> {
+  return page.evaluate(() => {
+    const refs: { id: string; h: number; v: number; where: string }[] = [];
+    const top = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > section'));
+    top.forEach((section, h) => {
+      const own = section.hasAttribute('data-file') ? [section] : Array.from(section.querySelectorAll<HTMLElement>(':scope > section[data-file]'));
+      own.forEach((slide, v) => {
+        refs.push({ id: slide.id, h, v, where: `${slide.dataset.file ?? '?'}:${slide.dataset.line ?? '?'}` });
+      });
+    });
+    return refs;
+  });
+}
+
+/** Shows slide (h, v) through the URL hash, with all its fragments, and waits until it is fully shown. */
+async function show(slide: SlideRef): Promise<void> {
+  await page.evaluate((h, v) => {
+    location.hash = `#/${h}/${v}`;
+  }, slide.h, slide.v);
+  await page.waitForFunction(
+    (id) => {
+      const el = document.getElementById(id);
+      return !!el && el.classList.contains('present') && getComputedStyle(el).opacity === '1';
+    },
+    { timeout: 10_000 },
+    slide.id,
+  );
+  await page.evaluate((id) => {
+    document.getElementById(id)?.querySelectorAll('.fragment').forEach((f) => f.classList.add('visible'));
+  }, slide.id);
+  // Let fragment transitions (opacity) finish before measuring colours.
+  await page.waitForFunction(
+    (id) => Array.from(document.getElementById(id)?.querySelectorAll('.fragment') ?? []).every((f) => getComputedStyle(f).opacity === '1'),
+    { timeout: 10_000 },
+    slide.id,
+  );
+}
+
+/** Geometry, text, diagrams and computed fonts of the slide on show (runs in the page). */
+async function measure(slide: SlideRef): Promise<Measured> {
+  return page.evaluate(
+    (slideId, minBody) => {
+      const section = document.getElementById(slideId) as HTMLElement;
+      const frame = (document.querySelector('.reveal .slides') as HTMLElement).getBoundingClientRect();
+      const scale = frame.width / 1280;
+      const tol = 0.5 * scale;
+      const describe = (el: Element): string => {
+        const cls = el.getAttribute('class');
+        const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+        return `<${el.tagName.toLowerCase()}${cls ? ` class="${cls}"` : ''}>${text ? ` "${text}"` : ''}`;
+      };
+      const hidden = (el: Element): boolean => {
+        if (el.closest('aside.notes, pre.mermaid-source, defs, marker, style, script')) return true;
+        const style = getComputedStyle(el);
+        return style.display === 'none' || style.visibility === 'hidden' || el.getClientRects().length === 0;
+      };
+
+      const outside: string[] = [];
+      const reported: Element[] = [];
+      for (const el of [section, ...Array.from(section.querySelectorAll('*'))]) {
+        if (hidden(el)) continue;
+        // Report the outermost element only: its children go with it.
+        if (reported.some((r) => r.contains(el))) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        const box = {
+          left: (r.left - frame.left) / scale,
+          top: (r.top - frame.top) / scale,
+          right: (r.right - frame.left) / scale,
+          bottom: (r.bottom - frame.top) / scale,
+        };
+        if (r.left < frame.left - tol || r.top < frame.top - tol || r.right > frame.right + tol || r.bottom > frame.bottom + tol) {
+          const at = `[${box.left.toFixed(0)}, ${box.top.toFixed(0)}, ${box.right.toFixed(0)}, ${box.bottom.toFixed(0)}]`;
+          outside.push(`${describe(el)} at ${at} (1280×720 box)`);
+          reported.push(el);
+        }
+      }
+
+      const diagrams = Array.from(section.querySelectorAll('figure.mermaid-diagram')).map((figure) => {
+        const svg = figure.querySelector('svg');
+        if (!svg) return { svg: false, text: '', smallest: 0 };
+        const vb = svg.viewBox.baseVal;
+        const r = svg.getBoundingClientRect();
+        // preserveAspectRatio "meet": the drawing scales by the smaller ratio.
+        const drawScale = vb && vb.width > 0 && vb.height > 0 ? Math.min(r.width / vb.width, r.height / vb.height) / scale : 1;
+        let smallest = Infinity;
+        const labels = Array.from(svg.querySelectorAll('text, foreignObject *')).filter(
+          (el) => Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '') && !hidden(el),
+        );
+        for (const label of labels) smallest = Math.min(smallest, parseFloat(getComputedStyle(label).fontSize) * drawScale);
+        return { svg: true, text: (svg.textContent ?? '').trim(), smallest: Number.isFinite(smallest) ? smallest : 0 };
+      });
+
+      const families: string[] = [];
+      const smallBody: string[] = [];
+      const textEls = Array.from(section.querySelectorAll('h1, h2, h3, h4, h5, h6, p, li, td, th, blockquote, dt, dd, figcaption'));
+      for (const el of textEls) {
+        if (hidden(el) || el.closest('svg, footer')) continue;
+        const style = getComputedStyle(el);
+        const family = style.fontFamily.split(',')[0].trim().replace(/^["']|["']$/g, '');
+        if (family !== 'IUR Noto Sans SC') families.push(`${describe(el)}: font-family ${style.fontFamily}`);
+        const size = parseFloat(style.fontSize);
+        if (!/^H\d$/.test(el.tagName) && size < minBody) smallBody.push(`${describe(el)}: ${size}px`);
+      }
+      return { outside, text: section.innerText, diagrams, families, smallBody };
+    },
+    slide.id,
+    MIN_BODY_PX,
+  );
+}
+
+/** Elements of the slide with their own text, in document order, from the DevTools DOM tree. */
+function textNodesOf(slide: SlideRef): { nodeId: number; tag: string; text: string }[] {
+  const find = (node: Protocol.DOM.Node): Protocol.DOM.Node | undefined => {
+    const attrs = node.attributes ?? [];
+    for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === 'id' && attrs[i + 1] === slide.id) return node;
+    for (const child of node.children ?? []) {
+      const hit = find(child);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  const section = find(domTree);
+  const out: { nodeId: number; tag: string; text: string }[] = [];
+  const walk = (node: Protocol.DOM.Node): void => {
+    if (['ASIDE', 'PRE', 'STYLE', 'SCRIPT'].includes(node.nodeName)) return;
+    const text = (node.children ?? [])
+      .filter((c) => c.nodeType === 3)
+      .map((c) => c.nodeValue)
+      .join('')
+      .trim();
+    if (text) out.push({ nodeId: node.nodeId, tag: node.nodeName.toLowerCase(), text: text.slice(0, 30) });
+    for (const child of node.children ?? []) if (child.nodeType === 1) walk(child);
+  };
+  if (section) walk(section);
+  return out;
+}
+
+/** Fonts Chromium used for the slide's text (CDP CSS.getPlatformFontsForNode), other than the bundled one. */
+async function foreignFonts(slide: SlideRef): Promise<string[]> {
+  const bad: string[] = [];
+  let checked = 0;
+  for (const { nodeId, tag, text } of textNodesOf(slide)) {
+    if (checked >= FONT_NODES_PER_SLIDE) break;
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    if (fonts.length === 0) continue; // not rendered
+    checked++;
+    for (const f of fonts) {
+      if (!FONT_NAME.test(f.familyName) || !f.isCustomFont) {
+        bad.push(`<${tag}> "${text}": ${f.familyName} (${f.isCustomFont ? 'web font' : 'system font'}, ${f.glyphCount} glyphs)`);
+      }
+    }
+  }
+  if (checked === 0) bad.push('no rendered text found to check');
+  return bad;
+}
+
+/**
+ * Colour-contrast violations (axe-core) on the slide on show and the slide
+ * number. axe-core is injected once and run in the page: @axe-core/puppeteer
+ * re-injects it (and opens a blank page) on every call, which makes a
+ * 50-slide deck several times slower.
+ */
+async function contrast(slide: SlideRef): Promise<string[]> {
+  const violations = await page.evaluate(async (slideId) => {
+    const { axe } = window as unknown as { axe: typeof Axe };
+    const result = await axe.run(
+      { include: [[`#${slideId}`], ['.reveal .slide-number']] },
+      { runOnly: { type: 'rule', values: ['color-contrast'] }, resultTypes: ['violations'] },
+    );
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? v.help).replace(/\s+/g, ' ')}`));
+  }, slide.id);
+  return violations;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  served = await buildAndServe(SLIDES_DIR);
+  ({ page } = await openDeck(browser, served.url));
+  await page.setViewport({ width: 1280, height: 720 });
+  // No slide transitions: each slide is measured as soon as it is shown.
+  await page.addStyleTag({ content: '.reveal .slides section, .reveal .fragment { transition: none !important; }' });
+  await page.evaluate(AXE_SOURCE);
+  cdp = await page.createCDPSession();
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  domTree = (await cdp.send('DOM.getDocument', { depth: -1 })).root;
+  for (const slide of await slideRefs()) {
+    await show(slide);
+    const measured = await measure(slide);
+    reports.push({ slide, ...measured, fonts: await foreignFonts(slide), contrast: await contrast(slide) });
+  }
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+/** One line per problem: `file:line (#slide-N): problem`. */
+function problems(pick: (r: SlideReport) => string[]): string {
+  return reports.flatMap((r) => pick(r).map((p) => `${r.slide.where} (#${r.slide.id}): ${p}`)).join('\n');
+}
+
+const CJK = '[\\u4e00-\\u9fff\\u3400-\\u4dbf\\u3000-\\u303f\\uff00-\\uffef]';
+const CJK_SPACE = new RegExp(`${CJK}[ \\u00a0]+${CJK}`, 'g');
+
+describe(`the look of ${path.basename(SLIDES_DIR)}/ in Chromium at 1280×720`, () => {
+  it('is ready and visits every slide', async () => {
+    expect(await page.evaluate(() => document.documentElement.dataset.deck)).toBe('ready');
+    expect(reports.length).toBe(served.build.deck.slides.length);
+  });
+
+  it('puts no element outside the 1280×720 slide box', () => {
+    expect(problems((r) => r.outside)).toBe('');
+  });
+
+  it('shows no literal ** in any slide', () => {
+    expect(problems((r) => (r.text.includes('**') ? [`"**" in: ${r.text.split('\n').find((l) => l.includes('**'))}`] : []))).toBe('');
+  });
+
+  it('has no space between two CJK characters', () => {
+    expect(problems((r) => Array.from(r.text.matchAll(CJK_SPACE), (m) => `space in "${m[0]}"`))).toBe('');
+  });
+
+  it('draws every Mermaid diagram as an SVG with labels of at least 16 px', () => {
+    const total = reports.reduce((n, r) => n + r.diagrams.length, 0);
+    if (SLIDES_DIR === 'tests/fixtures/basic') expect(total).toBeGreaterThan(0);
+    expect(
+      problems((r) =>
+        r.diagrams.flatMap((d, i) => {
+          if (!d.svg) return [`diagram ${i + 1} has no <svg>`];
+          if (d.text === '') return [`diagram ${i + 1} has no label text`];
+          if (d.smallest < MIN_DIAGRAM_LABEL_PX) return [`diagram ${i + 1}: label text ${d.smallest.toFixed(1)}px after scaling (< ${MIN_DIAGRAM_LABEL_PX}px)`];
+          return [];
+        }),
+      ),
+    ).toBe('');
+  });
+
+  it(`sets headings and body text in ${DECK_FAMILY}`, () => {
+    expect(problems((r) => r.families)).toBe('');
+  });
+
+  it('renders the text with the bundled font, never a system font', () => {
+    expect(problems((r) => r.fonts)).toBe('');
+  });
+
+  it(`sets body text at ${MIN_BODY_PX} px or more`, () => {
+    expect(problems((r) => r.smallBody)).toBe('');
+  });
+
+  it('passes axe-core colour contrast on every slide', () => {
+    expect(problems((r) => r.contrast)).toBe('');
+  });
+});
