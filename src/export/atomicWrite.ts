@@ -1,0 +1,34 @@
+// Writes a file so that readers only ever see the old or the complete new
+// content: a temporary file beside the target, flushed to disk, then renamed
+// over it. The temporary file is removed on failure and on process exit
+// (SIGKILL can leave it behind, never a damaged target).
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { removeOnExit } from './exitCleanup.ts';
+import path from 'node:path';
+
+/** The temporary name used for `target` (a dot file in the same folder). */
+export function tempPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
+}
+
+export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
+  const file = path.resolve(target);
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = tempPathFor(file);
+  const release = removeOnExit(temp);
+  try {
+    const handle = await open(temp, 'w', 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  } finally {
+    release();
+  }
+}

@@ -1,0 +1,69 @@
+// `npm run export`: parses the options, runs the export with a progress line,
+// prints the summary, and turns failures into a message and an exit code
+// (a stack trace only with --debug).
+import { DeckError, formatProblem } from '../deck/model.ts';
+import { displayPath } from '../deck/readSources.ts';
+import { ArgsError, EXPORT_HELP, parseExportArgs, type ExportOptions } from './args.ts';
+import { BrowserCrashError, ExportTimeoutError, OutputError } from './errors.ts';
+import { Progress } from './progress.ts';
+import { SlideRangeError } from './range.ts';
+
+/** Exit codes, as documented in --help. */
+export const EXPORT_EXIT = { ok: 0, deck: 1, noBrowser: 2, timeout: 3 } as const;
+
+function size(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+}
+
+/** What to print for a failed export, and the exit code. */
+export function describeFailure(error: unknown): { code: number; lines: string[] } {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof DeckError) {
+    const errors = error.problems.filter((p) => p.level === 'error').length;
+    return { code: EXPORT_EXIT.deck, lines: [...error.problems.map(formatProblem), `export: stopped, the deck has ${errors} error${errors === 1 ? '' : 's'}`] };
+  }
+  // By name: src/browser/findBrowser.ts imports Puppeteer, which --help need not load.
+  if (error instanceof Error && error.name === 'BrowserNotFoundError') return { code: EXPORT_EXIT.noBrowser, lines: [`export: ${message}`] };
+  if (error instanceof ExportTimeoutError || error instanceof BrowserCrashError) return { code: EXPORT_EXIT.timeout, lines: [`export: ${message}`] };
+  if (error instanceof ArgsError || error instanceof SlideRangeError) return { code: EXPORT_EXIT.deck, lines: [`export: ${message} (see --help)`] };
+  if (error instanceof OutputError) return { code: EXPORT_EXIT.deck, lines: [`export: ${message}`] };
+  // Puppeteer's errors when Chromium goes away mid-command.
+  if (error instanceof Error && /Target closed|Session closed|Protocol error|Connection closed|Navigating frame was detached/i.test(message)) {
+    return { code: EXPORT_EXIT.timeout, lines: [`export: the browser failed: ${message.split('\n')[0]}`] };
+  }
+  return { code: EXPORT_EXIT.deck, lines: [`export: ${message}`] };
+}
+
+export async function exportCommand(argv: string[]): Promise<number> {
+  let options: ExportOptions | 'help';
+  try {
+    options = parseExportArgs(argv);
+  } catch (error) {
+    const { code, lines } = describeFailure(error);
+    for (const line of lines) console.error(line);
+    return code;
+  }
+  if (options === 'help') {
+    console.log(EXPORT_HELP);
+    return EXPORT_EXIT.ok;
+  }
+  const started = performance.now();
+  const progress = new Progress();
+  const log = options.debug ? (line: string) => progress.line(line, process.stderr) : undefined;
+  try {
+    const { exportDeck } = await import('./exportDeck.ts');
+    const result = await exportDeck(options, progress, log);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const what = `${result.pages} page${result.pages === 1 ? '' : 's'}` + (result.pages !== result.slides ? ` (${result.slides} slides)` : '');
+    progress.line(`PDF written: ${displayPath(result.file)} — ${what}, ${size(result.bytes)}, ${seconds} s`);
+    if (options.verbose) for (const line of progress.timingLines()) progress.line(line);
+    return EXPORT_EXIT.ok;
+  } catch (error) {
+    progress.end();
+    const { code, lines } = describeFailure(error);
+    for (const line of lines) console.error(line);
+    if (options.debug && error instanceof Error && error.stack) console.error(error.stack);
+    if (options.verbose) for (const line of progress.timingLines()) progress.line(line, process.stderr);
+    return code;
+  }
+}

@@ -1,0 +1,23 @@
+// Post-processing of Chromium's PDF with pdf-lib: metadata and bookmarks.
+// Everything else (pages, fonts, text, links, tags) is kept as printed.
+import { PDFDocument } from 'pdf-lib';
+import type { Deck } from '../deck/model.ts';
+import { applyMetadata } from './metadata.ts';
+import { bookmarkTree, writeOutline } from './outline.ts';
+import { firstPages, type PageOfSlide } from './pages.ts';
+
+export interface PostProcessOptions {
+  deck: Deck;
+  pages: PageOfSlide[];
+  browserVersion?: string;
+}
+
+export async function postProcess(pdf: Uint8Array, options: PostProcessOptions): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  if (doc.getPageCount() !== options.pages.length) {
+    throw new Error(`internal: Chromium printed ${doc.getPageCount()} pages for ${options.pages.length} planned (a slide spilled onto a second page?)`);
+  }
+  applyMetadata(doc, options.deck.meta, { browserVersion: options.browserVersion });
+  writeOutline(doc, bookmarkTree(options.deck, firstPages(options.pages)));
+  return doc.save({ useObjectStreams: true });
+}

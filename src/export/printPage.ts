@@ -1,0 +1,154 @@
+// The browser side of an export, driven from Node: opens the built deck in
+// reveal.js's print view on one page, waits for its ready signal (bounded by
+// the timeout, naming the slides not ready), rearranges the pages and prints.
+import { TimeoutError, type Browser, type Page } from 'puppeteer';
+import { DeckError, type Problem } from '../deck/model.ts';
+import { BrowserCrashError, ExportTimeoutError } from './errors.ts';
+import { pageStatus, preparePrint, type PageStatus, type PrintedPage, type PrintPlan } from './printDom.ts';
+
+export interface OpenOptions {
+  /** Page URL (index.html) without query. */
+  url: string;
+  fragments: boolean;
+  timeoutMs: number;
+  /** Slides with every diagram drawn, of all slides (for the progress line). */
+  onRendered?: (drawn: number, total: number) => void;
+  /** Browser console and page errors (--debug). */
+  log?: (line: string) => void;
+}
+
+export interface OpenedDeck {
+  page: Page;
+  /** Rejects when the page or browser crashes; race long waits against it. */
+  crashed: Promise<never>;
+  status: PageStatus;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function race<T>(work: Promise<T>, crashed: Promise<never>): Promise<T> {
+  return Promise.race([work, crashed]);
+}
+
+function describeTimeout(status: PageStatus | undefined, timeoutMs: number, pageErrors: string[]): string {
+  const lines = [`timed out after ${timeoutMs / 1000} s waiting for the deck to be ready in the browser`];
+  for (const e of pageErrors.slice(0, 3)) lines.push(`browser error: ${e.split('\n')[0]}`);
+  if (!status) {
+    lines.push('the page did not respond (stuck in a script?)');
+    return lines.join('\n');
+  }
+  for (const d of status.undrawn) {
+    lines.push(`${d.file}:${d.figureLine || d.line}: error: Mermaid diagram not drawn (slide at line ${d.line})`);
+  }
+  if (status.fonts !== 'loaded') lines.push(`the bundled font is still loading (document.fonts: ${status.fonts})`);
+  if (status.undrawn.length === 0 && status.fonts === 'loaded' && !status.printLayout) {
+    lines.push(status.state === 'no script' ? 'the deck script never ran' : 'reveal.js did not finish its print layout (no pdf-ready)');
+  }
+  return lines.join('\n');
+}
+
+/** Opens `url` in print view on the browser's page and waits until the deck is ready. */
+export async function openForPrint(browser: Browser, options: OpenOptions): Promise<OpenedDeck> {
+  const page = (await browser.pages())[0] ?? (await browser.newPage());
+  const crashed = new Promise<never>((_, reject) => {
+    page.once('error', (error) => reject(new BrowserCrashError(`the browser page crashed: ${error.message}`)));
+    browser.once('disconnected', () => reject(new BrowserCrashError('the browser exited unexpectedly')));
+  });
+  crashed.catch(() => {});
+  // Uncaught page errors explain most timeouts: keep them for the message.
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => {
+    const message = e instanceof Error ? e.message : String(e);
+    pageErrors.push(message);
+    options.log?.(`browser page error: ${message}`);
+  });
+  if (options.log) {
+    const log = options.log;
+    page.on('console', (m) => log(`browser ${m.type()}: ${m.text()}`));
+  }
+
+  const started = Date.now();
+  const query = options.fragments ? '?print-pdf&fragments' : '?print-pdf';
+  try {
+    await race(page.goto(`${options.url}${query}`, { waitUntil: 'domcontentloaded', timeout: options.timeoutMs }), crashed);
+  } catch (error) {
+    if (error instanceof TimeoutError) throw new ExportTimeoutError(describeTimeout(undefined, options.timeoutMs, pageErrors));
+    throw error;
+  }
+  // tsx (esbuild, keepNames) wraps named functions in __name(); the functions
+  // sent to the page need it defined there.
+  await page.evaluate('globalThis.__name ??= (f) => f');
+
+  let last: PageStatus | undefined;
+  let polling = true;
+  const poll = (async () => {
+    while (polling) {
+      last = await page.evaluate(pageStatus).catch(() => last);
+      // While reveal.js builds its print pages the sections are briefly out of the document.
+      if (last && last.slides > 0 && polling) options.onRendered?.(last.drawn, last.slides);
+      await sleep(150);
+    }
+  })();
+
+  try {
+    const remaining = Math.max(options.timeoutMs - (Date.now() - started), 1);
+    await race(
+      page.waitForFunction(
+        () => {
+          const state = document.documentElement.dataset.deck;
+          return state === 'ready' || state === 'error';
+        },
+        { polling: 'mutation', timeout: remaining },
+      ),
+      crashed,
+    );
+  } catch (error) {
+    if (!(error instanceof TimeoutError)) throw error;
+    polling = false;
+    const status = await Promise.race([page.evaluate(pageStatus).catch(() => last), sleep(2000).then(() => last)]);
+    throw new ExportTimeoutError(describeTimeout(status, options.timeoutMs, pageErrors));
+  } finally {
+    polling = false;
+    await Promise.race([poll, sleep(500)]);
+  }
+
+  const status = await race(page.evaluate(pageStatus), crashed);
+  options.onRendered?.(status.drawn, status.slides);
+  if (status.state === 'error') {
+    const problems = await page.evaluate(() => (window.__iurDeck?.problems ?? []) as Problem[]);
+    throw new DeckError(problems.length > 0 ? problems : [{ pos: { file: 'deck', line: 0 }, level: 'error', message: 'the page reported an error' }]);
+  }
+  return { page, crashed, status };
+}
+
+export interface Printed {
+  pdf: Uint8Array;
+  /** What each page of `pdf` shows. */
+  pages: PrintedPage[];
+}
+
+/** Applies the plan to the print view and prints it: one PDF page per entry of `pages`. */
+export async function printDeck(opened: OpenedDeck, plan: PrintPlan, timeoutMs: number): Promise<Printed> {
+  const { page, crashed } = opened;
+  const pages = await race(page.evaluate(preparePrint, plan), crashed);
+  if (pages.length === 0) throw new Error('internal: nothing to print');
+  try {
+    const pdf = await race(
+      page.pdf({
+        preferCSSPageSize: true,
+        // reveal.js sets @page to the slide size; the same size in case a theme drops it.
+        width: '1280px',
+        height: '720px',
+        printBackground: true,
+        outline: false,
+        tagged: true,
+        timeout: timeoutMs,
+      }),
+      crashed,
+    );
+    return { pdf, pages };
+  } catch (error) {
+    if (error instanceof TimeoutError) throw new ExportTimeoutError(`timed out after ${timeoutMs / 1000} s while Chromium printed ${pages.length} pages`);
+    throw error;
+  }
+}
