@@ -1,0 +1,93 @@
+// The talk itself, exported as organisers receive it: every line of the
+// original text (tests/fixtures/talk/original.txt) is in the PDF's text, its
+// headings in the talk's order, the typo fixes applied; one page per slide.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportCommand } from '../../src/export/command.ts';
+
+const original = readFileSync('tests/fixtures/talk/original.txt', 'utf8');
+const reordered = new Set((JSON.parse(readFileSync('tests/fixtures/talk/reordered.json', 'utf8')) as { lines: string[] }).lines);
+const corrections = JSON.parse(readFileSync('tests/fixtures/talk/corrections.json', 'utf8')) as Record<string, string>;
+
+let dir: string;
+let text: string;
+/** Each page's text (pdftotext separates pages with a form feed). */
+let pageTexts: string[];
+let pages: number;
+
+/** Text without white space or list/heading markup, as pdftotext and the source both reduce to. */
+function normal(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+/** The pieces of one source line that must be in the PDF (cells of a table row, label and body). */
+function segments(line: string): string[] {
+  let l = line.trim();
+  for (const [typo, fixed] of Object.entries(corrections)) l = l.replace(typo, fixed);
+  l = l
+    .replace(/^#+\s*/, '')
+    .replace(/^[-*]\s+/, '')
+    .replace(/^\d+\.\s+/, '')
+    .replace(/^[IVX]+\.\s+/, (m) => (l.startsWith('I. 产业') ? m : ''))
+    .replace(/^[■◆●✓]\s*/u, '')
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
+  return l
+    .split(/\t|\*\*([^*]+：)\*\*|\*\*/)
+    .filter((s): s is string => typeof s === 'string')
+    .map((s) => s.replace(/^[◆■●✓]+/u, '').replace(/^[IVX]+\.\s*/, '').trim())
+    .map((s) => s.replace(/^\d+\s+(?=方式)/, ''))
+    .filter((s) => s !== '' && s !== '—' && s !== '---' && s !== '-' && s !== '.....');
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'iur-talk-'));
+  const file = path.join(dir, 'talk.pdf');
+  const code = await exportCommand(['--slides', 'slides', '--out', file]);
+  expect(code).toBe(0);
+  const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  text = normal(raw);
+  pageTexts = raw.split('\f').map(normal);
+  pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the talk as exported', () => {
+  it('has one page per slide', () => {
+    expect(pages).toBeGreaterThanOrEqual(50);
+  });
+
+  it('contains every line of the talk', () => {
+    const missing = original
+      .split('\n')
+      .flatMap(segments)
+      // A bold label that became a table's row header loses its colon.
+      .filter((s) => !text.includes(normal(s)) && !(s.endsWith('：') && text.includes(normal(s.slice(0, -1)))));
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps the talk\'s lines in order, page by page', () => {
+    // Within a page, Chromium's text order follows painting (bold runs apart), so order is checked by page.
+    let page = 0;
+    const outOfOrder: string[] = [];
+    for (const s of original.split('\n').filter((l) => !reordered.has(l.trim())).flatMap(segments)) {
+      const want = normal(s);
+      const bare = s.endsWith('：') ? normal(s.slice(0, -1)) : want;
+      const at = pageTexts.findIndex((t, i) => i >= page && (t.includes(want) || t.includes(bare)));
+      if (at < 0) outOfOrder.push(s);
+      else page = at;
+    }
+    expect(outOfOrder).toEqual([]);
+  });
+
+  it('applies the typo fixes', () => {
+    expect(text).toContain(normal('建立起超过15个制造业创新中心。'));
+    expect(text).not.toContain(normal('制造业创新中。'));
+  });
+});
