@@ -1,26 +1,41 @@
-// Builds the static deck with Vite's API into a temporary folder beside the
-// target and swaps it into place only when complete, so a failed build never
-// damages a previous good one.
+// Builds the static deck: parse the slides (once), check the diagrams, take
+// the cached client shell (Vite builds it only when the code or theme
+// changed), render the deck into it, write the subset font beside it. All
+// into a temporary folder that replaces the target only when complete, so a
+// failed build never damages a previous good one.
 import path from 'node:path';
-import { rename, rm, stat } from 'node:fs/promises';
-import { build } from 'vite';
-import { deckViteConfig } from '../vite/config.ts';
+import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { loadDeck, errorsOf } from '../deck/loadDeck.ts';
 import { DeckError, type Deck, type Problem } from '../deck/model.ts';
+import { validateDiagrams, stopDiagramCheck } from '../diagrams/validateDiagrams.ts';
+import { renderPage } from '../render/pageHtml.ts';
+import { contentSecurityPolicy } from '../vite/csp.ts';
+import { clientShell, themeFileOf } from './clientShell.ts';
+import { writeFontFiles } from './fontFiles.ts';
+import { fontLicensePath } from '../font/source.ts';
+import { DeckImages } from './deckImages.ts';
 
 export interface BuildOptions {
   slidesDir: string;
   outDir: string;
   single?: boolean;
   quiet?: boolean;
+  /**
+   * Check Mermaid diagrams in Node before building (default). Export skips
+   * it: the page it prints checks them anyway and names them the same way.
+   */
+  verifyDiagrams?: boolean;
 }
 
 export interface BuildResult {
-  /** The model the build rendered (parsed once, inside the Vite plugin). */
+  /** The model the build rendered (the slides are parsed once, here). */
   deck: Deck;
   problems: Problem[];
   outDir: string;
   /** The page to open: index.html inside outDir. */
   indexHtml: string;
+  /** Stage timings in ms (parse, diagrams, shell, render). */
+  timings: Record<string, number>;
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -28,34 +43,55 @@ async function exists(p: string): Promise<boolean> {
 }
 
 export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t);
+    t = now;
+  };
+
+  const images = new DeckImages(options.single === true);
+  const { deck, problems: parsed } = await loadDeck(options.slidesDir, { assetUrl: images.url });
+  let problems = parsed;
+  if (errorsOf(problems).length > 0) throw new DeckError(errorsOf(problems));
+  lap('parse');
+  const diagrams = deck.slides.flatMap((s) => s.diagrams);
+  if (options.verifyDiagrams !== false && diagrams.length > 0) {
+    try {
+      problems = [...problems, ...(await validateDiagrams(diagrams))];
+    } finally {
+      await stopDiagramCheck();
+    }
+    if (errorsOf(problems).length > 0) throw new DeckError(errorsOf(problems));
+  }
+  lap('diagrams');
+  const themeFile = themeFileOf(deck.meta.theme);
+  if (!(await exists(themeFile))) {
+    throw new DeckError([{ pos: { file: deck.files[0] ?? options.slidesDir, line: 1 }, level: 'error', message: `theme "${deck.meta.theme}" not found (no themes/${deck.meta.theme}.css)` }]);
+  }
+  const shell = await clientShell({ theme: deck.meta.theme, single: options.single === true, diagrams: diagrams.map((d) => d.code) });
+  lap('shell');
+
   const outDir = path.resolve(options.outDir);
   const partial = `${outDir}.partial-${process.pid}`;
   const old = `${outDir}.old-${process.pid}`;
-  let loaded: { deck: Deck; problems: Problem[] } | undefined;
   try {
-    await build({
-      ...deckViteConfig({
-        slidesDir: options.slidesDir,
-        outDir: partial,
-        single: options.single,
-        logLevel: options.quiet ? 'silent' : 'warn',
-        log: options.quiet ? () => {} : undefined,
-        onDeck: (deck, problems) => {
-          loaded = { deck, problems };
-        },
-      }),
-    });
+    await rm(partial, { recursive: true, force: true });
+    await cp(shell, partial, { recursive: true });
+    await mkdir(path.join(partial, 'assets'), { recursive: true });
+    await images.copyTo(path.join(partial, 'assets'));
+    const fontCss = await writeFontFiles(deck, path.join(partial, 'assets'), options.single === true);
+    const html = renderPage(await readFile(path.join(shell, 'index.html'), 'utf8'), deck, { fontCss, csp: contentSecurityPolicy() });
+    await writeFile(path.join(partial, 'index.html'), html);
+    await writeFile(path.join(partial, 'FONT-LICENSE.txt'), await readFile(fontLicensePath()));
+    if (options.single) await rm(path.join(partial, 'assets'), { recursive: true, force: true }).catch(() => {});
     if (await exists(outDir)) await rename(outDir, old);
     await rename(partial, outDir);
     await rm(old, { recursive: true, force: true });
-  } catch (error) {
-    // The plugin stopped the build over deck problems: report those, not Rolldown's wrapper.
-    const errors = loaded?.problems.filter((p) => p.level === 'error') ?? [];
-    if (errors.length > 0) throw new DeckError(errors);
-    throw error;
   } finally {
     await rm(partial, { recursive: true, force: true });
   }
-  if (!loaded) throw new Error('internal: the build produced no deck');
-  return { ...loaded, outDir, indexHtml: path.join(outDir, 'index.html') };
+  lap('render');
+  return { deck, problems, outDir, indexHtml: path.join(outDir, 'index.html'), timings };
 }

@@ -1,8 +1,10 @@
 // Checks every Mermaid diagram of the deck with mermaid.parse() in a worker
 // thread (src/diagrams/parseWorker.mjs), so a diagram that does not parse is
 // a `file:line` error at build time and in dev, before any browser sees it.
+// Sources that parsed before (same text, same Mermaid) are not parsed again.
 import { Worker } from 'node:worker_threads';
 import type { Diagram, Problem } from '../deck/model.ts';
+import { diagramKey, knownGood, saveKnownGood } from './goodDiagrams.ts';
 
 interface Result {
   id: number;
@@ -47,7 +49,9 @@ function summary(message: string): string {
     .replace(/\s+/g, ' ');
 }
 
-export async function validateDiagrams(diagrams: Diagram[]): Promise<Problem[]> {
+export async function validateDiagrams(all: Diagram[]): Promise<Problem[]> {
+  const known = await knownGood();
+  const diagrams = all.filter((d) => !known.has(diagramKey(d.code)));
   if (diagrams.length === 0) return [];
   const w = await startWorker();
   const results = await new Promise<Result[]>((resolve, reject) => {
@@ -55,6 +59,8 @@ export async function validateDiagrams(diagrams: Diagram[]): Promise<Problem[]> 
     w.once('error', reject);
     w.postMessage(diagrams.map((d, id) => ({ id, code: d.code })));
   });
+  for (const r of results) if (r.ok) known.add(diagramKey(diagrams[r.id].code));
+  await saveKnownGood(known);
   return results
     .filter((r) => !r.ok)
     .map((r) => {

@@ -1,49 +1,71 @@
-// The one Vite configuration of iur-deck, used by the CLI (dev, build, export,
-// check), by vite.config.ts and by the tests: root is the browser client, the
-// deck comes from a slides folder through the iur-deck plugin.
+// The Vite configurations of iur-deck: the dev server (root is the browser
+// client, the deck comes from a slides folder through the dev plugin), and
+// the build of the client shell that every built deck is rendered into.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from './paths.ts';
 import type { InlineConfig, PluginOption } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { deckPlugin } from './deckPlugin.ts';
+import { shellPlugins } from './shellPlugin.ts';
 import type { Deck, Problem } from '../deck/model.ts';
-import { fontLicensePlugin } from './fontLicense.ts';
+import { mermaidTrimPlugin } from './mermaidTrim.ts';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { PROJECT_ROOT };
+const CLIENT_ROOT = path.join(PROJECT_ROOT, 'src/client');
 
 export interface DeckConfigOptions {
   slidesDir: string;
-  outDir?: string;
-  /** One self-contained HTML file (scripts, styles, font inlined). */
-  single?: boolean;
   port?: number;
   logLevel?: InlineConfig['logLevel'];
   log?: (line: string) => void;
   onDeck?: (deck: Deck, problems: Problem[]) => void;
 }
 
+/** The dev server's configuration. */
 export function deckViteConfig(options: DeckConfigOptions): InlineConfig {
-  const plugins: PluginOption[] = [
-    deckPlugin({ slidesDir: options.slidesDir, themesDir: path.join(PROJECT_ROOT, 'themes'), log: options.log, onDeck: options.onDeck }),
-    fontLicensePlugin(),
-  ];
-  if (options.single) plugins.push(viteSingleFile({ removeViteModuleLoader: true }));
   return {
     configFile: false,
-    root: path.join(PROJECT_ROOT, 'src/client'),
+    root: CLIENT_ROOT,
     base: './',
     publicDir: false,
     logLevel: options.logLevel ?? 'info',
     clearScreen: false,
-    plugins,
+    plugins: deckPlugin({ slidesDir: options.slidesDir, themesDir: path.join(PROJECT_ROOT, 'themes'), log: options.log, onDeck: options.onDeck }),
     server: {
       host: 'localhost',
       port: options.port ?? 5173,
       strictPort: false,
       fs: { allow: [PROJECT_ROOT, path.resolve(options.slidesDir)] },
     },
+  };
+}
+
+export interface ShellConfigOptions {
+  outDir: string;
+  themeFile: string;
+  /** One self-contained HTML file (scripts, styles inlined). */
+  single: boolean;
+  /** Mermaid sources of the deck: a single file keeps only the diagram types they use. */
+  diagrams: string[];
+}
+
+/** The build of the deck-independent client shell (see src/build/clientShell.ts). */
+export function shellViteConfig(options: ShellConfigOptions): InlineConfig {
+  const plugins: PluginOption[] = shellPlugins(options.themeFile);
+  if (options.single) {
+    plugins.push(mermaidTrimPlugin({ diagrams: () => options.diagrams }));
+    plugins.push(viteSingleFile({ removeViteModuleLoader: true }));
+  }
+  return {
+    configFile: false,
+    root: CLIENT_ROOT,
+    base: './',
+    publicDir: false,
+    logLevel: 'silent',
+    clearScreen: false,
+    plugins,
     build: {
-      outDir: path.resolve(options.outDir ?? 'dist'),
+      outDir: options.outDir,
       emptyOutDir: true,
       assetsInlineLimit: options.single ? Number.MAX_SAFE_INTEGER : 4096,
       chunkSizeWarningLimit: 4096,

@@ -1,17 +1,17 @@
-// The Vite plugin: turns the slides folder into the page. It loads the Deck
-// model, injects the slides into index.html, serves the deck data, theme and
-// font as virtual modules, and in dev pushes a fresh deck to the open page on
-// every save (no reload) or shows the problem in Vite's error overlay.
+// The Vite plugin of the dev server: loads the Deck model from the slides
+// folder, renders it into the page, and on every save pushes a fresh deck to
+// the open page (no reload) or shows the problem in Vite's error overlay.
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Plugin, ViteDevServer } from 'vite';
 import { loadDeck, errorsOf } from '../deck/loadDeck.ts';
 import type { Deck, Problem } from '../deck/model.ts';
 import { formatProblem } from '../deck/model.ts';
-import { renderSlidesHtml, escapeHtml } from '../render/slidesHtml.ts';
+import { renderSlidesHtml } from '../render/slidesHtml.ts';
 import { clientData } from '../render/clientData.ts';
-import { fontCss, fontCssId } from './fontAssets.ts';
-import { contentSecurityPolicy } from './csp.ts';
+import { renderPage } from '../render/pageHtml.ts';
+import { devFontCss } from './devFont.ts';
+import { virtualModulesPlugin } from './virtualModules.ts';
 import { validateDiagrams, warmUpDiagramCheck } from '../diagrams/validateDiagrams.ts';
 import type { DoctorReport } from '../client/doctor/attach.ts';
 
@@ -24,30 +24,20 @@ export interface DeckPluginOptions {
   onDeck?: (deck: Deck, problems: Problem[]) => void;
 }
 
-const DECK_ID = 'virtual:iur-deck';
-const THEME_ID = 'virtual:iur-theme.css';
-const FONT_ID = 'virtual:iur-font.css';
-const SLIDES_MARK = '<!--iur:slides-->';
-
 export interface DeckUpdate {
   html: string;
   data: ReturnType<typeof clientData>;
 }
 
-export function deckPlugin(options: DeckPluginOptions): Plugin {
+export function deckPlugin(options: DeckPluginOptions): Plugin[] {
   const slidesDir = path.resolve(options.slidesDir);
   let deck: Deck | undefined;
   let problems: Problem[] = [];
-  let isBuild = false;
-  let clientRoot = '';
   const log = options.log ?? ((line: string) => console.error(line));
 
   async function reload(): Promise<Problem[]> {
-    // Dev serves files by absolute path; the build resolves them from index.html and bundles them.
-    const assetUrl = isBuild
-      ? (file: string) => path.relative(clientRoot, file).split(path.sep).join('/')
-      : (file: string) => `/@fs${file.split(path.sep).join('/')}`;
-    const result = await loadDeck(slidesDir, { assetUrl });
+    // Dev serves local images by absolute path.
+    const result = await loadDeck(slidesDir, { assetUrl: (file) => `/@fs${file.split(path.sep).join('/')}` });
     problems = result.problems;
     if (errorsOf(problems).length === 0) {
       // Diagrams that do not parse are errors with their line, before any browser sees them.
@@ -79,54 +69,25 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     });
   }
 
-  return {
+  const dev: Plugin = {
     name: 'iur-deck',
+    apply: 'serve',
     enforce: 'pre',
 
     config() {
       warmUpDiagramCheck();
     },
 
-    configResolved(config) {
-      isBuild = config.command === 'build';
-      clientRoot = config.root;
-    },
-
     async buildStart() {
-      const errors = await reload();
-      if (isBuild && errors.length > 0) this.error(errors.map(formatProblem).join('\n'));
+      await reload();
       const theme = themePath();
-      if (!existsSync(theme)) {
-        const msg = `${deck?.files[0] ?? slidesDir}:1: error: theme "${deck?.meta.theme}" not found (${path.relative(process.cwd(), theme)})`;
-        if (isBuild) this.error(msg);
-        log(msg);
-      }
-      this.addWatchFile(slidesDir);
-    },
-
-    resolveId(id) {
-      if (id === DECK_ID) return `\0${DECK_ID}`;
-      if (id === THEME_ID) return themePath();
-      if (id === FONT_ID) return fontCssId();
-      return null;
-    },
-
-    async load(id) {
-      if (id === `\0${DECK_ID}`) return `export default ${JSON.stringify(deck ? clientData(deck) : null)};`;
-      if (id === fontCssId()) return fontCss(deck?.text ?? '', isBuild ? 'subset' : 'full');
-      return null;
+      if (!existsSync(theme)) log(`${deck?.files[0] ?? slidesDir}:1: error: theme "${deck?.meta.theme}" not found (${path.relative(process.cwd(), theme)})`);
     },
 
     transformIndexHtml: {
       order: 'pre',
       handler(html) {
-        if (!deck) return html;
-        let out = html
-          .replace(SLIDES_MARK, renderSlidesHtml(deck))
-          .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(deck.meta.lang)}"`)
-          .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(deck.meta.title)}</title>`);
-        if (isBuild) out = out.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}" />`);
-        return out;
+        return deck ? renderPage(html, deck, { fontCss: devFontCss() }) : html;
       },
     },
 
@@ -168,4 +129,5 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       server.watcher.on('unlink', onChange);
     },
   };
+  return [dev, virtualModulesPlugin(themePath)];
 }

@@ -1,0 +1,75 @@
+// The client shell: reveal.js, the theme, Mermaid and our browser code, built
+// by Vite into an index.html with marks where a deck goes. It depends on the
+// code, the theme and the lock file — not on the slides — so it is built once
+// and cached; every later build, export and check only renders the deck into
+// it (src/render/pageHtml.ts), which takes milliseconds instead of seconds.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, readdir, rename, rm, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../vite/paths.ts';
+
+export interface ShellOptions {
+  theme: string;
+  /** One self-contained index.html (vite-plugin-singlefile). */
+  single: boolean;
+  /** Mermaid sources of the deck: a single file keeps only the diagram types they use. */
+  diagrams: string[];
+}
+
+const CACHE = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'iur-deck', 'client');
+/** Bump when the shell's layout changes in a way the inputs below don't show. */
+const SHELL_VERSION = 1;
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await filesUnder(p)));
+    else out.push(p);
+  }
+  return out.sort();
+}
+
+/** Everything the shell is made from. */
+async function shellKey(options: ShellOptions, themeFile: string): Promise<string> {
+  const hash = createHash('sha256').update(`v${SHELL_VERSION}\n`);
+  const inputs = [
+    ...(await filesUnder(path.join(PROJECT_ROOT, 'src/client'))),
+    ...(await filesUnder(path.join(PROJECT_ROOT, 'src/vite'))),
+    path.join(PROJECT_ROOT, 'package-lock.json'),
+    themeFile,
+  ];
+  for (const file of inputs) hash.update(path.relative(PROJECT_ROOT, file)).update('\0').update(await readFile(file)).update('\0');
+  hash.update(JSON.stringify({ single: options.single }));
+  if (options.single) {
+    const types = new Set(options.diagrams.map((d) => d.trim().split(/\s+/, 1)[0]));
+    hash.update(JSON.stringify([...types].sort()));
+  }
+  return hash.digest('hex').slice(0, 20);
+}
+
+export function themeFileOf(theme: string): string {
+  return path.join(PROJECT_ROOT, 'themes', `${theme}.css`);
+}
+
+/** The folder holding the built shell (index.html and assets/), building it if needed. */
+export async function clientShell(options: ShellOptions): Promise<string> {
+  const themeFile = themeFileOf(options.theme);
+  const dir = path.join(CACHE, await shellKey(options, themeFile));
+  if (existsSync(path.join(dir, 'index.html'))) return dir;
+  const partial = `${dir}.partial-${process.pid}`;
+  await mkdir(CACHE, { recursive: true });
+  try {
+    // Vite is loaded only when the shell must be built: a warm build never needs it.
+    const [{ build }, { shellViteConfig }] = await Promise.all([import('vite'), import('../vite/config.ts')]);
+    await build(shellViteConfig({ outDir: partial, single: options.single, themeFile, diagrams: options.diagrams }));
+    await rename(partial, dir).catch(async (error: unknown) => {
+      // Another process finished the same shell first: theirs is as good.
+      if (!existsSync(path.join(dir, 'index.html'))) throw error;
+    });
+  } finally {
+    await rm(partial, { recursive: true, force: true });
+  }
+  return dir;
+}

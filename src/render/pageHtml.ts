@@ -1,0 +1,42 @@
+// Puts a deck into the page: the client shell's index.html (built once by
+// Vite, deck-independent) gets the slides, the deck data for the client, the
+// font faces, the title, language and, in a build, the Content-Security-Policy.
+// Dev (the Vite plugin) and build (src/build) both go through here.
+import type { Deck } from '../deck/model.ts';
+import { clientData } from './clientData.ts';
+import { escapeHtml, renderSlidesHtml } from './slidesHtml.ts';
+
+export const HEAD_MARK = '<!--iur:head-->';
+export const SLIDES_MARK = '<!--iur:slides-->';
+export const DATA_ID = 'iur-deck-data';
+
+export interface PageOptions {
+  /** @font-face rules of the bundled font. */
+  fontCss: string;
+  /** A Content-Security-Policy to enforce, or none (dev). */
+  csp?: string;
+}
+
+/** JSON that is safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export function renderPage(shell: string, deck: Deck, options: PageOptions): string {
+  if (!shell.includes(HEAD_MARK) || !shell.includes(SLIDES_MARK)) {
+    throw new Error('internal: the client shell lost its <!--iur:head--> or <!--iur:slides--> mark');
+  }
+  const head = [
+    options.csp ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(options.csp)}" />` : '',
+    `<title>${escapeHtml(deck.meta.title)}</title>`,
+    `<style id="iur-font">${options.fontCss}</style>`,
+    `<script type="application/json" id="${DATA_ID}">${scriptJson(clientData(deck))}</script>`,
+  ]
+    .filter(Boolean)
+    .join('\n    ');
+  return shell
+    .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(deck.meta.lang)}"`)
+    .replace(/<title>[^<]*<\/title>\s*/, '')
+    .replace(HEAD_MARK, () => head)
+    .replace(SLIDES_MARK, () => renderSlidesHtml(deck));
+}
