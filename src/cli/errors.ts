@@ -1,6 +1,5 @@
 // How commands fail: a known problem prints as a plain message (file:line for
 // deck problems) with a documented exit code; a stack only with --debug.
-import { BrowserNotFoundError } from '../browser/findBrowser.ts';
 
 export const EXIT = {
   ok: 0,
@@ -23,7 +22,8 @@ export function cleanMessage(error: unknown): string {
 }
 
 export function reportFailure(error: unknown, debug: boolean): number {
-  if (error instanceof BrowserNotFoundError) {
+  // By name: importing the class would load Puppeteer into every command's start-up.
+  if (error instanceof Error && error.name === 'BrowserNotFoundError') {
     console.error(`iur-deck: ${error.message}`);
     return EXIT.noBrowser;
   }

@@ -1,13 +1,13 @@
 // The iur-deck command line: `dev`, `build`, `export`, `check`, each with --help.
-import { buildCommand } from './build.ts';
-import { devCommand } from './dev.ts';
 import { EXIT } from './errors.ts';
 
 type Command = (argv: string[]) => Promise<number>;
 
+// Each command loads only its own modules: a start-up that imports Vite for
+// `export` (or Puppeteer for `dev`) costs seconds on a small machine.
 const commands: Record<string, () => Promise<Command>> = {
-  dev: async () => devCommand,
-  build: async () => buildCommand,
+  dev: async () => (await import('./dev.ts')).devCommand,
+  build: async () => (await import('./build.ts')).buildCommand,
   export: async () => (await import('../export/command.ts')).exportCommand,
   check: async () => (await import('../check/command.ts')).checkCommand,
 };

@@ -4,9 +4,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { preview, type PreviewServer } from 'vite';
 import type { Browser } from 'puppeteer';
 import { buildDeck, type BuildResult } from '../build/buildDeck.ts';
+import { serveDir, type StaticServer } from '../build/staticServer.ts';
 import { findBrowser } from '../browser/findBrowser.ts';
 import { stopDiagramCheck } from '../diagrams/validateDiagrams.ts';
 import { launchBrowser } from '../browser/launch.ts';
@@ -31,22 +31,6 @@ export interface ExportResult {
   slides: number;
   /** Warnings from the deck (errors stop the export). */
   warnings: Problem[];
-}
-
-async function serve(dir: string): Promise<{ server: PreviewServer; url: string }> {
-  const server = await preview({
-    configFile: false,
-    root: dir,
-    logLevel: 'silent',
-    build: { outDir: dir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) {
-    await server.close();
-    throw new Error('the preview server has no address');
-  }
-  return { server, url };
 }
 
 export interface RenderTarget {
@@ -97,7 +81,7 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
   const temp = await mkdtemp(path.join(os.tmpdir(), 'iur-export-'));
   const release = removeOnExit(temp);
   let browser: Browser | undefined;
-  let server: PreviewServer | undefined;
+  let server: StaticServer | undefined;
   // Chromium starts while Vite builds (another core, and mostly waiting).
   const launching = progress.time('browser launch', () =>
     launchBrowser({ executablePath }).catch((error: unknown) => {
@@ -118,8 +102,8 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
     const selected = options.range ? selectSlides(options.range, deck.slides.length) : null;
     progress.update(`built ${deck.slides.length} slides; starting the browser …`);
 
-    const served = await progress.time('serve', () => serve(path.join(temp, 'deck')));
-    server = served.server;
+    const served = await progress.time('serve', () => serveDir(path.join(temp, 'deck')));
+    server = served;
     browser = await launching;
 
     const { pdf, pages } = await renderPdf({ browser, url: `${served.url}index.html`, deck }, { ...options, selected }, progress, log);

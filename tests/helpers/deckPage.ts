@@ -1,4 +1,4 @@
-// Test helpers: build a fixture deck, serve it with Vite's preview server on
+// Test helpers: build a fixture deck, serve it on loopback (src/build/staticServer.ts),
 // loopback, open it in a real Chromium, and read the page's state.
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
