@@ -1,0 +1,165 @@
+// The dev figures, on a copy of the slides in a temporary folder. Dev start:
+// spawn `npm run dev -- --port P` → the first slide visible in headless
+// Chromium (already running): the server polled until it answers, then the
+// page opened; "visible" = the frame after <html data-deck="ready">, timed in
+// the page and put on Node's clock. HMR (hmrBench.ts) runs in the last session.
+import net from 'node:net';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'puppeteer';
+import { benchHmr, type HmrFigures } from './hmrBench.ts';
+import { measureOffset, nodeNow, toNodeClock } from './pageClock.ts';
+import { failureText, startTree, type Started } from './spawnTree.ts';
+import { maybeSummarize, type Summary } from './stats.ts';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, 'localhost', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls the URL until the server answers (any HTTP status). */
+async function waitForServer(url: string, started: Started, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  let exited = false;
+  void started.exited.then(() => (exited = true));
+  while (performance.now() < deadline) {
+    if (exited) throw new Error(`npm run dev ended: ${failureText({ code: started.child.exitCode, timedOut: false, ...started.output() })}`);
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(1000) });
+      return;
+    } catch {
+      await sleep(20);
+    }
+  }
+  throw new Error(`npm run dev did not answer on ${url} within ${timeoutMs} ms`);
+}
+
+// Injected before the page's own scripts: records (page clock) when the deck
+// turns ready, and the next animation frame; and when a deck update arrives
+// on Vite's WebSocket. A string: tsx's __name() helper
+// must not end up in the page.
+const WATCH_READY = `(() => {
+  const now = () => performance.timeOrigin + performance.now();
+  // When Vite's socket delivers a deck update (before the client handles it).
+  const Native = window.WebSocket;
+  window.__benchWs = 0;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        if (typeof e.data === 'string' && e.data.includes('"iur:deck"')) window.__benchWs = now();
+      });
+    }
+  };
+  const rec = (window.__benchReady = { ready: 0, paint: 0, state: '' });
+  new MutationObserver(() => {
+    const state = document.documentElement ? document.documentElement.dataset.deck : undefined;
+    if (rec.ready || (state !== 'ready' && state !== 'error')) return;
+    rec.ready = now();
+    rec.state = state;
+    requestAnimationFrame(() => { rec.paint = now(); });
+  }).observe(document, { attributes: true, attributeFilter: ['data-deck'], subtree: true });
+})()`;
+
+interface ReadyRecord {
+  ready: number;
+  paint: number;
+  state: string;
+}
+
+export interface DevSession {
+  started: Started;
+  context: BrowserContext;
+  page: Page;
+  url: string;
+  /** Spawn → server answering, and spawn → first slide visible, in ms. */
+  serverMs: number;
+  startMs: number;
+  close: () => Promise<void>;
+}
+
+export async function startDevSession(projectRoot: string, slidesDir: string, browser: Browser, timeoutMs: number): Promise<DevSession> {
+  const port = await freePort();
+  const url = `http://localhost:${port}/`;
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.evaluateOnNewDocument('globalThis.__name ??= (f) => f');
+  await page.evaluateOnNewDocument(WATCH_READY);
+  const spawnedAt = nodeNow();
+  const started = startTree('npm', ['run', 'dev', '--', '--slides', slidesDir, '--port', String(port)], { cwd: projectRoot, sampleMs: 250 });
+  const close = async () => {
+    await context.close().catch(() => {});
+    await started.stop();
+  };
+  try {
+    await waitForServer(url, started, timeoutMs);
+    const serverAt = nodeNow();
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+    await page.waitForFunction('window.__benchReady && window.__benchReady.paint > 0', { timeout: timeoutMs, polling: 50 });
+    const rec = (await page.evaluate('window.__benchReady')) as ReadyRecord;
+    if (rec.state !== 'ready') throw new Error(`the dev page says "${rec.state}"`);
+    const clock = await measureOffset(page);
+    return { started, context, page, url, serverMs: serverAt - spawnedAt, startMs: toNodeClock(rec.paint, clock) - spawnedAt, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export interface DevFigures {
+  command: string;
+  serverMs?: Summary;
+  startMs?: Summary;
+  hmr?: HmrFigures;
+  failures: string[];
+}
+
+export interface DevBenchOptions {
+  projectRoot: string;
+  slidesDir: string;
+  browser: Browser;
+  runs: number;
+  warmups: number;
+  timeoutMs: number;
+  onRun?: (label: string, ms: number) => void;
+}
+
+/** Dev start over `warmups + runs` fresh servers; HMR in the last one. */
+export async function benchDev(o: DevBenchOptions): Promise<DevFigures> {
+  const server: number[] = [];
+  const start: number[] = [];
+  const failures: string[] = [];
+  let hmr: HmrFigures | undefined;
+  const total = o.warmups + o.runs;
+  for (let i = 0; i < total; i++) {
+    let session: DevSession | undefined;
+    try {
+      session = await startDevSession(o.projectRoot, o.slidesDir, o.browser, o.timeoutMs);
+      o.onRun?.(i < o.warmups ? 'dev start (warm-up)' : 'dev start', session.startMs);
+      if (i >= o.warmups) {
+        server.push(session.serverMs);
+        start.push(session.startMs);
+      }
+      if (i === total - 1) hmr = await benchHmr(session, o.projectRoot, o.runs, o.warmups, o.timeoutMs, o.onRun);
+    } catch (error) {
+      failures.push(`dev run ${i}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    } finally {
+      await session?.close();
+    }
+  }
+  return {
+    command: `npm run dev -- --slides <tmp>/${path.basename(o.slidesDir)} --port <free port>`,
+    serverMs: maybeSummarize(server),
+    startMs: maybeSummarize(start),
+    hmr,
+    failures,
+  };
+}

@@ -1,0 +1,130 @@
+// The export figure: `npm run export -- --verbose` run as a user runs it,
+// timed from spawn to exit, split by the stages it prints with --verbose, with
+// the peak resident memory of its whole process tree (npm, Node, Chromium).
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { failureText, runTree } from './spawnTree.ts';
+import { maybeSummarize, type Summary } from './stats.ts';
+
+export interface ExportOutput {
+  pages: number;
+  /** The command's own total ("PDF written: … N s"), in ms (0.1 s precision). */
+  reportedMs: number;
+  /** Stage timings from --verbose, in ms, in the order printed. */
+  stages: Record<string, number>;
+}
+
+/** Reads the summary and the --verbose stage lines of `npm run export`. */
+export function parseExportOutput(stdout: string): ExportOutput | undefined {
+  const lines = stdout.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('PDF written:'));
+  if (at < 0) return undefined;
+  const summary = /—\s*(\d+) pages?.*?,\s*([\d.]+) s\s*$/.exec(lines[at]);
+  const stages: Record<string, number> = {};
+  for (const line of lines.slice(at + 1)) {
+    const m = /^\s+(\S(?:.*\S)?)\s{2,}(\d+) ms\s*$/.exec(line);
+    if (m) stages[m[1]] = Number(m[2]);
+  }
+  return { pages: Number(summary?.[1] ?? 0), reportedMs: Number(summary?.[2] ?? 0) * 1000, stages };
+}
+
+/**
+ * What happened outside the stages the command times: npm and tsx starting,
+ * loading the modules, exiting. Browser launch overlaps the build; only the
+ * part of it that outlasts the build is waited for.
+ */
+export function outsideStages(wallMs: number, stages: Record<string, number>): number {
+  const { ['browser launch']: launch = 0, build = 0, ...rest } = stages;
+  const sequential = build + Math.max(0, launch - build) + Object.values(rest).reduce((s, ms) => s + ms, 0);
+  return Math.max(0, wallMs - sequential);
+}
+
+export const OUTSIDE_STAGE = 'start-up + exit (npm, tsx, imports)';
+
+export interface ExportFigures {
+  command: string;
+  runs: number;
+  wallMs?: Summary;
+  /** Per stage; includes OUTSIDE_STAGE. */
+  stagesMs: Record<string, Summary>;
+  peakRssBytes?: Summary;
+  /** Peak PSS of the tree (shared pages counted once; sampled every 200 ms). */
+  peakPssBytes?: Summary;
+  /** Median over runs of the Chromium and the Node share at each run's peak. */
+  peakChromiumBytes?: Summary;
+  peakNodeBytes?: Summary;
+  maxProcesses?: number;
+  pages?: number;
+  pdfBytes?: number;
+  failures: string[];
+}
+
+/** A folder as shown in the report: relative to the project, or <tmp>/… */
+export function shown(cwd: string, dir: string): string {
+  const rel = path.relative(cwd, dir);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : `<tmp>/${path.basename(dir)}`;
+}
+
+export interface ExportBenchOptions {
+  cwd: string;
+  slidesDir: string;
+  outDir: string;
+  runs: number;
+  warmups: number;
+  timeoutMs: number;
+  onRun?: (label: string, ms: number) => void;
+}
+
+export async function benchExport(o: ExportBenchOptions): Promise<ExportFigures> {
+  const out = path.join(o.outDir, 'deck.pdf');
+  const args = ['run', 'export', '--', '--verbose', '--slides', o.slidesDir, '--out', out];
+  const walls: number[] = [];
+  const peaks: number[] = [];
+  const pss: number[] = [];
+  const chromium: number[] = [];
+  const node: number[] = [];
+  const stages = new Map<string, number[]>();
+  const failures: string[] = [];
+  let pages: number | undefined;
+  let maxProcesses = 0;
+  for (let i = 0; i < o.warmups + o.runs; i++) {
+    const warm = i < o.warmups;
+    const r = await runTree('npm', args, { cwd: o.cwd, sampleMs: 50, timeoutMs: o.timeoutMs });
+    const parsed = r.code === 0 ? parseExportOutput(r.stdout) : undefined;
+    if (!parsed) {
+      failures.push(`export: ${failureText(r)}`);
+      continue;
+    }
+    o.onRun?.(warm ? 'export (warm-up)' : 'export', r.wallMs);
+    if (warm) continue;
+    walls.push(r.wallMs);
+    pages = parsed.pages;
+    for (const [stage, ms] of Object.entries({ ...parsed.stages, [OUTSIDE_STAGE]: outsideStages(r.wallMs, parsed.stages) })) {
+      stages.set(stage, [...(stages.get(stage) ?? []), ms]);
+    }
+    if (r.peak) {
+      peaks.push(r.peak.totalBytes);
+      if (r.peakPssBytes) pss.push(r.peakPssBytes);
+      chromium.push(r.peak.byKind.chromium);
+      node.push(r.peak.byKind.node);
+    }
+    maxProcesses = Math.max(maxProcesses, r.maxProcesses ?? 0);
+  }
+  const pdfBytes = await stat(out).then((s) => s.size, () => undefined);
+  const stagesMs: Record<string, Summary> = {};
+  for (const [stage, values] of stages) stagesMs[stage] = maybeSummarize(values) as Summary;
+  return {
+    command: `npm run export -- --verbose --slides ${shown(o.cwd, o.slidesDir)} --out <tmp>/deck.pdf`,
+    runs: walls.length,
+    wallMs: maybeSummarize(walls),
+    stagesMs,
+    peakRssBytes: maybeSummarize(peaks),
+    peakPssBytes: maybeSummarize(pss),
+    peakChromiumBytes: maybeSummarize(chromium),
+    peakNodeBytes: maybeSummarize(node),
+    maxProcesses,
+    pages,
+    pdfBytes,
+    failures,
+  };
+}

@@ -1,0 +1,141 @@
+// `npm run bench`: runs every figure on the talk and on the 10× deck, prints
+// the table (and notes: machine, method, anything that could not be measured),
+// writes the JSON. Progress goes to stderr, the table to stdout.
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'puppeteer';
+import { launchBrowser } from '../browser/launch.ts';
+import { BENCH_HELP, parseBenchArgs, type BenchOptions } from './args.ts';
+import { writeScaledDeck } from './bigDeck.ts';
+import { benchBuild } from './buildBench.ts';
+import { benchDev } from './devBench.ts';
+import { benchExport } from './exportBench.ts';
+import { alignTable, markdownTable, time } from './format.ts';
+import { describeMachine, loadNow } from './machine.ts';
+import { bytesToFirstSlide } from './pageBytes.ts';
+import { notes, tableCells } from './report.ts';
+import type { BenchResult, DeckFigures } from './result.ts';
+import { stopAll } from './spawnTree.ts';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TIMEOUT_MS = 10 * 60_000;
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const onRun = (deck: string) => (label: string, ms: number) => say(`  [${deck}] ${label}: ${time(ms)}`);
+const why = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error));
+
+async function benchDeck(label: string, slidesDir: string, devCopy: string, browser: Browser, scratch: string, o: BenchOptions): Promise<DeckFigures> {
+  const files = (await readdir(slidesDir)).filter((n) => n.endsWith('.md')).length;
+  const figures: DeckFigures = { label, slidesDir: path.relative(PROJECT_ROOT, slidesDir) || '.', files, failures: [] };
+  const common = { runs: o.runs, warmups: o.warmups, timeoutMs: TIMEOUT_MS, onRun: onRun(label) };
+  const outDir = path.join(scratch, label === 'talk' ? 'talk-out' : 'big-out');
+  await mkdir(outDir, { recursive: true });
+
+  say(`[${label}] build …`);
+  figures.build = await benchBuild({ projectRoot: PROJECT_ROOT, slidesDir, outDir, ...common });
+  figures.failures.push(...figures.build.failures);
+  if (figures.build.distBytes !== undefined) {
+    figures.pageBytes = await bytesToFirstSlide(browser, figures.build.distDir, 120_000).catch((e: unknown) => {
+      figures.failures.push(`bytes for slide 1: ${why(e)}`);
+      return undefined;
+    });
+  }
+
+  say(`[${label}] export …`);
+  figures.export = await benchExport({ cwd: PROJECT_ROOT, slidesDir, outDir, ...common });
+  figures.failures.push(...figures.export.failures);
+  figures.slides = figures.export.pages;
+
+  say(`[${label}] dev …`);
+  figures.dev = await benchDev({ projectRoot: PROJECT_ROOT, slidesDir: devCopy, browser, ...common, timeoutMs: 120_000 });
+  figures.failures.push(...figures.dev.failures, ...(figures.dev.hmr?.failures ?? []));
+  return figures;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let o: BenchOptions | 'help';
+  try {
+    o = parseBenchArgs(argv);
+  } catch (error) {
+    console.error(`bench: ${why(error)} (see --help)`);
+    return 1;
+  }
+  if (o === 'help') {
+    console.log(BENCH_HELP);
+    return 0;
+  }
+  const started = performance.now();
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'iur-bench-'));
+  let browser: Browser | undefined;
+  const cleanUp = async () => {
+    await stopAll();
+    await browser?.close().catch(() => {});
+    await rm(scratch, { recursive: true, force: true });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      say(`bench: ${signal}, stopping what it started …`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
+  try {
+    try {
+      browser = await launchBrowser({ timeout: 120_000 });
+    } catch (error) {
+      console.error(`bench: cannot start Chromium: ${why(error)}`);
+      return 1;
+    }
+    const machine = describeMachine(await browser.version());
+    say(`bench: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadStart.join(' ')}; ${o.quick ? 'quick' : `${o.runs} runs + ${o.warmups} warm-up`}`);
+
+    // The talk: slides/ itself for build and export (read only); a copy for dev, whose files HMR edits.
+    const talkSlides = path.join(PROJECT_ROOT, 'slides');
+    const talkCopy = path.join(scratch, 'talk-slides');
+    await cp(talkSlides, talkCopy, { recursive: true });
+    const decks: DeckFigures[] = [await benchDeck('talk', talkSlides, talkCopy, browser, scratch, o)];
+    if (o.scale) {
+      const bigSlides = path.join(scratch, 'big-slides');
+      await writeScaledDeck(talkSlides, bigSlides, 10);
+      decks.push(await benchDeck('10×', bigSlides, bigSlides, browser, scratch, o));
+    }
+
+    const result: BenchResult = {
+      date: new Date().toISOString(),
+      machine: { ...machine, loadEnd: loadNow() },
+      runs: o.runs,
+      warmups: o.warmups,
+      quick: o.quick,
+      decks,
+      seconds: Math.round((performance.now() - started) / 1000),
+    };
+    const cells = tableCells(result);
+    console.log('');
+    console.log(alignTable(cells).join('\n'));
+    console.log('');
+    console.log(notes(result).join('\n'));
+
+    const json = path.resolve(PROJECT_ROOT, o.json);
+    await mkdir(path.dirname(json), { recursive: true });
+    const text = `${JSON.stringify(result, null, 2)}\n`;
+    await writeFile(json, text);
+    await writeFile(path.join(path.dirname(json), `bench-${result.date.replace(/[:.]/g, '-')}.json`), text);
+    await writeFile(json.replace(/\.json$/, '') + '.md', [...markdownTable(cells), '', ...notes(result)].join('\n') + '\n');
+    say(`bench: ${path.relative(PROJECT_ROOT, json)} written (${result.seconds} s)`);
+    const measured = decks.some((d) => d.export?.wallMs || d.build?.warmMs || d.dev?.startMs);
+    return measured ? 0 : 1;
+  } finally {
+    await cleanUp();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,136 @@
+// The benchmark's table: one row per figure, a column per deck (the talk and
+// the 10× deck), the target beside it and whether the talk (or, for the scale
+// rows, the 10× deck) meets it. Targets are reported, never enforced.
+import { OUTSIDE_STAGE } from './exportBench.ts';
+import { bytes, mib, summary, time } from './format.ts';
+import { machineLine } from './machine.ts';
+import type { BenchResult, DeckFigures } from './result.ts';
+
+const KB = 1024;
+const MB = 1024 * 1024;
+const MiB = 1024 * 1024;
+
+interface Row {
+  label: string;
+  cell: (d: DeckFigures) => string;
+  target?: string;
+  /** Whether the target is met: undefined when there is nothing to judge. */
+  met?: (talk: DeckFigures | undefined, big: DeckFigures | undefined) => boolean | undefined;
+}
+
+const below = (value: number | undefined, limit: number) => (value === undefined ? undefined : value <= limit);
+
+/** Stage rows in the order the export prints them, then the time outside them. */
+function stageNames(decks: DeckFigures[]): string[] {
+  const names: string[] = [];
+  for (const d of decks) for (const s of Object.keys(d.export?.stagesMs ?? {})) if (!names.includes(s)) names.push(s);
+  return [...names.filter((n) => n !== OUTSIDE_STAGE), ...(names.includes(OUTSIDE_STAGE) ? [OUTSIDE_STAGE] : [])];
+}
+
+function rows(result: BenchResult): Row[] {
+  const stages = stageNames(result.decks);
+  const exportRatio = (talk?: DeckFigures, big?: DeckFigures) => {
+    const a = talk?.export?.wallMs?.median;
+    const b = big?.export?.wallMs?.median;
+    return a && b ? b / a : undefined;
+  };
+  return [
+    { label: 'slides', cell: (d) => (d.slides === undefined ? 'n/a' : `${d.slides} (${d.files} files)`) },
+    {
+      label: 'export: npm run export (wall)',
+      cell: (d) => summary(d.export?.wallMs, time),
+      target: '≈ 2.5 s (Marp 5.5 s, Slidev 19.9 s)',
+      met: (t) => below(t?.export?.wallMs?.median, 2500),
+    },
+    ...stages.map(
+      (s): Row => ({
+        label: `  ${s}${s === 'browser launch' ? ' (beside build)' : ''}`,
+        cell: (d) => summary(d.export?.stagesMs[s], time),
+      }),
+    ),
+    {
+      label: 'export: peak RSS, whole tree',
+      cell: (d) => summary(d.export?.peakRssBytes, mib),
+      target: '≤ 450 MiB (10×: < 1 GiB)',
+      met: (t, b) => {
+        const talk = below(t?.export?.peakRssBytes?.median, 450 * MiB);
+        const big = below(b?.export?.peakRssBytes?.max, 1024 * MiB);
+        return talk === undefined ? big : big === undefined ? talk : talk && big;
+      },
+    },
+    { label: '  peak PSS (shared pages once)', cell: (d) => summary(d.export?.peakPssBytes, mib) },
+    { label: '  RSS of which Chromium', cell: (d) => summary(d.export?.peakChromiumBytes, mib) },
+    { label: '  RSS of which Node (npm, tsx, export)', cell: (d) => summary(d.export?.peakNodeBytes, mib) },
+    {
+      label: 'export 10× ÷ talk (linear = 10)',
+      cell: (d) => (d.label === '10×' ? (exportRatio(result.decks[0], d)?.toFixed(1) ?? 'n/a') : ''),
+      target: '≤ 10',
+      met: (t, b) => {
+        const r = exportRatio(t, b);
+        return r === undefined ? undefined : r <= 10;
+      },
+    },
+    { label: 'build: cold (no caches)', cell: (d) => summary(d.build?.coldMs, time) },
+    { label: 'build: warm', cell: (d) => summary(d.build?.warmMs, time), target: '≤ 3 s', met: (t) => below(t?.build?.warmMs?.median, 3000) },
+    { label: 'build --single (1 run)', cell: (d) => (d.build?.singleMs === undefined ? 'n/a' : time(d.build.singleMs)) },
+    {
+      label: 'dev start → slide 1 visible',
+      cell: (d) => summary(d.dev?.startMs, time),
+      target: '≤ 1.5 s',
+      met: (t) => below(t?.dev?.startMs?.median, 1500),
+    },
+    { label: '  spawn → server answers', cell: (d) => summary(d.dev?.serverMs, time) },
+    {
+      label: 'HMR: save → text visible',
+      cell: (d) => summary(d.dev?.hmr?.visibleMs, time) + (d.dev?.hmr && !d.dev.hmr.keptSlide ? ' (slide lost!)' : ''),
+      target: '≤ 150 ms, same slide',
+      met: (t) => {
+        const ok = below(t?.dev?.hmr?.visibleMs?.median, 150);
+        return ok === undefined ? undefined : ok && Boolean(t?.dev?.hmr?.keptSlide);
+      },
+    },
+    { label: '  save → update reaches the page', cell: (d) => summary(d.dev?.hmr?.messageMs, time) },
+    { label: '  save → DOM changed', cell: (d) => summary(d.dev?.hmr?.domMs, time) },
+    { label: 'dist/ total', cell: (d) => (d.build?.distBytes === undefined ? 'n/a' : bytes(d.build.distBytes)), target: '≤ 1.5 MB', met: (t) => below(t?.build?.distBytes, 1.5 * MB) },
+    {
+      label: 'fetched to show slide 1',
+      cell: (d) => (d.pageBytes ? `${bytes(d.pageBytes.decodedBytes)} (${bytes(d.pageBytes.wireBytes)} gzip, ${d.pageBytes.requests} req)` : 'n/a'),
+    },
+    { label: 'font subset (.woff2)', cell: (d) => (d.build?.fontBytes === undefined ? 'n/a' : `${bytes(d.build.fontBytes)} (${d.build.fontFiles} files)`) },
+    { label: 'single-file build', cell: (d) => (d.build?.singleBytes === undefined ? 'n/a' : bytes(d.build.singleBytes)) },
+    {
+      label: 'PDF',
+      cell: (d) => (d.export?.pdfBytes === undefined ? 'n/a' : `${bytes(d.export.pdfBytes)} (${d.export.pages ?? '?'} pages)`),
+      target: '≤ 700 KB',
+      met: (t) => below(t?.export?.pdfBytes, 700 * KB),
+    },
+  ];
+}
+
+/** The table as rows of cells, header first. */
+export function tableCells(result: BenchResult): string[][] {
+  const talk = result.decks.find((d) => d.label === 'talk');
+  const big = result.decks.find((d) => d.label === '10×');
+  const head = ['figure', ...result.decks.map((d) => d.label), 'target', 'met?'];
+  const body = rows(result)
+    .filter((r) => big || !r.label.startsWith('export 10×'))
+    .map((r) => {
+      const met = r.met?.(talk, big);
+      return [r.label, ...result.decks.map(r.cell), r.target ?? '', met === undefined ? '' : met ? 'yes' : 'MISSED'];
+    });
+  return [head, ...body];
+}
+
+export function notes(result: BenchResult): string[] {
+  const out = [
+    machineLine(result.machine),
+    `${result.quick ? 'quick: 1 run, no warm-up' : `median (min–max) of ${result.runs} runs after ${result.warmups} warm-up`}; sizes 1024-based; ${new Date(result.date).toISOString()}`,
+  ];
+  const first = result.decks[0];
+  if (first?.export) out.push(`export: ${first.export.command}; RSS summed over every process (shared pages counted in each), sampled every 50 ms; PSS every 200 ms`);
+  if (first?.build) out.push(`build: ${first.build.command}; cold = node_modules/.cache/iur-deck and node_modules/.vite removed first (tsx's own cache kept)`);
+  if (first?.dev) out.push(`dev start: ${first.dev.command}, Chromium already running; spawn → <html data-deck="ready"> → next frame`);
+  if (first?.dev?.hmr?.slide) out.push(`HMR: heading of ${first.dev.hmr.slide} edited; page and Node clocks compared within ±${first.dev.hmr.clockErrorMs ?? '?'} ms`);
+  for (const d of result.decks) for (const f of d.failures) out.push(`${d.label}: could not measure: ${f}`);
+  return out;
+}

@@ -1,0 +1,30 @@
+// The shape of one benchmark run, as written to .bench/latest.json.
+import type { BuildFigures } from './buildBench.ts';
+import type { DevFigures } from './devBench.ts';
+import type { ExportFigures } from './exportBench.ts';
+import type { Machine } from './machine.ts';
+import type { PageBytes } from './pageBytes.ts';
+
+export interface DeckFigures {
+  /** "talk" (slides/) or "10×" (the generated deck). */
+  label: string;
+  slidesDir: string;
+  files: number;
+  slides?: number;
+  build?: BuildFigures;
+  pageBytes?: PageBytes;
+  export?: ExportFigures;
+  dev?: DevFigures;
+  failures: string[];
+}
+
+export interface BenchResult {
+  date: string;
+  machine: Machine;
+  runs: number;
+  warmups: number;
+  quick: boolean;
+  decks: DeckFigures[];
+  /** Wall time of the whole benchmark, s. */
+  seconds: number;
+}
