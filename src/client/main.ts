@@ -14,6 +14,7 @@ import { markDone } from './readiness.ts';
 import { revealOptions } from './revealOptions.ts';
 import { acceptDeckUpdates } from './liveUpdate.ts';
 import { attachDoctor } from './doctor/attach.ts';
+import { setUpPresenting } from './presenting.ts';
 
 async function start(): Promise<void> {
   // Text must be measured in the bundled font, so load it first.
@@ -26,6 +27,7 @@ async function start(): Promise<void> {
   const printing = /print-pdf/i.test(location.search);
   const pdfReady = printing ? new Promise<void>((resolve) => deck.on('pdf-ready', () => resolve())) : Promise.resolve();
   await deck.initialize();
+  setUpPresenting(deck);
   await pdfReady;
   acceptDeckUpdates(deck);
   attachDoctor(deck);

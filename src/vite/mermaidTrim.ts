@@ -88,7 +88,7 @@ export function mermaidTrimPlugin(options: { diagrams: () => string[]; log?: (li
       // Decided at the first import, after the deck plugin has loaded the deck.
       if (keep === undefined) {
         keep = chunksToKeep(options.diagrams());
-        if (!keep) options.log?.('a Mermaid diagram type is not in src/vite/mermaidTrim.ts: the single file keeps every diagram type');
+        if (!keep) options.log?.('a Mermaid diagram type is not in src/vite/mermaidTrim.ts: the build keeps every diagram type');
       }
       if (!keep) return null;
       const name = lazyChunk(source, importer);
@@ -98,7 +98,7 @@ export function mermaidTrimPlugin(options: { diagrams: () => string[]; log?: (li
     load(id) {
       if (!id.startsWith(STUB)) return null;
       const name = id.slice(STUB.length + 1);
-      const message = `iur-deck: Mermaid's "${name}" is not bundled in this single-file build (src/vite/mermaidTrim.ts)`;
+      const message = `iur-deck: Mermaid's "${name}" is not bundled in this build (src/vite/mermaidTrim.ts)`;
       return `throw new Error(${JSON.stringify(message)});\nexport const diagram = undefined;\nexport default undefined;\n`;
     },
   };

@@ -1,0 +1,13 @@
+// What the presenter sees besides the slides, in Chinese and in the deck's
+// font: reveal.js's controls, the `?` key help and the speaker view (`S`).
+import type { RevealApi } from 'reveal.js';
+import './presenting.css';
+import { useChineseKeyHelp } from './keyHelp.ts';
+import { useChineseLabels } from './zhLabels.ts';
+import { useChineseSpeakerView } from './speakerView.ts';
+
+export function setUpPresenting(deck: RevealApi): void {
+  useChineseLabels(deck);
+  useChineseKeyHelp(deck);
+  useChineseSpeakerView();
+}

@@ -1,0 +1,57 @@
+// Test helpers for the speaker view: press S on the deck, catch the window
+// reveal.js's notes plugin opens, and read it. Its previews load the deck
+// again, so waiting for them takes as long as a deck load.
+import type { Page } from 'puppeteer';
+
+/** Polling by interval: a background popup gets no animation frames. */
+const POLL = { polling: 100, timeout: 30_000 } as const;
+
+export async function openSpeakerView(page: Page): Promise<Page> {
+  const popup = new Promise<Page>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no speaker view window opened')), 10_000);
+    page.once('popup', (p) => {
+      clearTimeout(timer);
+      if (p) resolve(p);
+      else reject(new Error('popup without a page'));
+    });
+  });
+  await page.keyboard.press('s');
+  const view = await popup;
+  // Connected: the plugin hides its "loading" status once the main window answers.
+  await view.waitForFunction(() => (document.getElementById('connection-status') as HTMLElement | null)?.style.display === 'none', POLL);
+  return view;
+}
+
+export async function speakerNotes(view: Page): Promise<string> {
+  return view.evaluate(() => document.querySelector('.speaker-controls-notes:not(.hidden) .value')?.textContent?.trim() ?? '');
+}
+
+export async function waitForSpeakerNotes(view: Page, text: string): Promise<void> {
+  await view.waitForFunction(
+    (t: string) => document.querySelector('.speaker-controls-notes:not(.hidden) .value')?.textContent?.includes(t) === true,
+    POLL,
+    text,
+  );
+}
+
+/** Waits until the elapsed-time display changes, i.e. the timer runs. */
+export async function waitForTimerTick(view: Page): Promise<{ before: string; after: string }> {
+  const before = await view.evaluate(() => document.querySelector('.speaker-controls-time .timer')?.textContent ?? '');
+  await view.waitForFunction((b: string) => (document.querySelector('.speaker-controls-time .timer')?.textContent ?? '') !== b, POLL, before);
+  const after = await view.evaluate(() => document.querySelector('.speaker-controls-time .timer')?.textContent ?? '');
+  return { before, after };
+}
+
+/** The current-slide preview (an iframe of the deck, ?receiver) is ready and on slide h. */
+export async function waitForPreviewOn(view: Page, h: number): Promise<void> {
+  const deadline = Date.now() + POLL.timeout;
+  for (;;) {
+    const frame = view.frames().find((f) => /[?&]receiver\b.*postMessageEvents=true/.test(f.url()));
+    const at = await frame
+      ?.evaluate(() => (document.documentElement.dataset.deck === 'ready' ? (window.Reveal?.getIndices().h ?? -1) : -1))
+      .catch(() => -1);
+    if (at === h) return;
+    if (Date.now() > deadline) throw new Error(`the speaker view's preview is not on slide ${h} (at ${String(at)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
