@@ -8,12 +8,13 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, rename, rm, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../vite/paths.ts';
+import { chunksToKeep } from '../vite/mermaidTrim.ts';
 
 export interface ShellOptions {
   theme: string;
   /** One self-contained index.html (vite-plugin-singlefile). */
   single: boolean;
-  /** Mermaid sources of the deck: a single file keeps only the diagram types they use. */
+  /** Mermaid sources of the deck: the shell keeps only the diagram types they use. */
   diagrams: string[];
 }
 
@@ -41,11 +42,8 @@ async function shellKey(options: ShellOptions, themeFile: string): Promise<strin
     themeFile,
   ];
   for (const file of inputs) hash.update(path.relative(PROJECT_ROOT, file)).update('\0').update(await readFile(file)).update('\0');
-  hash.update(JSON.stringify({ single: options.single }));
-  if (options.single) {
-    const types = new Set(options.diagrams.map((d) => d.trim().split(/\s+/, 1)[0]));
-    hash.update(JSON.stringify([...types].sort()));
-  }
+  // What the shell keeps of Mermaid (src/vite/mermaidTrim.ts), exactly.
+  hash.update(JSON.stringify({ single: options.single, mermaid: [...(chunksToKeep(options.diagrams) ?? ['*'])].sort() }));
   return hash.digest('hex').slice(0, 20);
 }
 
