@@ -11,10 +11,9 @@ export interface FontUse {
 
 const TEXT_ELEMENTS = 'h1,h2,h3,h4,h5,h6,p,li,td,th,span,strong,em,b,i,a,blockquote,figcaption,dt,dd,div,code,text,tspan';
 
-export async function systemFontsOnSlide(cdp: CDPSession, sectionSelector: string): Promise<FontUse[]> {
-  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+export async function systemFontsOnSlide(cdp: CDPSession, rootNodeId: number, sectionSelector: string): Promise<FontUse[]> {
   const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
-    nodeId: root.nodeId,
+    nodeId: rootNodeId,
     selector: TEXT_ELEMENTS.split(',').map((t) => `${sectionSelector} ${t}`).join(','),
   });
   const found: FontUse[] = [];
@@ -29,7 +28,10 @@ export async function systemFontsOnSlide(cdp: CDPSession, sectionSelector: strin
   return found;
 }
 
-export async function openFontProbe(cdp: CDPSession): Promise<void> {
+/** Enables the DOM and CSS domains; returns the document's node id. */
+export async function openFontProbe(cdp: CDPSession): Promise<number> {
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  return root.nodeId;
 }

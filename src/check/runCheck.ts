@@ -1,4 +1,5 @@
-// The deck doctor: builds the deck, opens it at 1280×720 in Chromium and
+// The deck doctor: builds the deck, opens its print view (every slide laid
+// out at 1280×720, as the PDF shows it) in Chromium and
 // collects every problem — from parsing, from drawing the diagrams, from the
 // rules run on each rendered slide, and from the fonts Chromium really used.
 import type { Browser } from 'puppeteer';
@@ -43,14 +44,16 @@ export async function runCheck(options: CheckOptions): Promise<Problem[]> {
     browser = await launchBrowser();
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 720 });
-    await page.goto(served.url, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.dataset.deck !== 'loading', { timeout: options.timeoutMs ?? 60_000 });
+    // The print view lays out every slide at once (as the PDF shows them, fragments visible):
+    // no navigation per slide, which reveal.js makes cost O(slides) each.
+    await page.goto(`${served.url}?print-pdf`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.documentElement.dataset.deck !== 'loading', { timeout: options.timeoutMs ?? 120_000 });
     problems.push(...(await page.evaluate(() => window.__iurDeck?.problems ?? [])));
+    problems.push(...(await page.evaluate(() => window.__iurDeck?.inspectAll?.() ?? [])));
     const cdp = await page.createCDPSession();
-    await openFontProbe(cdp);
+    const root = await openFontProbe(cdp);
     for (const slide of deck.slides) {
-      problems.push(...(await page.evaluate((h, v) => window.__iurDeck?.inspect?.(h, v) ?? [], slide.h, slide.v)));
-      for (const use of await systemFontsOnSlide(cdp, `#slide-${slide.index + 1}`)) {
+      for (const use of await systemFontsOnSlide(cdp, root, `#slide-${slide.index + 1}`)) {
         problems.push({
           pos: slide.pos,
           level: 'error',

@@ -9,6 +9,8 @@ export interface DeckStatus {
   ready: Promise<DeckStatus>;
   /** The doctor: go to slide (h, v), show its fragments, return its problems. */
   inspect?: (h: number, v: number) => Problem[];
+  /** The doctor on every slide at once (in the print view, where all are laid out). */
+  inspectAll?: () => Problem[];
 }
 
 declare global {

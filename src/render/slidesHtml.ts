@@ -21,6 +21,8 @@ function section(deck: Deck, slide: Slide): string {
     `data-file="${escapeHtml(slide.pos.file)}"`,
     `data-line="${slide.pos.line}"`,
     `data-part="${slide.part}"`,
+    `data-h="${slide.h}"`,
+    `data-v="${slide.v}"`,
   ];
   const classes = slide.layout ? `layout-${slide.layout}` : '';
   if (classes) attrs.push(`class="${classes}"`);

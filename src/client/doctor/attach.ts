@@ -1,9 +1,9 @@
-// Puts the doctor on the page: `window.__iurDeck.inspect(h, v)` for
-// `npm run check`, and in dev a check of each slide as it comes on screen,
+// Puts the doctor on the page: `window.__iurDeck.inspectAll()` (print view)
+// and `inspect(h, v)` for `npm run check` and tools, and in dev a check of each slide as it comes on screen,
 // reported to the terminal and, for errors, to Vite's overlay.
 import type { RevealApi } from 'reveal.js';
 import type { Problem } from '../../deck/model.ts';
-import { inspectCurrent } from './inspect.ts';
+import { inspectCurrent, inspectSlide } from './inspect.ts';
 
 export interface DoctorReport {
   slide: string;
@@ -17,6 +17,9 @@ export function attachDoctor(deck: RevealApi): void {
       deck.slide(h, v);
       return inspectCurrent(deck);
     };
+    // In the print view (?print-pdf) every slide is laid out at once: no navigation needed.
+    status.inspectAll = () =>
+      Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section[data-file]')).flatMap((s) => inspectSlide(s));
   }
   const hot = import.meta.hot;
   if (!hot) return;

@@ -27,13 +27,19 @@ function knownClasses(): Set<string> {
   return known;
 }
 
-export function inspectSlide(deck: RevealApi, section: HTMLElement): Problem[] {
-  const slides = document.querySelector('.reveal .slides');
-  if (!slides) return [];
-  const box = slides.getBoundingClientRect();
+export function inspectSlide(section: HTMLElement): Problem[] {
+  // In the print view every slide has its own page box; on screen it is the slides box.
+  const frame = section.closest('.pdf-page') ?? document.querySelector('.reveal .slides');
+  if (!frame) return [];
+  const box = frame.getBoundingClientRect();
   const file = section.dataset.file ?? 'deck';
   const line = Number(section.dataset.line ?? 0);
-  const horizontal = deck.getHorizontalSlides();
+  // Slide coordinates from the sections themselves: the print view moves them into pages.
+  const counts = new Map<number, number>();
+  document.querySelectorAll<HTMLElement>('.reveal section[data-h]').forEach((s) => {
+    const h = Number(s.dataset.h);
+    counts.set(h, Math.max(counts.get(h) ?? 0, Number(s.dataset.v ?? 0) + 1));
+  });
   const ctx: SlideContext = {
     section,
     file,
@@ -41,11 +47,7 @@ export function inspectSlide(deck: RevealApi, section: HTMLElement): Problem[] {
     box,
     scale: box.width / SLIDE_WIDTH,
     knownClasses: knownClasses(),
-    slideCount: (h) => {
-      const stack = horizontal[h];
-      if (!stack) return undefined;
-      return Math.max(1, stack.querySelectorAll(':scope > section').length);
-    },
+    slideCount: (h) => counts.get(h),
   };
   const problems: Problem[] = [];
   for (const rule of Object.values(RULES)) {
@@ -61,7 +63,7 @@ export function inspectCurrent(deck: RevealApi): Problem[] {
   const hidden = Array.from(section.querySelectorAll<HTMLElement>('.fragment:not(.visible)'));
   hidden.forEach((el) => el.classList.add('visible'));
   try {
-    return inspectSlide(deck, section);
+    return inspectSlide(section);
   } finally {
     hidden.forEach((el) => el.classList.remove('visible'));
   }
