@@ -2,7 +2,7 @@
 // served on loopback (Vite's preview server, as export does), opened in a
 // fresh headless Chromium context with the cache off; the sum of every
 // response until the deck says it is ready (CDP Network events): bytes on the
-// wire (encodedDataLength: gzip from the preview server, plus headers) and
+// wire (encodedDataLength: the bytes on the wire from the loopback server, plus headers) and
 // bytes decoded.
 import type { Browser } from 'puppeteer';
 import { serveDir } from '../build/serveBuild.ts';

@@ -94,7 +94,7 @@ function rows(result: BenchResult): Row[] {
     { label: 'dist/ total', cell: (d) => (d.build?.distBytes === undefined ? 'n/a' : bytes(d.build.distBytes)), target: '≤ 1.5 MB', met: (t) => below(t?.build?.distBytes, 1.5 * MB) },
     {
       label: 'fetched to show slide 1',
-      cell: (d) => (d.pageBytes ? `${bytes(d.pageBytes.decodedBytes)} (${bytes(d.pageBytes.wireBytes)} gzip, ${d.pageBytes.requests} req)` : 'n/a'),
+      cell: (d) => (d.pageBytes ? `${bytes(d.pageBytes.decodedBytes)} (${bytes(d.pageBytes.wireBytes)} on the wire, ${d.pageBytes.requests} req)` : 'n/a'),
     },
     { label: 'font subset (.woff2)', cell: (d) => (d.build?.fontBytes === undefined ? 'n/a' : `${bytes(d.build.fontBytes)} (${d.build.fontFiles} files)`) },
     { label: 'single-file build', cell: (d) => (d.build?.singleBytes === undefined ? 'n/a' : bytes(d.build.singleBytes)) },

@@ -12,6 +12,7 @@ import { clientData } from '../render/clientData.ts';
 import { renderPage } from '../render/pageHtml.ts';
 import { devFontCss } from './devFont.ts';
 import { virtualModulesPlugin } from './virtualModules.ts';
+import { watchSlides } from './watchSlides.ts';
 import { validateDiagrams, warmUpDiagramCheck } from '../diagrams/validateDiagrams.ts';
 import type { DoctorReport } from '../client/doctor/attach.ts';
 
@@ -92,7 +93,6 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     },
 
     configureServer(server) {
-      server.watcher.add(slidesDir);
       server.ws.on('iur:problem', (data: Problem) => {
         log(formatProblem(data));
         overlay(server, [data]);
@@ -108,8 +108,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
         const errors = report.problems.filter((p) => p.level === 'error');
         if (errors.length > 0) overlay(server, errors);
       });
-      const onChange = async (file: string) => {
-        if (!file.startsWith(slidesDir) || !file.endsWith('.md')) return;
+      const onChange = async () => {
         const before = deck?.meta.theme;
         const errors = await reload();
         if (errors.length > 0) {
@@ -124,9 +123,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
         const update: DeckUpdate = { html: renderSlidesHtml(deck), data: clientData(deck) };
         server.ws.send({ type: 'custom', event: 'iur:deck', data: update });
       };
-      server.watcher.on('change', onChange);
-      server.watcher.on('add', onChange);
-      server.watcher.on('unlink', onChange);
+      // The slides folder is watched directly (it is flat): Vite's watcher dropped a save that
+      // came soon after another, and a lost save is a deck that silently stops updating.
+      const watcher = watchSlides(slidesDir, onChange);
+      server.httpServer?.once('close', () => watcher.close());
     },
   };
   return [dev, virtualModulesPlugin(themePath)];
