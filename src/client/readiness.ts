@@ -7,8 +7,6 @@ export interface DeckStatus {
   state: 'loading' | 'ready' | 'error';
   problems: Problem[];
   ready: Promise<DeckStatus>;
-  /** The doctor: go to slide (h, v), show its fragments, return its problems. */
-  inspect?: (h: number, v: number) => Problem[];
   /** The doctor on every slide at once (in the print view, where all are laid out). */
   inspectAll?: () => Problem[];
 }

@@ -7,9 +7,10 @@ import { ArgsError, EXPORT_HELP, parseExportArgs, type ExportOptions } from './a
 import { BrowserCrashError, ExportTimeoutError, OutputError } from './errors.ts';
 import { Progress } from './progress.ts';
 import { SlideRangeError } from './range.ts';
+import { EXIT } from '../cli/errors.ts';
 
-/** Exit codes, as documented in --help. */
-export const EXPORT_EXIT = { ok: 0, deck: 1, noBrowser: 2, timeout: 3 } as const;
+/** Exit codes, as documented in --help: the same as every command's (src/cli/errors.ts). */
+export const EXPORT_EXIT = EXIT;
 
 function size(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;

@@ -8,7 +8,6 @@ import type { Browser } from 'puppeteer';
 import { buildDeck, type BuildResult } from '../build/buildDeck.ts';
 import { serveDir, type StaticServer } from '../build/staticServer.ts';
 import { findBrowser } from '../browser/findBrowser.ts';
-import { stopDiagramCheck } from '../diagrams/validateDiagrams.ts';
 import { launchBrowser } from '../browser/launch.ts';
 import { formatProblem, type Deck, type Problem } from '../deck/model.ts';
 import { displayPath } from '../deck/readSources.ts';
@@ -96,8 +95,6 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
       buildDeck({ slidesDir: options.slidesDir, outDir: path.join(temp, 'deck'), quiet: true }),
     );
     const { deck } = built;
-    // The build's Mermaid syntax check (a worker holding Mermaid) is done with: free it before printing.
-    await stopDiagramCheck();
     for (const problem of built.problems) progress.line(formatProblem(problem), process.stderr);
     const selected = options.range ? selectSlides(options.range, deck.slides.length) : null;
     progress.update(`built ${deck.slides.length} slides; starting the browser …`);
@@ -115,7 +112,7 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
     return { file, pages: pages.length, bytes: pdf.length, slides: selected?.length ?? deck.slides.length, warnings: built.problems };
   } finally {
     const b = browser ?? (await launching.catch(() => undefined));
-    await Promise.allSettled([b?.close(), server?.close(), stopDiagramCheck()]);
+    await Promise.allSettled([b?.close(), server?.close()]);
     await rm(temp, { recursive: true, force: true });
     release();
   }

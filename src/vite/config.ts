@@ -7,7 +7,6 @@ import type { InlineConfig, PluginOption } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { deckPlugin } from './deckPlugin.ts';
 import { shellPlugins } from './shellPlugin.ts';
-import type { Deck, Problem } from '../deck/model.ts';
 import { mermaidTrimPlugin } from './mermaidTrim.ts';
 
 export { PROJECT_ROOT };
@@ -18,7 +17,6 @@ export interface DeckConfigOptions {
   port?: number;
   logLevel?: InlineConfig['logLevel'];
   log?: (line: string) => void;
-  onDeck?: (deck: Deck, problems: Problem[]) => void;
 }
 
 /** The dev server's configuration. */
@@ -30,7 +28,7 @@ export function deckViteConfig(options: DeckConfigOptions): InlineConfig {
     publicDir: false,
     logLevel: options.logLevel ?? 'info',
     clearScreen: false,
-    plugins: deckPlugin({ slidesDir: options.slidesDir, themesDir: path.join(PROJECT_ROOT, 'themes'), log: options.log, onDeck: options.onDeck }),
+    plugins: deckPlugin({ slidesDir: options.slidesDir, themesDir: path.join(PROJECT_ROOT, 'themes'), log: options.log }),
     server: {
       host: 'localhost',
       port: options.port ?? 5173,

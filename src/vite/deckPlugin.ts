@@ -8,7 +8,6 @@ import { loadDeck, errorsOf } from '../deck/loadDeck.ts';
 import type { Deck, Problem } from '../deck/model.ts';
 import { formatProblem } from '../deck/model.ts';
 import { renderSlidesHtml } from '../render/slidesHtml.ts';
-import { clientData } from '../render/clientData.ts';
 import { renderPage } from '../render/pageHtml.ts';
 import { devFontCss } from './devFont.ts';
 import { virtualModulesPlugin } from './virtualModules.ts';
@@ -21,13 +20,10 @@ export interface DeckPluginOptions {
   themesDir: string;
   /** Print problems (warnings too) to the terminal. */
   log?: (line: string) => void;
-  /** Called with each freshly loaded deck and its problems (the build's caller keeps the model). */
-  onDeck?: (deck: Deck, problems: Problem[]) => void;
 }
 
 export interface DeckUpdate {
   html: string;
-  data: ReturnType<typeof clientData>;
 }
 
 export function deckPlugin(options: DeckPluginOptions): Plugin[] {
@@ -47,7 +43,6 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     for (const p of problems) log(formatProblem(p));
     const errors = errorsOf(problems);
     if (errors.length === 0 || !deck) deck = result.deck;
-    options.onDeck?.(result.deck, problems);
     return errors;
   }
 
@@ -120,7 +115,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
           server.ws.send({ type: 'full-reload' });
           return;
         }
-        const update: DeckUpdate = { html: renderSlidesHtml(deck), data: clientData(deck) };
+        const update: DeckUpdate = { html: renderSlidesHtml(deck) };
         server.ws.send({ type: 'custom', event: 'iur:deck', data: update });
       };
       // The slides folder is watched directly (it is flat): Vite's watcher dropped a save that

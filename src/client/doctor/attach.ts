@@ -1,6 +1,6 @@
-// Puts the doctor on the page: `window.__iurDeck.inspectAll()` (print view)
-// and `inspect(h, v)` for `npm run check` and tools, and in dev a check of each slide as it comes on screen,
-// reported to the terminal and, for errors, to Vite's overlay.
+// Puts the doctor on the page: `window.__iurDeck.inspectAll()` for
+// `npm run check` (in the print view), and in dev a check of each slide as it
+// comes on screen, reported to the terminal and, for errors, to Vite's overlay.
 import type { RevealApi } from 'reveal.js';
 import type { Problem } from '../../deck/model.ts';
 import { inspectCurrent, inspectSlide } from './inspect.ts';
@@ -13,10 +13,6 @@ export interface DoctorReport {
 export function attachDoctor(deck: RevealApi): void {
   const status = window.__iurDeck;
   if (status) {
-    status.inspect = (h: number, v: number) => {
-      deck.slide(h, v);
-      return inspectCurrent(deck);
-    };
     // In the print view (?print-pdf) every slide is laid out at once: no navigation needed.
     status.inspectAll = () =>
       Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section[data-file]')).flatMap((s) => inspectSlide(s));
