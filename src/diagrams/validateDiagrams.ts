@@ -2,9 +2,11 @@
 // thread (src/diagrams/parseWorker.mjs), so a diagram that does not parse is
 // a `file:line` error at build time and in dev, before any browser sees it.
 // Sources that parsed before (same text, same Mermaid) are not parsed again.
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Diagram, Problem } from '../deck/model.ts';
 import { diagramKey, knownGood, saveKnownGood } from './goodDiagrams.ts';
+import { PROJECT_ROOT } from '../vite/paths.ts';
 
 interface Result {
   id: number;
@@ -17,7 +19,8 @@ let worker: Promise<Worker> | undefined;
 
 function startWorker(): Promise<Worker> {
   worker ??= new Promise<Worker>((resolve, reject) => {
-    const w = new Worker(new URL('./parseWorker.mjs', import.meta.url));
+    // From the project root: this module may run compiled elsewhere (src/cli/bin.mjs).
+    const w = new Worker(path.join(PROJECT_ROOT, 'src', 'diagrams', 'parseWorker.mjs'));
     w.unref();
     w.once('message', () => resolve(w));
     w.once('error', (error) => {

@@ -67,7 +67,7 @@ function hashTree(dir: string): Promise<string> {
 }
 
 function run(args: string[]): { code: number | null; out: string } {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 240_000 });
+  const r = spawnSync(process.execPath, ['src/cli/bin.mjs', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 240_000 });
   return { code: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 

@@ -50,7 +50,7 @@ describe('npm run check on a deck with mistakes', () => {
 
 describe('the check command', () => {
   it('exits 1 with file:line lines, or JSON with --json', () => {
-    const run = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'check', '--slides', 'tests/fixtures/doctor', '--json'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['src/cli/bin.mjs', 'check', '--slides', 'tests/fixtures/doctor', '--json'], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     const json = JSON.parse(run.stdout) as { file: string; line: number; level: string; message: string }[];
     expect(json.length).toBe(problems.length);
@@ -58,7 +58,7 @@ describe('the check command', () => {
   });
 
   it('exits 0 on a clean deck', () => {
-    const run = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'check', '--slides', 'tests/fixtures/basic'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['src/cli/bin.mjs', 'check', '--slides', 'tests/fixtures/basic'], { encoding: 'utf8' });
     expect(run.stdout).toMatch(/check: 0 error\(s\)/);
     expect(run.status).toBe(0);
   });

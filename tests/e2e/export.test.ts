@@ -302,7 +302,7 @@ function descendants(pid: number): number[] {
 /** Spawns the CLI; resolves with its exit code and output. `killOn`: SIGKILL when a stdout line matches. */
 function cli(args: string[], options: { env?: NodeJS.ProcessEnv; killOn?: RegExp } = {}): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'export', ...args], {
+    const child = spawn(process.execPath, ['src/cli/bin.mjs', 'export', ...args], {
       cwd: ROOT,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
