@@ -34,6 +34,8 @@ export interface BuildResult {
   outDir: string;
   /** The page to open: index.html inside outDir. */
   indexHtml: string;
+  /** The client shell's cache key: names the browser code, theme and packages the page runs. */
+  shellKey: string;
   /** Stage timings in ms (parse, diagrams, shell, render). */
   timings: Record<string, number>;
 }
@@ -93,5 +95,5 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     await rm(partial, { recursive: true, force: true });
   }
   lap('render');
-  return { deck, problems, outDir, indexHtml: path.join(outDir, 'index.html'), timings };
+  return { deck, problems, outDir, indexHtml: path.join(outDir, 'index.html'), shellKey: path.basename(shell), timings };
 }

@@ -1,13 +1,32 @@
 // Draws ```mermaid placeholders as SVG. Mermaid is imported on demand (the
 // deck core stays small) and draws each diagram in an off-screen stage of the
 // slide's size: reveal.js hides non-current slides, and Mermaid measuring text
-// inside a hidden slide draws broken diagrams.
+// inside a hidden slide draws broken diagrams. A diagram the exporter drew
+// before (window.__iurPrerendered, same source, shell and browser) is used as
+// is; what this page draws is kept in window.__iurDrawn for it to remember.
 import type { Mermaid } from 'mermaid';
 import { addProblem } from './readiness.ts';
 
-const cache = new Map<string, string>();
+declare global {
+  interface Window {
+    /** Mermaid source → SVG drawn earlier by this same client (set by the exporter). */
+    __iurPrerendered?: Record<string, string>;
+    /** Mermaid source → SVG drawn in this page. */
+    __iurDrawn?: Record<string, string>;
+  }
+}
+
+const cache = new Map<string, string>(Object.entries(window.__iurPrerendered ?? {}));
+const drawn: Record<string, string> = {};
+window.__iurDrawn = drawn;
 let mermaidPromise: Promise<Mermaid> | undefined;
-let counter = 0;
+
+/** An id from the source (FNV-1a): the same diagram gets the same SVG wherever it is drawn. */
+function diagramId(code: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < code.length; i++) h = Math.imul(h ^ code.charCodeAt(i), 0x01000193);
+  return `iur-diagram-${(h >>> 0).toString(36)}`;
+}
 
 function themeVariables(): Record<string, string> {
   const css = getComputedStyle(document.documentElement);
@@ -96,21 +115,26 @@ function where(figure: HTMLElement, error: unknown): { file: string; line: numbe
 export async function renderDiagrams(root: ParentNode = document): Promise<void> {
   const figures = Array.from(root.querySelectorAll<HTMLElement>('figure.mermaid-diagram:not([data-rendered])'));
   if (figures.length === 0) return;
-  const mermaid = await loadMermaid();
+  const codeOf = (figure: HTMLElement) => figure.querySelector('.mermaid-source')?.textContent ?? '';
+  // Mermaid is loaded only when some diagram is not drawn yet.
+  const mermaid = figures.every((f) => cache.has(codeOf(f))) ? undefined : await loadMermaid();
   for (const figure of figures) {
-    const code = figure.querySelector('.mermaid-source')?.textContent ?? '';
+    const code = codeOf(figure);
+    const id = diagramId(code);
     try {
       let svg = cache.get(code);
       if (!svg) {
+        if (!mermaid) throw new Error('internal: Mermaid not loaded');
         await mermaid.parse(code);
-        svg = (await mermaid.render(`iur-diagram-${++counter}`, code, stage())).svg;
+        svg = (await mermaid.render(id, code, stage())).svg;
         cache.set(code, svg);
+        drawn[code] = svg;
       }
       figure.insertAdjacentHTML('beforeend', svg);
       figure.dataset.rendered = 'true';
     } catch (error) {
-      document.getElementById(`iur-diagram-${counter}`)?.remove();
-      document.getElementById(`diur-diagram-${counter}`)?.remove();
+      document.getElementById(id)?.remove();
+      document.getElementById(`d${id}`)?.remove();
       figure.dataset.rendered = 'error';
       figure.classList.add('diagram-error');
       const message = error instanceof Error ? error.message : String(error);

@@ -57,7 +57,11 @@ export async function exportCommand(argv: string[]): Promise<number> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const what = `${result.pages} page${result.pages === 1 ? '' : 's'}` + (result.pages !== result.slides ? ` (${result.slides} slides)` : '');
     progress.line(`PDF written: ${displayPath(result.file)} — ${what}, ${size(result.bytes)}, ${seconds} s`);
-    if (options.verbose) for (const line of progress.timingLines()) progress.line(line);
+    if (options.verbose) {
+      for (const line of progress.timingLines()) progress.line(line);
+      const { reused, total } = result.diagrams;
+      if (total > 0) progress.line(`  diagrams: ${reused} of ${total} as drawn by an earlier export, ${total - reused} drawn now`);
+    }
     return EXPORT_EXIT.ok;
   } catch (error) {
     progress.end();

@@ -1,25 +1,19 @@
-// One export, start to finish: build the deck into a temporary folder (while
-// Chromium starts), serve it on loopback, print it, add metadata and
-// bookmarks (renderPdf), write FILE atomically. Cleans up whatever happens.
+// One export, start to finish: start Chromium first (it takes longest), then
+// load the rest and build the deck into a temporary folder meanwhile, serve it
+// on loopback, print it (renderPdf) with the diagrams drawn by earlier exports,
+// write FILE atomically. Cleans up whatever happens.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
-import { buildDeck, type BuildResult } from '../build/buildDeck.ts';
-import { serveDir, type StaticServer } from '../build/staticServer.ts';
 import { findBrowser } from '../browser/findBrowser.ts';
 import { launchBrowser } from '../browser/launch.ts';
-import { formatProblem, type Deck, type Problem } from '../deck/model.ts';
-import { displayPath } from '../deck/readSources.ts';
+import type { StaticServer } from '../build/staticServer.ts';
+import type { Problem } from '../deck/model.ts';
 import type { ExportOptions } from './args.ts';
-import { writeFileAtomic } from './atomicWrite.ts';
 import { removeOnExit } from './exitCleanup.ts';
 import { BrowserCrashError, OutputError } from './errors.ts';
-import { pagesOfSlides, printPlan, type PageOfSlide } from './pages.ts';
-import { postProcess } from './postProcess.ts';
-import { openForPrint, printDeck } from './printPage.ts';
 import type { Progress } from './progress.ts';
-import { selectSlides } from './range.ts';
 
 export interface ExportResult {
   /** Absolute path of the written PDF. */
@@ -30,58 +24,34 @@ export interface ExportResult {
   slides: number;
   /** Warnings from the deck (errors stop the export). */
   warnings: Problem[];
+  /** Diagrams drawn by an earlier export, of all distinct diagrams. */
+  diagrams: { reused: number; total: number };
 }
 
-export interface RenderTarget {
-  browser: Browser;
-  /** The built deck's index.html, served over HTTP. */
-  url: string;
-  deck: Deck;
+function closeBrowser(browser: Browser | undefined): Promise<void> {
+  return browser ? browser.close().catch(() => {}) : Promise.resolve();
 }
 
-export interface RenderOptions {
-  notes: boolean;
-  fragments: boolean;
-  /** 0-based slides to print, or null for all. */
-  selected: number[] | null;
-  timeoutMs: number;
-}
-
-/** Prints a built, served deck and post-processes the PDF (no file written). */
-export async function renderPdf(
-  target: RenderTarget,
-  options: RenderOptions,
-  progress: Progress,
-  log?: (line: string) => void,
-): Promise<{ pdf: Uint8Array; pages: PageOfSlide[] }> {
-  const { browser, deck } = target;
-  const opened = await progress.time('page ready', () =>
-    openForPrint(browser, {
-      url: target.url,
-      fragments: options.fragments,
-      timeoutMs: options.timeoutMs,
-      onRendered: (drawn, total) => progress.update(`slides rendered ${drawn}/${total}`, { transient: drawn < total }),
-      log,
-    }),
-  );
-  const { selected } = options;
-  const plan = printPlan(deck, selected, options.notes);
-  progress.update(`printing ${selected ? `${selected.length} of ` : ''}${deck.slides.length} slides …`);
-  const printed = await progress.time('print', () => printDeck(opened, plan, options.timeoutMs));
-  const pages = pagesOfSlides(deck, printed.pages);
-  const browserVersion = await browser.version();
-  const pdf = await progress.time('post-process', () => postProcess(printed.pdf, { deck, pages, browserVersion }));
-  return { pdf, pages };
+/** Everything after the launch, loaded while Chromium starts. */
+async function loadWork() {
+  const [build, server, deckModel, sources, render, atomic, drawn, range] = await Promise.all([
+    import('../build/buildDeck.ts'),
+    import('../build/staticServer.ts'),
+    import('../deck/model.ts'),
+    import('../deck/readSources.ts'),
+    import('./renderPdf.ts'),
+    import('./atomicWrite.ts'),
+    import('../diagrams/drawnDiagrams.ts'),
+    import('./range.ts'),
+  ]);
+  return { ...build, ...server, ...deckModel, ...sources, ...render, ...atomic, ...drawn, ...range };
 }
 
 export async function exportDeck(options: ExportOptions, progress: Progress, log?: (line: string) => void): Promise<ExportResult> {
   // No browser: say so before spending time on the build.
   const executablePath = findBrowser();
-  const temp = await mkdtemp(path.join(os.tmpdir(), 'iur-export-'));
-  const release = removeOnExit(temp);
-  let browser: Browser | undefined;
-  let server: StaticServer | undefined;
-  // Chromium starts while Vite builds (another core, and mostly waiting).
+  // Node's own start and our imports, up to here (npm's start is before it).
+  progress.record('start-up', performance.now());
   const launching = progress.time('browser launch', () =>
     launchBrowser({ executablePath }).catch((error: unknown) => {
       const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
@@ -89,31 +59,55 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
     }),
   );
   launching.catch(() => {});
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'iur-export-'));
+  const release = removeOnExit(temp);
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  let closing: Promise<void> | undefined;
   try {
-    progress.update(`building ${displayPath(path.resolve(options.slidesDir))} …`);
-    const built: BuildResult = await progress.time('build', () =>
-      buildDeck({ slidesDir: options.slidesDir, outDir: path.join(temp, 'deck'), quiet: true }),
+    const work = await progress.time('load', loadWork);
+    progress.update(`building ${work.displayPath(path.resolve(options.slidesDir))} …`);
+    const built = await progress.time('build', () =>
+      work.buildDeck({ slidesDir: options.slidesDir, outDir: path.join(temp, 'deck'), quiet: true }),
     );
     const { deck } = built;
-    for (const problem of built.problems) progress.line(formatProblem(problem), process.stderr);
-    const selected = options.range ? selectSlides(options.range, deck.slides.length) : null;
+    for (const problem of built.problems) progress.line(work.formatProblem(problem), process.stderr);
+    const selected = options.range ? work.selectSlides(options.range, deck.slides.length) : null;
     progress.update(`built ${deck.slides.length} slides; starting the browser …`);
 
-    const served = await progress.time('serve', () => serveDir(path.join(temp, 'deck')));
+    const served = await progress.time('serve', () => work.serveDir(path.join(temp, 'deck')));
     server = served;
     browser = await launching;
 
-    const { pdf, pages } = await renderPdf({ browser, url: `${served.url}index.html`, deck }, { ...options, selected }, progress, log);
+    const codes = [...new Set(deck.slides.flatMap((s) => s.diagrams.map((d) => d.code)))];
+    const drawnBy = { shell: built.shellKey, browser: await browser.version() };
+    const prerendered = await work.drawnBefore(drawnBy, codes);
+    const target = { browser, url: `${served.url}index.html`, deck, prerendered };
+    const printed = await work.printPdf(target, { ...options, selected }, progress, log);
+    // Chromium is done: let it exit while the PDF is finished (less time, less memory).
+    closing = closeBrowser(browser);
+    const { pdf, pages, drawn } = await work.finishPdf(printed, deck, progress);
     const file = path.resolve(options.out);
-    await progress.time('write', () => writeFileAtomic(file, pdf)).catch((error: unknown) => {
-      throw new OutputError(displayPath(file), error);
-    });
-    progress.update(`PDF written: ${displayPath(file)}`, { transient: true });
-    return { file, pages: pages.length, bytes: pdf.length, slides: selected?.length ?? deck.slides.length, warnings: built.problems };
+    await progress.time('write', () =>
+      Promise.all([work.writeFileAtomic(file, pdf), work.rememberDrawn(drawnBy, drawn)]).catch((error: unknown) => {
+        throw new OutputError(work.displayPath(file), error);
+      }),
+    );
+    progress.update(`PDF written: ${work.displayPath(file)}`, { transient: true });
+    return {
+      file,
+      pages: pages.length,
+      bytes: pdf.length,
+      slides: selected?.length ?? deck.slides.length,
+      warnings: built.problems,
+      diagrams: { reused: Object.keys(prerendered).length, total: codes.length },
+    };
   } finally {
-    const b = browser ?? (await launching.catch(() => undefined));
-    await Promise.allSettled([b?.close(), server?.close()]);
-    await rm(temp, { recursive: true, force: true });
-    release();
+    await progress.time('close', async () => {
+      closing ??= closeBrowser(browser ?? (await launching.catch(() => undefined)));
+      await Promise.allSettled([closing, server?.close()]);
+      await rm(temp, { recursive: true, force: true });
+      release();
+    });
   }
 }

@@ -15,6 +15,8 @@ export interface OpenOptions {
   onRendered?: (drawn: number, total: number) => void;
   /** Browser console and page errors (--debug). */
   log?: (line: string) => void;
+  /** SVGs this client drew before (Mermaid source → SVG): the page uses them instead of drawing. */
+  prerendered?: Record<string, string>;
 }
 
 export interface OpenedDeck {
@@ -22,6 +24,8 @@ export interface OpenedDeck {
   /** Rejects when the page or browser crashes; race long waits against it. */
   crashed: Promise<never>;
   status: PageStatus;
+  /** Diagrams the page drew itself (Mermaid source → SVG), to remember for next time. */
+  drawn: Record<string, string>;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -67,6 +71,11 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
     page.on('console', (m) => log(`browser ${m.type()}: ${m.text()}`));
   }
 
+  if (options.prerendered && Object.keys(options.prerendered).length > 0) {
+    await page.evaluateOnNewDocument((svgs: Record<string, string>) => {
+      window.__iurPrerendered = svgs;
+    }, options.prerendered);
+  }
   const started = Date.now();
   const query = options.fragments ? '?print-pdf&fragments' : '?print-pdf';
   try {
@@ -118,7 +127,8 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
     const problems = await page.evaluate(() => (window.__iurDeck?.problems ?? []) as Problem[]);
     throw new DeckError(problems.length > 0 ? problems : [{ pos: { file: 'deck', line: 0 }, level: 'error', message: 'the page reported an error' }]);
   }
-  return { page, crashed, status };
+  const drawn = await race(page.evaluate(() => window.__iurDrawn ?? {}), crashed);
+  return { page, crashed, status, drawn };
 }
 
 export interface Printed {

@@ -61,6 +61,11 @@ export class Progress {
     }
   }
 
+  /** Records a stage timed elsewhere. */
+  record(stage: string, ms: number): void {
+    this.timings.push({ stage, ms });
+  }
+
   timingLines(): string[] {
     const width = Math.max(...this.timings.map((t) => t.stage.length), 0);
     return this.timings.map((t) => `  ${t.stage.padEnd(width)}  ${Math.round(t.ms).toString().padStart(6)} ms`);

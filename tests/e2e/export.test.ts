@@ -4,7 +4,7 @@
 // a timeout naming the slide, a missing browser, and a killed export.
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -13,7 +13,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportCommand } from '../../src/export/command.ts';
 import { ExportTimeoutError } from '../../src/export/errors.ts';
-import { renderPdf, type RenderOptions } from '../../src/export/exportDeck.ts';
+import { renderPdf, type RenderOptions } from '../../src/export/renderPdf.ts';
 import { Progress } from '../../src/export/progress.ts';
 import { parseRange, selectSlides } from '../../src/export/range.ts';
 import { readInfo, readLinks, readOutline } from '../../src/export/inspect.ts';
@@ -230,6 +230,40 @@ describe('the PDF of a deck with links, keywords, a vertical slide and long note
       page: 4,
       children: [{ title: '第二部分首页', page: 4, children: [] }, { title: '竖向子页', page: 5, children: [] }],
     });
+  });
+});
+
+describe('diagrams drawn by an earlier export', () => {
+  const diagramLine = (stdout: string) => /diagrams: (\d+) of (\d+) as drawn by an earlier export/.exec(stdout)?.slice(1).map(Number);
+  const pagePng = (file: string, page: number) => {
+    const prefix = path.join(path.dirname(file), `${path.basename(file, '.pdf')}-p${page}`);
+    poppler('pdftoppm', '-f', String(page), '-l', String(page), '-r', '50', '-png', '-singlefile', file, prefix);
+    return readFileSync(`${prefix}.png`);
+  };
+
+  it('are reused only for the same source, and look the same as when drawn', async () => {
+    const slides = await mkdtemp(path.join(dir, 'reuse-'));
+    await cp(BASIC, slides, { recursive: true });
+    const body = path.join(slides, '02-body.md');
+    const original = await readFile(body, 'utf8');
+    // A source no earlier run has drawn: a Mermaid comment with a fresh token.
+    const token = `%% ${path.basename(slides)}`;
+    await writeFile(body, original.replace('flowchart LR\n', `flowchart LR\n  ${token}\n`));
+
+    const drawn = await exportTo('reuse-1', slides, ['--verbose']);
+    expect(diagramLine(drawn.stdout)).toEqual([0, 1]);
+    const reused = await exportTo('reuse-2', slides, ['--verbose']);
+    expect(diagramLine(reused.stdout)).toEqual([1, 1]);
+    expect(pageText(reused.file, 4)).toBe(pageText(drawn.file, 4));
+    expect(Buffer.compare(pagePng(reused.file, 4), pagePng(drawn.file, 4))).toBe(0);
+
+    // A changed label is drawn afresh, never taken from the remembered SVG.
+    await writeFile(body, original.replace('flowchart LR\n', `flowchart LR\n  ${token}\n`).replace('C["试验发展"]', 'C["第三张"]'));
+    const changed = await exportTo('reuse-3', slides, ['--verbose']);
+    expect(diagramLine(changed.stdout)).toEqual([0, 1]);
+    const text = pageText(changed.file, 4);
+    expect(text).toContain('第三张');
+    expect(text).not.toContain('试验发展');
   });
 });
 

@@ -1,0 +1,56 @@
+// Remembers the SVG the page drew for each Mermaid diagram, so the next export
+// of an unchanged diagram needn't load Mermaid at all. An SVG is reused only
+// for the same source drawn by the same client shell (our browser code, theme,
+// Mermaid and font versions: src/build/clientShell.ts) in the same browser
+// version; anything else is drawn afresh. One file per diagram, written atomically.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../vite/paths.ts';
+
+export const DRAWN_DIAGRAMS_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'iur-deck', 'diagrams');
+const DIR = DRAWN_DIAGRAMS_DIR;
+
+/** What an SVG was drawn by. */
+export interface DrawnBy {
+  /** The client shell's cache key. */
+  shell: string;
+  /** The browser's version string (text is measured by its layout engine). */
+  browser: string;
+}
+
+function fileOf(by: DrawnBy, code: string): string {
+  const key = createHash('sha256').update(`${by.shell}\0${by.browser}\0${code}`).digest('hex').slice(0, 32);
+  return path.join(DIR, `${key}.svg`);
+}
+
+/** The SVGs remembered for `codes` (source → SVG); sources never drawn are left out. */
+export async function drawnBefore(by: DrawnBy, codes: string[]): Promise<Record<string, string>> {
+  const found: Record<string, string> = {};
+  await Promise.all(
+    [...new Set(codes)].map(async (code) => {
+      const svg = await readFile(fileOf(by, code), 'utf8').catch(() => undefined);
+      if (svg?.startsWith('<svg')) found[code] = svg;
+    }),
+  );
+  return found;
+}
+
+/** Remembers SVGs the page drew (source → SVG). Failing to write only costs time next run. */
+export async function rememberDrawn(by: DrawnBy, drawn: Record<string, string>): Promise<void> {
+  const entries = Object.entries(drawn).filter(([, svg]) => svg.startsWith('<svg'));
+  if (entries.length === 0) return;
+  await mkdir(DIR, { recursive: true }).catch(() => {});
+  await Promise.all(
+    entries.map(async ([code, svg]) => {
+      const file = fileOf(by, code);
+      const temp = `${file}.${process.pid}`;
+      try {
+        await writeFile(temp, svg);
+        await rename(temp, file);
+      } catch {
+        // A read-only cache: the next export draws the diagram again.
+      }
+    }),
+  );
+}

@@ -1,0 +1,72 @@
+// Prints a built deck that is already served: opens it in the print view
+// (handing the page the diagrams drawn before), prints the pages the options
+// ask for (printPdf), then adds metadata and bookmarks (finishPdf), which
+// needs no browser. Writes no file.
+import type { Browser } from 'puppeteer';
+import type { Deck } from '../deck/model.ts';
+import { pagesOfSlides, printPlan, type PageOfSlide } from './pages.ts';
+import { postProcess } from './postProcess.ts';
+import { openForPrint, printDeck } from './printPage.ts';
+import type { Progress } from './progress.ts';
+
+export interface RenderTarget {
+  browser: Browser;
+  /** The built deck's index.html, served over HTTP. */
+  url: string;
+  deck: Deck;
+  /** Diagrams drawn before by the same shell and browser (Mermaid source → SVG). */
+  prerendered?: Record<string, string>;
+}
+
+export interface RenderOptions {
+  notes: boolean;
+  fragments: boolean;
+  /** 0-based slides to print, or null for all. */
+  selected: number[] | null;
+  timeoutMs: number;
+}
+
+export interface Rendered {
+  pdf: Uint8Array;
+  pages: PageOfSlide[];
+  /** Diagrams the page drew itself (Mermaid source → SVG). */
+  drawn: Record<string, string>;
+}
+
+export interface Printed extends Rendered {
+  /** Who printed it, for the PDF's Producer. */
+  browserVersion: string;
+}
+
+/** Prints a built, served deck: Chromium's PDF as it comes, before post-processing. */
+export async function printPdf(target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Printed> {
+  const { browser, deck } = target;
+  const opened = await progress.time('page ready', () =>
+    openForPrint(browser, {
+      url: target.url,
+      fragments: options.fragments,
+      timeoutMs: options.timeoutMs,
+      prerendered: target.prerendered,
+      onRendered: (drawn, total) => progress.update(`slides rendered ${drawn}/${total}`, { transient: drawn < total }),
+      log,
+    }),
+  );
+  const { selected } = options;
+  const plan = printPlan(deck, selected, options.notes);
+  progress.update(`printing ${selected ? `${selected.length} of ` : ''}${deck.slides.length} slides …`);
+  const printed = await progress.time('print', () => printDeck(opened, plan, options.timeoutMs));
+  const pages = pagesOfSlides(deck, printed.pages);
+  return { pdf: printed.pdf, pages, drawn: opened.drawn, browserVersion: await browser.version() };
+}
+
+/** Adds metadata and bookmarks to a printed PDF; needs no browser. */
+export async function finishPdf(printed: Printed, deck: Deck, progress: Progress): Promise<Rendered> {
+  const { pages, browserVersion } = printed;
+  const pdf = await progress.time('post-process', () => postProcess(printed.pdf, { deck, pages, browserVersion }));
+  return { pdf, pages, drawn: printed.drawn };
+}
+
+/** Prints a built, served deck and post-processes the PDF (no file written). */
+export async function renderPdf(target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Rendered> {
+  return finishPdf(await printPdf(target, options, progress, log), target.deck, progress);
+}
