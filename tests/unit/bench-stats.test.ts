@@ -71,27 +71,42 @@ describe('export output', () => {
     '> iur-deck@0.1.0 export',
     'building slides …',
     'PDF written: /tmp/x/deck.pdf — 54 pages, 233.6 KB, 4.2 s',
+    '  start-up           300 ms',
     '  browser launch     900 ms',
+    '  load               400 ms',
     '  build             2000 ms',
     '  serve               50 ms',
     '  page ready        1000 ms',
     '  print              500 ms',
     '  post-process       100 ms',
     '  write               10 ms',
+    '  close              200 ms',
+    '  diagrams: 9 of 9 as drawn by an earlier export, 0 drawn now',
   ].join('\n');
 
   it('reads the pages, the total and every stage', () => {
     const parsed = parseExportOutput(stdout);
     expect(parsed?.pages).toBe(54);
     expect(parsed?.reportedMs).toBe(4200);
-    expect(parsed?.stages).toEqual({ 'browser launch': 900, build: 2000, serve: 50, 'page ready': 1000, print: 500, 'post-process': 100, write: 10 });
+    expect(parsed?.stages).toEqual({
+      'start-up': 300,
+      'browser launch': 900,
+      load: 400,
+      build: 2000,
+      serve: 50,
+      'page ready': 1000,
+      print: 500,
+      'post-process': 100,
+      write: 10,
+      close: 200,
+    });
     expect(parseExportOutput('export: stopped')).toBeUndefined();
   });
 
-  it('counts browser launch only where it outlasts the build', () => {
+  it('counts browser launch only where it outlasts loading, building and serving', () => {
     const stages = parseExportOutput(stdout)?.stages ?? {};
-    expect(outsideStages(5000, stages)).toBe(5000 - 3660);
-    expect(outsideStages(5000, { ...stages, 'browser launch': 2500 })).toBe(5000 - 4160);
+    expect(outsideStages(6000, stages)).toBe(6000 - (2450 + 2110));
+    expect(outsideStages(6000, { ...stages, 'browser launch': 3000 })).toBe(6000 - (3000 + 2110));
   });
 });
 
