@@ -83,8 +83,12 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     await cp(shell, partial, { recursive: true });
     await mkdir(path.join(partial, 'assets'), { recursive: true });
     await images.copyTo(path.join(partial, 'assets'));
-    const fontCss = await writeFontFiles(deck, path.join(partial, 'assets'), options.single === true);
-    const html = renderPage(await readFile(path.join(shell, 'index.html'), 'utf8'), deck, { fontCss, csp: contentSecurityPolicy() });
+    const fonts = await writeFontFiles(deck, path.join(partial, 'assets'), options.single === true);
+    const html = renderPage(await readFile(path.join(shell, 'index.html'), 'utf8'), deck, {
+      fontCss: fonts.css,
+      fontPreload: fonts.files,
+      csp: contentSecurityPolicy(),
+    });
     await writeFile(path.join(partial, 'index.html'), html);
     await writeFile(path.join(partial, 'FONT-LICENSE.txt'), await readFile(fontLicensePath()));
     if (options.single) await rm(path.join(partial, 'assets'), { recursive: true, force: true }).catch(() => {});

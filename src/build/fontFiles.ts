@@ -1,6 +1,7 @@
 // The bundled font for a built deck: subsets of the glyphs the deck uses
 // (cached), written beside the page with content-hashed names, or inlined as
-// data: URLs for a single-file deck. Returns the @font-face CSS.
+// data: URLs for a single-file deck. Returns the @font-face CSS and the files
+// for the page to preload.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Deck } from '../deck/model.ts';
@@ -9,7 +10,14 @@ import { DECK_WEIGHTS, type DeckWeight } from '../font/source.ts';
 import { subsetCacheFile, subsetFont } from '../font/subset.ts';
 import { presentingText } from '../client/presentingText.ts';
 
-export async function writeFontFiles(deck: Deck, assetsDir: string, inline: boolean): Promise<string> {
+export interface DeckFonts {
+  /** @font-face rules. */
+  css: string;
+  /** Font files beside the page (none when inlined), to preload. */
+  files: string[];
+}
+
+export async function writeFontFiles(deck: Deck, assetsDir: string, inline: boolean): Promise<DeckFonts> {
   // The subset also covers the presenting UI's own Chinese (key help, speaker view).
   const text = `${deck.text}${presentingText()}`;
   const urls = {} as Record<DeckWeight, string>;
@@ -25,5 +33,5 @@ export async function writeFontFiles(deck: Deck, assetsDir: string, inline: bool
       }
     }),
   );
-  return fontFaceCss(urls, 'woff2');
+  return { css: fontFaceCss(urls, 'woff2'), files: inline ? [] : DECK_WEIGHTS.map((w) => urls[w]) };
 }

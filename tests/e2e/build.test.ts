@@ -51,6 +51,18 @@ describe('built fixture deck', () => {
     expect(notes).toContain('第三张的备注');
   });
 
+  it('preloads exactly the font files its @font-face rules use, and fetches each once', async () => {
+    const { preloaded, faces } = await page.evaluate(() => ({
+      preloaded: Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')).map((l) => l.href),
+      faces: Array.from((document.getElementById('iur-font') as HTMLStyleElement).sheet?.cssRules ?? []).map(
+        (r) => new URL(/url\("([^"]+)"\)/.exec((r as CSSFontFaceRule).style.getPropertyValue('src'))?.[1] ?? '', location.href).href,
+      ),
+    }));
+    expect(faces).toHaveLength(2);
+    expect(preloaded.sort()).toEqual(faces.sort());
+    for (const url of faces) expect(log.requests.filter((u) => u === url)).toHaveLength(1);
+  });
+
   it('logs no console errors', () => {
     expect(log.errors).toEqual([]);
   });
