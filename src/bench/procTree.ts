@@ -130,7 +130,7 @@ export class TreeSampler {
         if (t !== undefined) this.seen.set(info.pid, t);
       }
     }
-    if (this.pssEvery > 0 && this.samples % this.pssEvery === 1) {
+    if (this.pssEvery > 0 && (this.samples - 1) % this.pssEvery === 0) {
       const pss = infos.reduce((sum, i) => sum + (pssOf(i.pid) ?? 0), 0);
       this.peakPssBytes = Math.max(this.peakPssBytes, pss);
     }

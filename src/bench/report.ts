@@ -134,7 +134,7 @@ export function notes(result: BenchResult): string[] {
     `${result.quick ? 'quick: 1 run, no warm-up' : `median (min–max) of ${result.runs} runs after ${result.warmups} warm-up`}; sizes 1024-based; ${new Date(result.date).toISOString()}`,
   ];
   const first = result.decks[0];
-  if (first?.export) out.push(`export: ${first.export.command}; RSS summed over every process (shared pages counted in each), sampled every 50 ms; PSS every 200 ms`);
+  if (first?.export) out.push(`export: ${first.export.command}; RSS summed over every process (shared pages counted in each), sampled every 50 ms in the timed runs; PSS every 50 ms in one more, untimed run`);
   if (first?.build) out.push(`build: ${first.build.command}; cold = node_modules/.cache/iur-deck and node_modules/.vite removed first (tsx's own cache kept)`);
   if (first?.dev) out.push(`dev start: ${first.dev.command}, Chromium already running; spawn → <html data-deck="ready"> → next frame`);
   if (first?.dev?.hmr?.slide) out.push(`HMR: heading of ${first.dev.hmr.slide} edited; page and Node clocks compared within ±${first.dev.hmr.clockErrorMs ?? '?'} ms`);

@@ -11,6 +11,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Sample the tree's resident memory every this many ms (default: do not sample). */
   sampleMs?: number;
+  /** Read PSS every this many samples (0: never; 1: every sample, which costs CPU). Default 4. */
+  pssEvery?: number;
 }
 
 export interface Started {
@@ -74,7 +76,7 @@ export function startTree(command: string, args: string[], options: StartOptions
   const pid = child.pid;
   child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const sampler = options.sampleMs ? new TreeSampler(pid, options.sampleMs).start() : undefined;
+  const sampler = options.sampleMs ? new TreeSampler(pid, options.sampleMs, options.pssEvery ?? 4).start() : undefined;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code, signal) => {
