@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fontFaceCss, FONT_MIME } from '../../src/font/css.ts';
+import { fontFaceCss, FONT_MIME, unicodeRange, unicodeRangeExcept } from '../../src/font/css.ts';
 import { assertGlyfFont, FONT_FAMILY, fontLicensePath, fontSourcePath, sfntTableTags } from '../../src/font/source.ts';
 import { BASE_CHARS, subsetCacheFile, subsetChars, subsetFont } from '../../src/font/subset.ts';
 import { cmapCodePoints } from '../../src/font/cmap.ts';
@@ -149,5 +149,19 @@ describe('fontFaceCss', () => {
     expect(css).toContain('src: url("fonts/bold \\"x\\".woff2") format("woff2");');
     expect(fontFaceCss({ 400: 'a.ttf', 700: 'b.ttf' }, 'truetype')).toContain('format("truetype")');
     expect(FONT_MIME.woff2).toBe('font/woff2');
+  });
+});
+
+describe('unicode-range for the dev font (subset, and the full font for the rest)', () => {
+  it('lists runs of code points, and exactly their complement', () => {
+    expect(unicodeRange('CAB𠀀E')).toBe('U+41-43, U+45, U+20000');
+    expect(unicodeRangeExcept('CAB𠀀E')).toBe('U+0-40, U+44, U+46-1FFFF, U+20001-10FFFF');
+    expect(unicodeRangeExcept('')).toBe('U+0-10FFFF');
+  });
+
+  it('puts the range on every face', () => {
+    const css = fontFaceCss({ 400: 'a.ttf', 700: 'b.ttf' }, 'truetype', 'U+4E00-9FFF');
+    expect(css.match(/unicode-range: U\+4E00-9FFF;/g)).toHaveLength(2);
+    expect(fontFaceCss({ 400: 'a.ttf', 700: 'b.ttf' }, 'truetype')).not.toContain('unicode-range');
   });
 });
