@@ -34,6 +34,8 @@ export function deckViteConfig(options: DeckConfigOptions): InlineConfig {
       port: options.port ?? 5173,
       strictPort: false,
       fs: { allow: [PROJECT_ROOT, path.resolve(options.slidesDir)] },
+      // Transform the browser code while the server starts, not when the page first asks.
+      warmup: { clientFiles: ['./main.ts'] },
     },
   };
 }

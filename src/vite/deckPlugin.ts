@@ -70,24 +70,27 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     apply: 'serve',
     enforce: 'pre',
 
-    config() {
-      warmUpDiagramCheck();
-    },
 
     async buildStart() {
       await reload();
+      // Make the font subset now, while Vite starts, rather than when the page asks.
+      if (deck) devFontCss(deck).catch(() => {});
       const theme = themePath();
       if (!existsSync(theme)) log(`${deck?.files[0] ?? slidesDir}:1: error: theme "${deck?.meta.theme}" not found (${path.relative(process.cwd(), theme)})`);
     },
 
     transformIndexHtml: {
       order: 'pre',
-      handler(html) {
-        return deck ? renderPage(html, deck, { fontCss: devFontCss() }) : html;
+      async handler(html) {
+        return deck ? renderPage(html, deck, { fontCss: await devFontCss(deck) }) : html;
       },
     },
 
     configureServer(server) {
+      // The diagram checker (Mermaid in a worker, ~1.5 s of a core to start) is
+      // needed only once a diagram changes: start it after the page is up, not
+      // beside Vite's own start, on a small machine.
+      server.httpServer?.once('listening', () => setTimeout(warmUpDiagramCheck, 3000).unref());
       server.ws.on('iur:problem', (data: Problem) => {
         log(formatProblem(data));
         overlay(server, [data]);
