@@ -1,8 +1,9 @@
 // The dev figures, on a copy of the slides in a temporary folder. Dev start:
 // spawn `npm run dev -- --port P` → the first slide visible in headless
 // Chromium (already running): the server polled until it answers, then the
-// page opened; "visible" = the frame after <html data-deck="ready">, timed in
-// the page and put on Node's clock. HMR (hmrBench.ts) runs in the last session.
+// page opened; "visible" = the frame after <html data-deck-shown>, and "every
+// diagram drawn" the frame after <html data-deck="ready">, timed in the page
+// and put on Node's clock. HMR (hmrBench.ts) runs in the last session.
 import net from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'puppeteer';
@@ -59,20 +60,29 @@ const WATCH_READY = `(() => {
       });
     }
   };
-  const rec = (window.__benchReady = { ready: 0, paint: 0, state: '' });
+  const rec = (window.__benchReady = { ready: 0, paint: 0, state: '', shown: 0, shownPaint: 0 });
   new MutationObserver(() => {
-    const state = document.documentElement ? document.documentElement.dataset.deck : undefined;
+    const html = document.documentElement;
+    if (!html) return;
+    if (!rec.shown && html.dataset.deckShown !== undefined) {
+      rec.shown = now();
+      requestAnimationFrame(() => { rec.shownPaint = now(); });
+    }
+    const state = html.dataset.deck;
     if (rec.ready || (state !== 'ready' && state !== 'error')) return;
     rec.ready = now();
     rec.state = state;
     requestAnimationFrame(() => { rec.paint = now(); });
-  }).observe(document, { attributes: true, attributeFilter: ['data-deck'], subtree: true });
+  }).observe(document, { attributes: true, attributeFilter: ['data-deck', 'data-deck-shown'], subtree: true });
 })()`;
 
 interface ReadyRecord {
   ready: number;
   paint: number;
   state: string;
+  /** <html data-deck-shown>: the first slide on screen, diagrams perhaps still drawing. */
+  shown: number;
+  shownPaint: number;
 }
 
 export interface DevSession {
@@ -80,9 +90,10 @@ export interface DevSession {
   context: BrowserContext;
   page: Page;
   url: string;
-  /** Spawn → server answering, and spawn → first slide visible, in ms. */
+  /** Spawn → server answering, spawn → first slide visible, spawn → every diagram drawn, in ms. */
   serverMs: number;
   startMs: number;
+  readyMs: number;
   close: () => Promise<void>;
 }
 
@@ -107,7 +118,10 @@ export async function startDevSession(projectRoot: string, slidesDir: string, br
     const rec = (await page.evaluate('window.__benchReady')) as ReadyRecord;
     if (rec.state !== 'ready') throw new Error(`the dev page says "${rec.state}"`);
     const clock = await measureOffset(page);
-    return { started, context, page, url, serverMs: serverAt - spawnedAt, startMs: toNodeClock(rec.paint, clock) - spawnedAt, close };
+    const readyMs = toNodeClock(rec.paint, clock) - spawnedAt;
+    // A page that never marks itself shown (an older client) shows at ready.
+    const startMs = rec.shownPaint ? toNodeClock(rec.shownPaint, clock) - spawnedAt : readyMs;
+    return { started, context, page, url, serverMs: serverAt - spawnedAt, startMs, readyMs, close };
   } catch (error) {
     await close();
     throw error;
@@ -118,6 +132,7 @@ export interface DevFigures {
   command: string;
   serverMs?: Summary;
   startMs?: Summary;
+  readyMs?: Summary;
   hmr?: HmrFigures;
   failures: string[];
 }
@@ -136,6 +151,7 @@ export interface DevBenchOptions {
 export async function benchDev(o: DevBenchOptions): Promise<DevFigures> {
   const server: number[] = [];
   const start: number[] = [];
+  const ready: number[] = [];
   const failures: string[] = [];
   let hmr: HmrFigures | undefined;
   const total = o.warmups + o.runs;
@@ -147,6 +163,7 @@ export async function benchDev(o: DevBenchOptions): Promise<DevFigures> {
       if (i >= o.warmups) {
         server.push(session.serverMs);
         start.push(session.startMs);
+        ready.push(session.readyMs);
       }
       if (i === total - 1) hmr = await benchHmr(session, o.projectRoot, o.runs, o.warmups, o.timeoutMs, o.onRun);
     } catch (error) {
@@ -159,6 +176,7 @@ export async function benchDev(o: DevBenchOptions): Promise<DevFigures> {
     command: `npm run dev -- --slides <tmp>/${path.basename(o.slidesDir)} --port <free port>`,
     serverMs: maybeSummarize(server),
     startMs: maybeSummarize(start),
+    readyMs: maybeSummarize(ready),
     hmr,
     failures,
   };

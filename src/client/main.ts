@@ -10,7 +10,7 @@ import Zoom from 'reveal.js/plugin/zoom';
 import data from 'virtual:iur-deck';
 import { renderDiagrams } from './diagrams.ts';
 import { loadFonts } from './fonts.ts';
-import { markDone } from './readiness.ts';
+import { markDone, markShown } from './readiness.ts';
 import { revealOptions } from './revealOptions.ts';
 import { acceptDeckUpdates } from './liveUpdate.ts';
 import { attachDoctor } from './doctor/attach.ts';
@@ -19,15 +19,23 @@ import { setUpPresenting } from './presenting.ts';
 async function start(): Promise<void> {
   // Text must be measured in the bundled font, so load it first.
   await loadFonts();
-  await renderDiagrams();
+  const printing = /print-pdf/i.test(location.search);
+  // The print view lays every slide out once: its diagrams must be there first.
+  if (printing) await renderDiagrams();
   const options = { ...revealOptions(data, new URLSearchParams(location.search)), plugins: [Notes, Search, Zoom] };
   const deck = new Reveal(options as RevealConfig);
   // Tools that drive reveal.js decks (and our tests) look for window.Reveal.
   window.Reveal = deck;
-  const printing = /print-pdf/i.test(location.search);
   const pdfReady = printing ? new Promise<void>((resolve) => deck.on('pdf-ready', () => resolve())) : Promise.resolve();
   await deck.initialize();
   setUpPresenting(deck);
+  if (!printing) {
+    // On screen the first slide shows at once; diagrams are drawn (off-screen)
+    // behind it, and the slide on screen is centred again once they are in.
+    markShown();
+    await renderDiagrams();
+    deck.layout();
+  }
   await pdfReady;
   acceptDeckUpdates(deck);
   attachDoctor(deck);

@@ -1,5 +1,7 @@
 // The page's ready signal, read by export, check and the tests: a promise on
-// window.__iurDeck and a data-deck attribute on <html> ("ready" | "error").
+// window.__iurDeck and a data-deck attribute on <html> ("ready" | "error"),
+// set once every diagram is drawn. On screen the first slide shows earlier:
+// data-deck-shown on <html> marks that moment.
 import type { RevealApi } from 'reveal.js';
 import type { Problem } from '../deck/model.ts';
 
@@ -34,6 +36,11 @@ export function addProblem(problem: Problem): void {
   const where = problem.pos.line > 0 ? `${problem.pos.file}:${problem.pos.line}` : problem.pos.file;
   console.error(`${where}: ${problem.level}: ${problem.message}`);
   import.meta.hot?.send('iur:problem', problem);
+}
+
+/** The first slide is on screen (in the bundled font); diagrams may still be drawing. */
+export function markShown(): void {
+  document.documentElement.dataset.deckShown = '';
 }
 
 export function markDone(): void {

@@ -24,6 +24,8 @@ afterAll(async () => {
 describe('built fixture deck', () => {
   it('is ready and shows every slide', async () => {
     expect(await page.evaluate(() => document.documentElement.dataset.deck)).toBe('ready');
+    // On screen the first slide is marked shown (before its diagrams are drawn).
+    expect(await page.evaluate(() => document.documentElement.dataset.deckShown)).toBe('');
     const total = await page.evaluate(() => document.querySelectorAll('.reveal .slides section[data-file]').length);
     expect(total).toBe(served.build.deck.slides.length);
     expect(total).toBe(5);
