@@ -26,7 +26,21 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 const onRun = (deck: string) => (label: string, ms: number) => say(`  [${deck}] ${label}: ${time(ms)}`);
 const why = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error));
 
-async function benchDeck(label: string, slidesDir: string, devCopy: string, browser: Browser, scratch: string, o: BenchOptions): Promise<DeckFigures> {
+/**
+ * Runs `work` with a Chromium of the bench's own, closed afterwards: none may
+ * run beside an export, whose tree's PSS would share Chromium's pages with it
+ * and so look smaller than it is.
+ */
+async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await launchBrowser({ timeout: 120_000 });
+  try {
+    return await work(browser);
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
+async function benchDeck(label: string, slidesDir: string, devCopy: string, scratch: string, o: BenchOptions): Promise<DeckFigures> {
   const files = (await readdir(slidesDir)).filter((n) => n.endsWith('.md')).length;
   const figures: DeckFigures = { label, slidesDir: path.relative(PROJECT_ROOT, slidesDir) || '.', files, failures: [] };
   const common = { runs: o.runs, warmups: o.warmups, timeoutMs: TIMEOUT_MS, onRun: onRun(label) };
@@ -37,7 +51,8 @@ async function benchDeck(label: string, slidesDir: string, devCopy: string, brow
   figures.build = await benchBuild({ projectRoot: PROJECT_ROOT, slidesDir, outDir, ...common });
   figures.failures.push(...figures.build.failures);
   if (figures.build.distBytes !== undefined) {
-    figures.pageBytes = await bytesToFirstSlide(browser, figures.build.distDir, 120_000).catch((e: unknown) => {
+    const distDir = figures.build.distDir;
+    figures.pageBytes = await withBrowser((browser) => bytesToFirstSlide(browser, distDir, 120_000)).catch((e: unknown) => {
       figures.failures.push(`bytes for slide 1: ${why(e)}`);
       return undefined;
     });
@@ -49,7 +64,7 @@ async function benchDeck(label: string, slidesDir: string, devCopy: string, brow
   figures.slides = figures.export.pages;
 
   say(`[${label}] dev …`);
-  figures.dev = await benchDev({ projectRoot: PROJECT_ROOT, slidesDir: devCopy, browser, ...common, timeoutMs: 120_000 });
+  figures.dev = await withBrowser((browser) => benchDev({ projectRoot: PROJECT_ROOT, slidesDir: devCopy, browser, ...common, timeoutMs: 120_000 }));
   figures.failures.push(...figures.dev.failures, ...(figures.dev.hmr?.failures ?? []));
   return figures;
 }
@@ -68,10 +83,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'iur-bench-'));
-  let browser: Browser | undefined;
   const cleanUp = async () => {
     await stopAll();
-    await browser?.close().catch(() => {});
     await rm(scratch, { recursive: true, force: true });
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -81,24 +94,25 @@ async function main(argv: string[]): Promise<number> {
     });
   }
   try {
+    let version: string;
     try {
-      browser = await launchBrowser({ timeout: 120_000 });
+      version = await withBrowser((browser) => browser.version());
     } catch (error) {
       console.error(`bench: cannot start Chromium: ${why(error)}`);
       return 1;
     }
-    const machine = describeMachine(await browser.version());
+    const machine = describeMachine(version);
     say(`bench: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadStart.join(' ')}; ${o.quick ? 'quick' : `${o.runs} runs + ${o.warmups} warm-up`}`);
 
     // The talk: slides/ itself for build and export (read only); a copy for dev, whose files HMR edits.
     const talkSlides = path.join(PROJECT_ROOT, 'slides');
     const talkCopy = path.join(scratch, 'talk-slides');
     await cp(talkSlides, talkCopy, { recursive: true });
-    const decks: DeckFigures[] = [await benchDeck('talk', talkSlides, talkCopy, browser, scratch, o)];
+    const decks: DeckFigures[] = [await benchDeck('talk', talkSlides, talkCopy, scratch, o)];
     if (o.scale) {
       const bigSlides = path.join(scratch, 'big-slides');
       await writeScaledDeck(talkSlides, bigSlides, 10);
-      decks.push(await benchDeck('10×', bigSlides, bigSlides, browser, scratch, o));
+      decks.push(await benchDeck('10×', bigSlides, bigSlides, scratch, o));
     }
 
     const result: BenchResult = {

@@ -12,7 +12,8 @@ Builds the deck (in-process, never from a stale dist/), serves it on
 127.0.0.1, prints it with headless Chromium and writes one PDF: one 16:9 page
 (1280×720 px = 960×540 pt) per slide with all fragments shown, text and fonts
 embedded as vector (searchable), bookmarks per part and slide title,
-metadata from the front matter.
+metadata from the front matter. A diagram drawn by an earlier export (same
+source, code and browser) is reused from node_modules/.cache/iur-deck/diagrams/.
 
   --slides DIR     the deck's Markdown files (default: slides)
   --out FILE       the PDF to write (default: ${DEFAULT_OUT} in the current folder).
@@ -28,7 +29,7 @@ metadata from the front matter.
   --timeout S      give up when the page is not ready after S seconds, or
                    printing takes longer (default: ${DEFAULT_TIMEOUT_S}); names the
                    slides not ready
-  --verbose        print the time of each stage
+  --verbose        print the time of each stage, and how many diagrams were reused
   --debug          print stack traces and the browser's console
   --help           this text
 

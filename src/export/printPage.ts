@@ -90,12 +90,14 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
 
   let last: PageStatus | undefined;
   let polling = true;
+  let stopPolling = () => {};
+  const stopped = new Promise<void>((resolve) => (stopPolling = resolve));
   const poll = (async () => {
     while (polling) {
       last = await page.evaluate(pageStatus).catch(() => last);
       // While reveal.js builds its print pages the sections are briefly out of the document.
       if (last && last.slides > 0 && polling) options.onRendered?.(last.drawn, last.slides);
-      await sleep(150);
+      await Promise.race([sleep(150), stopped]);
     }
   })();
 
@@ -114,10 +116,13 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
   } catch (error) {
     if (!(error instanceof TimeoutError)) throw error;
     polling = false;
+    stopPolling();
     const status = await Promise.race([page.evaluate(pageStatus).catch(() => last), sleep(2000).then(() => last)]);
     throw new ExportTimeoutError(describeTimeout(status, options.timeoutMs, pageErrors));
   } finally {
+    // Stop the progress poll now, not after its next 150 ms pause.
     polling = false;
+    stopPolling();
     await Promise.race([poll, sleep(500)]);
   }
 
