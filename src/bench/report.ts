@@ -136,7 +136,7 @@ export function notes(result: BenchResult): string[] {
   ];
   const first = result.decks[0];
   if (first?.export) out.push(`export: ${first.export.command}; RSS summed over every process (shared pages counted in each), sampled every 50 ms in the timed runs; PSS every 50 ms in one more, untimed run`);
-  if (first?.build) out.push(`build: ${first.build.command}; cold = node_modules/.cache/iur-deck and node_modules/.vite removed first (tsx's own cache kept)`);
+  if (first?.build) out.push(`build: ${first.build.command}; cold = node_modules/.cache/iur-deck and node_modules/.vite removed first (the compiled command line too)`);
   if (first?.dev) out.push(`dev start: ${first.dev.command}, Chromium already running; spawn → <html data-deck-shown> → next frame (slide 1 visible), → <html data-deck="ready"> → next frame (every diagram drawn)`);
   if (first?.dev?.hmr?.slide) out.push(`HMR: heading of ${first.dev.hmr.slide} edited; page and Node clocks compared within ±${first.dev.hmr.clockErrorMs ?? '?'} ms`);
   for (const d of result.decks) for (const f of d.failures) out.push(`${d.label}: could not measure: ${f}`);
