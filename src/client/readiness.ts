@@ -11,6 +11,8 @@ export interface DeckStatus {
   ready: Promise<DeckStatus>;
   /** The doctor on every slide at once (in the print view, where all are laid out). */
   inspectAll?: () => Problem[];
+  /** The doctor on the slide on screen, all its fragments shown. */
+  inspect?: () => Problem[];
 }
 
 declare global {

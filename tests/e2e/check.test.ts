@@ -42,8 +42,12 @@ describe('npm run check on a deck with mistakes', () => {
     expect(at(46).join('\n')).toMatch(/error: the bundled font has no glyph for «😀» U\+1F600/);
   });
 
+  it('reports diagram labels under 16 px once the diagram is scaled to fit', () => {
+    expect(at(54).join('\n')).toMatch(/error: diagram labels are 1\d\.\d px after scaling \(minimum 16 px\)/);
+  });
+
   it('finds nothing else', () => {
-    const known = [5, 24, 30, 40, 46];
+    const known = [5, 24, 30, 40, 46, 54];
     expect(lines.filter((l) => !known.some((n) => l.startsWith(`${FILE}:${n}: `)))).toEqual([]);
   });
 });

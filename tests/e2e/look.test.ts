@@ -13,6 +13,7 @@ import type * as Axe from 'axe-core';
 import type { Browser, CDPSession, Page, Protocol } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAndServe, launchBrowser, openDeck, type Served } from '../helpers/deckPage.ts';
+import { MIN_DIAGRAM_PX } from '../../src/client/doctor/rules.ts';
 
 /** The deck to check: $IUR_SLIDES, else slides/ once it has Markdown files, else the fixture deck. */
 const SLIDES_DIR = process.env.IUR_SLIDES ?? (existsSync('slides') && readdirSync('slides').some((f) => f.endsWith('.md')) ? 'slides' : 'tests/fixtures/basic');
@@ -22,7 +23,6 @@ const DECK_FAMILY = 'IUR Noto Sans SC';
 const FONT_NAME = /^Noto Sans SC$/;
 const MIN_BODY_PX = 24;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const MIN_DIAGRAM_LABEL_PX = 16;
 /** Text elements checked for their platform font, per slide (CDP calls are cheap, but not free). */
 const FONT_NODES_PER_SLIDE = 40;
 
@@ -37,7 +37,9 @@ interface SlideRef {
 interface Measured {
   outside: string[];
   text: string;
-  diagrams: { svg: boolean; text: string; smallest: number }[];
+  diagrams: { svg: boolean; text: string }[];
+  /** The doctor's findings on diagram labels (under 16 px after scaling, or not drawn). */
+  diagramLabels: string[];
   families: string[];
   smallBody: string[];
 }
@@ -136,18 +138,14 @@ async function measure(slide: SlideRef): Promise<Measured> {
 
       const diagrams = Array.from(section.querySelectorAll('figure.mermaid-diagram')).map((figure) => {
         const svg = figure.querySelector('svg');
-        if (!svg) return { svg: false, text: '', smallest: 0 };
-        const vb = svg.viewBox.baseVal;
-        const r = svg.getBoundingClientRect();
-        // preserveAspectRatio "meet": the drawing scales by the smaller ratio.
-        const drawScale = vb && vb.width > 0 && vb.height > 0 ? Math.min(r.width / vb.width, r.height / vb.height) / scale : 1;
-        let smallest = Infinity;
-        const labels = Array.from(svg.querySelectorAll('text, foreignObject *')).filter(
-          (el) => Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '') && !hidden(el),
-        );
-        for (const label of labels) smallest = Math.min(smallest, parseFloat(getComputedStyle(label).fontSize) * drawScale);
-        return { svg: true, text: (svg.textContent ?? '').trim(), smallest: Number.isFinite(smallest) ? smallest : 0 };
+        return { svg: svg !== null, text: (svg?.textContent ?? '').trim() };
       });
+      // Label size is measured by the deck doctor (src/client/doctor/rules.ts), the one place that measures it.
+      if (!window.__iurDeck?.inspect) throw new Error('the page has no deck doctor (window.__iurDeck.inspect)');
+      const diagramLabels = window.__iurDeck
+        .inspect()
+        .filter((p) => /^diagram (labels|not drawn)/.test(p.message))
+        .map((p) => `${p.pos.file}:${p.pos.line}: ${p.message}`);
 
       const families: string[] = [];
       const smallBody: string[] = [];
@@ -160,7 +158,7 @@ async function measure(slide: SlideRef): Promise<Measured> {
         const size = parseFloat(style.fontSize);
         if (!/^H\d$/.test(el.tagName) && size < minBody) smallBody.push(`${describe(el)}: ${size}px`);
       }
-      return { outside, text: section.innerText, diagrams, families, smallBody };
+      return { outside, text: section.innerText, diagrams, diagramLabels, families, smallBody };
     },
     slide.id,
     MIN_BODY_PX,
@@ -281,17 +279,19 @@ describe(`the look of ${path.basename(SLIDES_DIR)}/ in Chromium at 1280×720`, (
     expect(problems((r) => Array.from(r.text.matchAll(CJK_SPACE), (m) => `space in "${m[0]}"`))).toBe('');
   });
 
-  it('draws every Mermaid diagram as an SVG with labels of at least 16 px', () => {
+  it(`draws every Mermaid diagram as an SVG with labels of at least ${MIN_DIAGRAM_PX} px`, () => {
     const total = reports.reduce((n, r) => n + r.diagrams.length, 0);
     if (SLIDES_DIR === 'tests/fixtures/basic') expect(total).toBeGreaterThan(0);
     expect(
       problems((r) =>
-        r.diagrams.flatMap((d, i) => {
-          if (!d.svg) return [`diagram ${i + 1} has no <svg>`];
-          if (d.text === '') return [`diagram ${i + 1} has no label text`];
-          if (d.smallest < MIN_DIAGRAM_LABEL_PX) return [`diagram ${i + 1}: label text ${d.smallest.toFixed(1)}px after scaling (< ${MIN_DIAGRAM_LABEL_PX}px)`];
-          return [];
-        }),
+        [
+          ...r.diagrams.flatMap((d, i) => {
+            if (!d.svg) return [`diagram ${i + 1} has no <svg>`];
+            if (d.text === '') return [`diagram ${i + 1} has no label text`];
+            return [];
+          }),
+          ...r.diagramLabels,
+        ],
       ),
     ).toBe('');
   });

@@ -1,5 +1,6 @@
 // Puts the doctor on the page: `window.__iurDeck.inspectAll()` for
-// `npm run check` (in the print view), and in dev a check of each slide as it
+// `npm run check` (in the print view), `window.__iurDeck.inspect()` for the
+// slide on screen (the look test), and in dev a check of each slide as it
 // comes on screen, reported to the terminal and, for errors, to Vite's overlay.
 import type { RevealApi } from 'reveal.js';
 import type { Problem } from '../../deck/model.ts';
@@ -16,6 +17,7 @@ export function attachDoctor(deck: RevealApi): void {
     // In the print view (?print-pdf) every slide is laid out at once: no navigation needed.
     status.inspectAll = () =>
       Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section[data-file]')).flatMap((s) => inspectSlide(s));
+    status.inspect = () => inspectCurrent(deck);
   }
   const hot = import.meta.hot;
   if (!hot) return;

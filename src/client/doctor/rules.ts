@@ -105,6 +105,30 @@ const tinyText: Rule = (ctx) => {
   return out;
 };
 
+/**
+ * The smallest label of a drawn diagram, in px of the 1280×720 slide: each
+ * element that holds label text itself, at its font size times the scale the
+ * SVG is drawn at (preserveAspectRatio "meet": the smaller of the two ratios).
+ * `slideScale`: screen px per slide px. Undefined when nothing is drawn yet.
+ */
+export function smallestLabelPx(svg: SVGSVGElement, slideScale: number): number | undefined {
+  const viewBox = svg.viewBox.baseVal;
+  const drawn = svg.getBoundingClientRect();
+  if (!viewBox || viewBox.width === 0 || viewBox.height === 0 || drawn.width === 0) return undefined;
+  const factor = Math.min(drawn.width / viewBox.width, drawn.height / viewBox.height) / slideScale;
+  let smallest: number | undefined;
+  for (const el of Array.from(svg.querySelectorAll('text, tspan, foreignObject *'))) {
+    const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+    if (!ownText) continue;
+    // Not drawn: Mermaid keeps some measuring elements hidden in the SVG.
+    const style = getComputedStyle(el);
+    if (style.display === 'none' || style.visibility === 'hidden' || el.getClientRects().length === 0) continue;
+    const px = parseFloat(style.fontSize) * factor;
+    smallest = smallest === undefined ? px : Math.min(smallest, px);
+  }
+  return smallest;
+}
+
 const diagramText: Rule = (ctx) => {
   const out: Finding[] = [];
   for (const figure of Array.from(ctx.section.querySelectorAll<HTMLElement>('figure.mermaid-diagram'))) {
@@ -114,16 +138,8 @@ const diagramText: Rule = (ctx) => {
       out.push({ level: 'error', message: 'diagram not drawn', line });
       continue;
     }
-    const viewBox = svg.viewBox.baseVal;
-    const drawn = svg.getBoundingClientRect();
-    if (!viewBox || viewBox.width === 0 || drawn.width === 0) continue;
-    const factor = drawn.width / ctx.scale / viewBox.width;
-    let smallest = Infinity;
-    svg.querySelectorAll('text, foreignObject span, foreignObject p, foreignObject div').forEach((t) => {
-      if (!(t.textContent ?? '').trim()) return;
-      smallest = Math.min(smallest, parseFloat(getComputedStyle(t).fontSize) * factor);
-    });
-    if (smallest < MIN_DIAGRAM_PX) {
+    const smallest = smallestLabelPx(svg, ctx.scale);
+    if (smallest !== undefined && smallest < MIN_DIAGRAM_PX) {
       out.push({ level: 'error', message: `diagram labels are ${smallest.toFixed(1)} px after scaling (minimum ${MIN_DIAGRAM_PX} px): fewer nodes, shorter labels or another direction`, line });
     }
   }
