@@ -60,9 +60,11 @@ async function compile(outDir) {
   } finally {
     rmSync(partial, { recursive: true, force: true });
   }
-  // Older compilations are never used again.
+  // Older compilations: removed after an hour (a command started from one may still be running).
   for (const name of readdirSync(CACHE)) {
-    if (name !== path.basename(outDir) && !name.includes('.partial-')) rmSync(path.join(CACHE, name), { recursive: true, force: true });
+    const dir = path.join(CACHE, name);
+    if (name === path.basename(outDir) || name.includes('.partial-')) continue;
+    if (Date.now() - statSync(dir).mtimeMs > 60 * 60 * 1000) rmSync(dir, { recursive: true, force: true });
   }
 }
 

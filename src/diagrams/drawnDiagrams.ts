@@ -2,9 +2,10 @@
 // of an unchanged diagram needn't load Mermaid at all. An SVG is reused only
 // for the same source drawn by the same client shell (our browser code, theme,
 // Mermaid and font versions: src/build/clientShell.ts) in the same browser
-// version; anything else is drawn afresh. One file per diagram, written atomically.
+// version; anything else is drawn afresh. One file per diagram, written
+// atomically; the newest 500 are kept.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../vite/paths.ts';
 
@@ -36,6 +37,18 @@ export async function drawnBefore(by: DrawnBy, codes: string[]): Promise<Record<
   return found;
 }
 
+/** How many SVGs are kept: each edit of a diagram adds one; the oldest go first. */
+const KEEP = 500;
+
+/** Removes the oldest .svg files of `dir` (by modification time) beyond the newest `keep`. */
+export async function pruneOldest(dir: string, keep: number): Promise<void> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.svg'));
+  if (names.length <= keep) return;
+  const dated = await Promise.all(names.map(async (n) => ({ n, t: (await stat(path.join(dir, n)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  dated.sort((a, b) => a.t - b.t);
+  await Promise.all(dated.slice(0, names.length - keep).map(({ n }) => rm(path.join(dir, n), { force: true })));
+}
+
 /** Remembers SVGs the page drew (source → SVG). Failing to write only costs time next run. */
 export async function rememberDrawn(by: DrawnBy, drawn: Record<string, string>): Promise<void> {
   const entries = Object.entries(drawn).filter(([, svg]) => svg.startsWith('<svg'));
@@ -53,4 +66,5 @@ export async function rememberDrawn(by: DrawnBy, drawn: Record<string, string>):
       }
     }),
   );
+  await pruneOldest(DIR, KEEP).catch(() => {});
 }
