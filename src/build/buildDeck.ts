@@ -13,6 +13,7 @@ import { contentSecurityPolicy } from '../vite/csp.ts';
 import { clientShell, themeFileOf } from './clientShell.ts';
 import { writeFontFiles } from './fontFiles.ts';
 import { fontLicensePath } from '../font/source.ts';
+import { FONT_MIME } from '../font/css.ts';
 import { DeckImages } from './deckImages.ts';
 
 export interface BuildOptions {
@@ -86,7 +87,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     const fonts = await writeFontFiles(deck, path.join(partial, 'assets'), options.single === true);
     const html = renderPage(await readFile(path.join(shell, 'index.html'), 'utf8'), deck, {
       fontCss: fonts.css,
-      fontPreload: fonts.files,
+      fontPreload: fonts.files.map((href) => ({ href, type: FONT_MIME.woff2 })),
       csp: contentSecurityPolicy(),
     });
     await writeFile(path.join(partial, 'index.html'), html);

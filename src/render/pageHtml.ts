@@ -13,8 +13,8 @@ export const DATA_ID = 'iur-deck-data';
 export interface PageOptions {
   /** @font-face rules of the bundled font. */
   fontCss: string;
-  /** WOFF2 files of the font to fetch at once, beside the scripts (else only once the script asks). */
-  fontPreload?: string[];
+  /** Font files to fetch at once, beside the scripts (else only once the script asks), with their MIME type. */
+  fontPreload?: { href: string; type: string }[];
   /** A Content-Security-Policy to enforce, or none (dev). */
   csp?: string;
 }
@@ -32,7 +32,7 @@ export function renderPage(shell: string, deck: Deck, options: PageOptions): str
     options.csp ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(options.csp)}" />` : '',
     `<title>${escapeHtml(deck.meta.title)}</title>`,
     `<style id="iur-font">${options.fontCss}</style>`,
-    ...(options.fontPreload ?? []).map((href) => `<link rel="preload" href="${escapeHtml(href)}" as="font" type="font/woff2" crossorigin />`),
+    ...(options.fontPreload ?? []).map((f) => `<link rel="preload" href="${escapeHtml(f.href)}" as="font" type="${escapeHtml(f.type)}" crossorigin />`),
     `<script type="application/json" id="${DATA_ID}">${scriptJson(clientData(deck))}</script>`,
   ]
     .filter(Boolean)

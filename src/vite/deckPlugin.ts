@@ -9,7 +9,8 @@ import type { Deck, Problem } from '../deck/model.ts';
 import { formatProblem } from '../deck/model.ts';
 import { renderSlidesHtml } from '../render/slidesHtml.ts';
 import { renderPage } from '../render/pageHtml.ts';
-import { devFontCss } from './devFont.ts';
+import { devFonts } from './devFont.ts';
+import { FONT_MIME } from '../font/css.ts';
 import { virtualModulesPlugin } from './virtualModules.ts';
 import { watchSlides } from './watchSlides.ts';
 import { validateDiagrams, warmUpDiagramCheck } from '../diagrams/validateDiagrams.ts';
@@ -74,7 +75,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     async buildStart() {
       await reload();
       // Make the font subset now, while Vite starts, rather than when the page asks.
-      if (deck) devFontCss(deck).catch(() => {});
+      if (deck) devFonts(deck).catch(() => {});
       const theme = themePath();
       if (!existsSync(theme)) log(`${deck?.files[0] ?? slidesDir}:1: error: theme "${deck?.meta.theme}" not found (${path.relative(process.cwd(), theme)})`);
     },
@@ -82,7 +83,12 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     transformIndexHtml: {
       order: 'pre',
       async handler(html) {
-        return deck ? renderPage(html, deck, { fontCss: await devFontCss(deck) }) : html;
+        if (!deck) return html;
+        const fonts = await devFonts(deck);
+        return renderPage(html, deck, {
+          fontCss: fonts.css,
+          fontPreload: fonts.files.map((href) => ({ href, type: FONT_MIME.truetype })),
+        });
       },
     },
 

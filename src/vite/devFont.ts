@@ -21,19 +21,25 @@ function fullFontCss(except = ''): string {
   return fontFaceCss(urls, 'truetype', except ? unicodeRangeExcept(except) : undefined);
 }
 
-/** @font-face rules for dev: the deck's subset for its characters, the full font for the rest. */
-export async function devFontCss(deck: Deck): Promise<string> {
-  const text = `${deck.text}${presentingText()}`;
-  if (last?.text === text) return last.css;
-  const css = await makeCss(text);
-  last = { text, css };
-  return css;
+export interface DevFonts {
+  /** @font-face rules: the deck's subset for its characters, the full font for the rest. */
+  css: string;
+  /** The subset's files, for the page to preload (none without a subset). */
+  files: string[];
 }
 
-/** The last CSS made: the page asks again on every reload, mostly for the same deck. */
-let last: { text: string; css: string } | undefined;
+export async function devFonts(deck: Deck): Promise<DevFonts> {
+  const text = `${deck.text}${presentingText()}`;
+  if (last?.text === text) return last.fonts;
+  const fonts = await makeFonts(text);
+  last = { text, fonts };
+  return fonts;
+}
 
-async function makeCss(text: string): Promise<string> {
+/** The last fonts made: the page asks again on every reload, mostly for the same deck. */
+let last: { text: string; fonts: DevFonts } | undefined;
+
+async function makeFonts(text: string): Promise<DevFonts> {
   try {
     const urls = {} as Record<DeckWeight, string>;
     await Promise.all(
@@ -43,9 +49,9 @@ async function makeCss(text: string): Promise<string> {
       }),
     );
     const chars = subsetChars(text);
-    return `${fontFaceCss(urls, 'truetype', unicodeRange(chars))}\n${fullFontCss(chars + CONTROLS)}`;
+    return { css: `${fontFaceCss(urls, 'truetype', unicodeRange(chars))}\n${fullFontCss(chars + CONTROLS)}`, files: DECK_WEIGHTS.map((w) => urls[w]) };
   } catch {
     // No subset (a read-only cache, say): the full font alone still draws everything.
-    return fullFontCss();
+    return { css: fullFontCss(), files: [] };
   }
 }
