@@ -1,3 +1,4 @@
+// @ts-check
 // Starts the iur-deck command line (src/cli/main.ts) quickly. Node cannot run
 // TypeScript, so the command line is compiled once by esbuild (the transform
 // tsx uses) into node_modules/.cache/iur-deck/cli/<stamp>/ and compiled again
