@@ -111,11 +111,21 @@ function where(figure: HTMLElement, error: unknown): { file: string; line: numbe
   return { file: section?.getAttribute('data-file') ?? 'deck', line: fence + inner };
 }
 
+const codeOf = (figure: HTMLElement) => figure.querySelector('.mermaid-source')?.textContent ?? '';
+
+function undrawn(root: ParentNode): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>('figure.mermaid-diagram:not([data-rendered])'));
+}
+
+/** Starts loading Mermaid now if some diagram will need it (while the font loads, say). */
+export function prepareDiagrams(root: ParentNode = document): void {
+  if (undrawn(root).some((f) => !cache.has(codeOf(f)))) loadMermaid().catch(() => {});
+}
+
 /** Draws every diagram below `root` that is not drawn yet. */
 export async function renderDiagrams(root: ParentNode = document): Promise<void> {
-  const figures = Array.from(root.querySelectorAll<HTMLElement>('figure.mermaid-diagram:not([data-rendered])'));
+  const figures = undrawn(root);
   if (figures.length === 0) return;
-  const codeOf = (figure: HTMLElement) => figure.querySelector('.mermaid-source')?.textContent ?? '';
   // Mermaid is loaded only when some diagram is not drawn yet.
   const mermaid = figures.every((f) => cache.has(codeOf(f))) ? undefined : await loadMermaid();
   for (const figure of figures) {

@@ -8,7 +8,7 @@ import Notes from 'reveal.js/plugin/notes';
 import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
 import data from 'virtual:iur-deck';
-import { renderDiagrams } from './diagrams.ts';
+import { prepareDiagrams, renderDiagrams } from './diagrams.ts';
 import { loadFonts } from './fonts.ts';
 import { markDone, markShown } from './readiness.ts';
 import { revealOptions } from './revealOptions.ts';
@@ -17,7 +17,9 @@ import { attachDoctor } from './doctor/attach.ts';
 import { setUpPresenting } from './presenting.ts';
 
 async function start(): Promise<void> {
-  // Text must be measured in the bundled font, so load it first.
+  // Mermaid (when a diagram needs drawing) loads beside the font. Text must be
+  // measured in the bundled font, so nothing is drawn before it is in.
+  prepareDiagrams();
   await loadFonts();
   const printing = /print-pdf/i.test(location.search);
   // The print view lays every slide out once: its diagrams must be there first.
