@@ -81,7 +81,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     },
 
     transformIndexHtml: {
-      order: 'pre',
+      // After Vite's own HTML processing, which parses the whole page: given
+      // the 86 KB of slides it took 100-400 ms per page load; the shell alone
+      // takes a few. The slides hold no module script or asset for Vite to rewrite.
+      order: 'post',
       async handler(html) {
         if (!deck) return html;
         const fonts = await devFonts(deck);
