@@ -124,31 +124,29 @@ export function prepareDiagrams(root: ParentNode = document): void {
 
 /** Draws every diagram below `root` that is not drawn yet. */
 export async function renderDiagrams(root: ParentNode = document): Promise<void> {
-  const figures = undrawn(root);
-  if (figures.length === 0) return;
-  // Mermaid is loaded only when some diagram is not drawn yet.
-  const mermaid = figures.every((f) => cache.has(codeOf(f))) ? undefined : await loadMermaid();
-  for (const figure of figures) {
+  for (const figure of undrawn(root)) {
     const code = codeOf(figure);
-    const id = diagramId(code);
-    try {
-      let svg = cache.get(code);
-      if (!svg) {
-        if (!mermaid) throw new Error('internal: Mermaid not loaded');
+    let svg = cache.get(code);
+    if (!svg) {
+      // Mermaid is loaded (once) only when a diagram is not drawn yet; failing to load it is no diagram's fault.
+      const mermaid = await loadMermaid();
+      const id = diagramId(code);
+      try {
         await mermaid.parse(code);
         svg = (await mermaid.render(id, code, stage())).svg;
-        cache.set(code, svg);
-        drawn[code] = svg;
+      } catch (error) {
+        document.getElementById(id)?.remove();
+        document.getElementById(`d${id}`)?.remove();
+        figure.dataset.rendered = 'error';
+        figure.classList.add('diagram-error');
+        const message = error instanceof Error ? error.message : String(error);
+        addProblem({ pos: where(figure, error), level: 'error', message: `Mermaid diagram does not parse: ${message.split('\n').slice(0, 3).join(' ')}` });
+        continue;
       }
-      figure.insertAdjacentHTML('beforeend', svg);
-      figure.dataset.rendered = 'true';
-    } catch (error) {
-      document.getElementById(id)?.remove();
-      document.getElementById(`d${id}`)?.remove();
-      figure.dataset.rendered = 'error';
-      figure.classList.add('diagram-error');
-      const message = error instanceof Error ? error.message : String(error);
-      addProblem({ pos: where(figure, error), level: 'error', message: `Mermaid diagram does not parse: ${message.split('\n').slice(0, 3).join(' ')}` });
+      cache.set(code, svg);
+      drawn[code] = svg;
     }
+    figure.insertAdjacentHTML('beforeend', svg);
+    figure.dataset.rendered = 'true';
   }
 }
