@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Deck } from '../deck/model.ts';
 import { fontFaceCss } from '../font/css.ts';
 import { DECK_WEIGHTS, type DeckWeight } from '../font/source.ts';
-import { subsetCacheFile, subsetFont } from '../font/subset.ts';
+import { subsetFontFile } from '../font/subset.ts';
 import { presentingText } from '../client/presentingText.ts';
 
 export interface DeckFonts {
@@ -23,11 +23,11 @@ export async function writeFontFiles(deck: Deck, assetsDir: string, inline: bool
   const urls = {} as Record<DeckWeight, string>;
   await Promise.all(
     DECK_WEIGHTS.map(async (weight) => {
-      const data = await subsetFont(text, weight, 'woff2');
+      const { data, file } = await subsetFontFile(text, weight, 'woff2');
       if (inline) {
         urls[weight] = `data:font/woff2;base64,${data.toString('base64')}`;
       } else {
-        const name = path.basename(await subsetCacheFile(text, weight, 'woff2'));
+        const name = path.basename(file);
         await writeFile(path.join(assetsDir, name), data);
         urls[weight] = `./assets/${name}`;
       }

@@ -32,12 +32,17 @@ const SUBSET_FONT_VERSION: string = (
 
 const EXTENSION: Record<FontFormat, string> = { woff2: 'woff2', truetype: 'ttf' };
 
+const isControl = (cp: number) => cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+
+/** The control characters (C0, DEL, C1): in any text, drawn by no font, so in no subset. */
+export const CONTROL_CHARS: string = String.fromCharCode(...Array.from({ length: 0xa0 }, (_, cp) => cp).filter(isControl));
+
 /** The characters a subset for `text` holds: BASE_CHARS ∪ text, unique, sorted by code point, without controls or lone surrogates. */
 export function subsetChars(text: string): string {
   const codePoints = new Set<number>();
   for (const ch of BASE_CHARS + text) {
     const cp = ch.codePointAt(0) ?? 0;
-    const control = cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+    const control = isControl(cp);
     const surrogate = cp >= 0xd800 && cp <= 0xdfff;
     if (!control && !surrogate) codePoints.add(cp);
   }
@@ -77,12 +82,23 @@ export async function subsetFont(
   format: FontFormat,
   options: SubsetOptions = {},
 ): Promise<Buffer> {
+  return (await subsetFontFile(text, weight, format, options)).data;
+}
+
+/** subsetFont, with the cache file that holds it (to serve or name it). */
+export async function subsetFontFile(
+  text: string,
+  weight: FontWeight,
+  format: FontFormat,
+  options: SubsetOptions = {},
+): Promise<{ data: Buffer; file: string }> {
   const p = await plan(text, weight, format, options);
-  const running = inFlight.get(p.cacheFile);
-  if (running) return running;
-  const job = make(p).finally(() => inFlight.delete(p.cacheFile));
-  inFlight.set(p.cacheFile, job);
-  return job;
+  let job = inFlight.get(p.cacheFile);
+  if (!job) {
+    job = make(p).finally(() => inFlight.delete(p.cacheFile));
+    inFlight.set(p.cacheFile, job);
+  }
+  return { data: await job, file: p.cacheFile };
 }
 
 interface Plan {

@@ -7,12 +7,9 @@ import type { Deck } from '../deck/model.ts';
 import { presentingText } from '../client/presentingText.ts';
 import { fontFaceCss, unicodeRange, unicodeRangeExcept } from '../font/css.ts';
 import { DECK_WEIGHTS, fontSourcePath, type DeckWeight } from '../font/source.ts';
-import { subsetCacheFile, subsetChars, subsetFont } from '../font/subset.ts';
+import { CONTROL_CHARS, subsetChars, subsetFontFile } from '../font/subset.ts';
 
 const served = (file: string) => `/@fs${file}`;
-
-/** Control characters (line breaks, tabs): in any text, drawn by no font. */
-const CONTROLS = Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)).join('') + String.fromCharCode(...Array.from({ length: 0x21 }, (_, i) => 0x7f + i));
 
 /** The full font, for every character but `except`. */
 function fullFontCss(except = ''): string {
@@ -44,12 +41,11 @@ async function makeFonts(text: string): Promise<DevFonts> {
     const urls = {} as Record<DeckWeight, string>;
     await Promise.all(
       DECK_WEIGHTS.map(async (weight) => {
-        await subsetFont(text, weight, 'truetype');
-        urls[weight] = served(await subsetCacheFile(text, weight, 'truetype'));
+        urls[weight] = served((await subsetFontFile(text, weight, 'truetype')).file);
       }),
     );
     const chars = subsetChars(text);
-    return { css: `${fontFaceCss(urls, 'truetype', unicodeRange(chars))}\n${fullFontCss(chars + CONTROLS)}`, files: DECK_WEIGHTS.map((w) => urls[w]) };
+    return { css: `${fontFaceCss(urls, 'truetype', unicodeRange(chars))}\n${fullFontCss(chars + CONTROL_CHARS)}`, files: DECK_WEIGHTS.map((w) => urls[w]) };
   } catch {
     // No subset (a read-only cache, say): the full font alone still draws everything.
     return { css: fullFontCss(), files: [] };
