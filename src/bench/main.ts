@@ -4,7 +4,6 @@
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer';
 import { launchBrowser } from '../browser/launch.ts';
 import { BENCH_HELP, parseBenchArgs, type BenchOptions } from './args.ts';
@@ -18,8 +17,8 @@ import { bytesToFirstSlide } from './pageBytes.ts';
 import { notes, tableCells } from './report.ts';
 import type { BenchResult, DeckFigures } from './result.ts';
 import { stopAll } from './spawnTree.ts';
+import { PROJECT_ROOT } from '../vite/paths.ts';
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TIMEOUT_MS = 10 * 60_000;
 
 const say = (line: string) => process.stderr.write(`${line}\n`);

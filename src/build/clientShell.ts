@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rename, rm, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../vite/paths.ts';
+import { CACHE_DIR, PROJECT_ROOT } from '../vite/paths.ts';
 import { chunksToKeep } from '../vite/mermaidTrim.ts';
 
 export interface ShellOptions {
@@ -18,7 +18,7 @@ export interface ShellOptions {
   diagrams: string[];
 }
 
-const CACHE = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'iur-deck', 'client');
+const CACHE = path.join(CACHE_DIR, 'client');
 /** Bump when the shell's layout changes in a way the inputs below don't show. */
 const SHELL_VERSION = 1;
 

@@ -7,10 +7,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../vite/paths.ts';
+import { CACHE_DIR } from '../vite/paths.ts';
 
-export const DRAWN_DIAGRAMS_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'iur-deck', 'diagrams');
-const DIR = DRAWN_DIAGRAMS_DIR;
+export const DRAWN_DIAGRAMS_DIR = path.join(CACHE_DIR, 'diagrams');
 
 /** What an SVG was drawn by. */
 export interface DrawnBy {
@@ -22,7 +21,7 @@ export interface DrawnBy {
 
 function fileOf(by: DrawnBy, code: string): string {
   const key = createHash('sha256').update(`${by.shell}\0${by.browser}\0${code}`).digest('hex').slice(0, 32);
-  return path.join(DIR, `${key}.svg`);
+  return path.join(DRAWN_DIAGRAMS_DIR, `${key}.svg`);
 }
 
 /** The SVGs remembered for `codes` (source → SVG); sources never drawn are left out. */
@@ -53,7 +52,7 @@ export async function pruneOldest(dir: string, keep: number): Promise<void> {
 export async function rememberDrawn(by: DrawnBy, drawn: Record<string, string>): Promise<void> {
   const entries = Object.entries(drawn).filter(([, svg]) => svg.startsWith('<svg'));
   if (entries.length === 0) return;
-  await mkdir(DIR, { recursive: true }).catch(() => {});
+  await mkdir(DRAWN_DIAGRAMS_DIR, { recursive: true }).catch(() => {});
   await Promise.all(
     entries.map(async ([code, svg]) => {
       const file = fileOf(by, code);
@@ -66,5 +65,5 @@ export async function rememberDrawn(by: DrawnBy, drawn: Record<string, string>):
       }
     }),
   );
-  await pruneOldest(DIR, KEEP).catch(() => {});
+  await pruneOldest(DRAWN_DIAGRAMS_DIR, KEEP).catch(() => {});
 }

@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../vite/paths.ts';
+import { CACHE_DIR } from '../vite/paths.ts';
 
-const FILE = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'iur-deck', 'good-diagrams.json');
+const FILE = path.join(CACHE_DIR, 'good-diagrams.json');
 const MERMAID = (createRequire(import.meta.url)('mermaid/package.json') as { version: string }).version;
 
 let cached: Set<string> | undefined;

@@ -15,3 +15,6 @@ function projectRoot(from: string): string {
 }
 
 export const PROJECT_ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+/** iur-deck's own caches (client shell, diagrams, fonts …), one folder each below this. */
+export const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'iur-deck');
