@@ -26,6 +26,16 @@ export interface BenchOptions {
   json: string;
 }
 
+/** What every figure is measured on, and how often: each figure's options add their own. */
+export interface FigureOptions {
+  projectRoot: string;
+  slidesDir: string;
+  runs: number;
+  warmups: number;
+  timeoutMs: number;
+  onRun?: (label: string, ms: number) => void;
+}
+
 export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
   const { values } = parseArgs({
     args: argv,

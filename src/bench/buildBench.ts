@@ -8,6 +8,7 @@ import { failureText, runTree } from './spawnTree.ts';
 import { maybeSummarize, type Summary } from './stats.ts';
 import { bytesEndingWith, dirBytes } from './sizes.ts';
 import { shown } from './exportBench.ts';
+import type { FigureOptions } from './args.ts';
 
 /** The caches a cold build starts without: exactly these two folders, nothing else. */
 export function coldCacheDirs(projectRoot: string): string[] {
@@ -33,14 +34,8 @@ export interface BuildFigures {
   failures: string[];
 }
 
-export interface BuildBenchOptions {
-  projectRoot: string;
-  slidesDir: string;
+export interface BuildBenchOptions extends FigureOptions {
   outDir: string;
-  runs: number;
-  warmups: number;
-  timeoutMs: number;
-  onRun?: (label: string, ms: number) => void;
 }
 
 export async function benchBuild(o: BuildBenchOptions): Promise<BuildFigures> {

@@ -7,6 +7,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'puppeteer';
+import type { FigureOptions } from './args.ts';
 import { benchHmr, type HmrFigures } from './hmrBench.ts';
 import { measureOffset, nodeNow, toNodeClock } from './pageClock.ts';
 import { failureText, startTree, type Started } from './spawnTree.ts';
@@ -137,14 +138,8 @@ export interface DevFigures {
   failures: string[];
 }
 
-export interface DevBenchOptions {
-  projectRoot: string;
-  slidesDir: string;
+export interface DevBenchOptions extends FigureOptions {
   browser: Browser;
-  runs: number;
-  warmups: number;
-  timeoutMs: number;
-  onRun?: (label: string, ms: number) => void;
 }
 
 /** Dev start over `warmups + runs` fresh servers; HMR in the last one. */

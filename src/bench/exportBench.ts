@@ -5,6 +5,7 @@
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DRAWN_DIAGRAMS_DIR } from '../diagrams/drawnDiagrams.ts';
+import type { FigureOptions } from './args.ts';
 import { failureText, runTree } from './spawnTree.ts';
 import { maybeSummarize, type Summary } from './stats.ts';
 
@@ -69,14 +70,8 @@ export function shown(cwd: string, dir: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : `<tmp>/${path.basename(dir)}`;
 }
 
-export interface ExportBenchOptions {
-  cwd: string;
-  slidesDir: string;
+export interface ExportBenchOptions extends FigureOptions {
   outDir: string;
-  runs: number;
-  warmups: number;
-  timeoutMs: number;
-  onRun?: (label: string, ms: number) => void;
 }
 
 export async function benchExport(o: ExportBenchOptions): Promise<ExportFigures> {
@@ -93,7 +88,7 @@ export async function benchExport(o: ExportBenchOptions): Promise<ExportFigures>
   let maxProcesses = 0;
   // First an export that draws every diagram (none remembered), then the runs.
   await rm(DRAWN_DIAGRAMS_DIR, { recursive: true, force: true });
-  const first = await runTree('npm', args, { cwd: o.cwd, sampleMs: 50, timeoutMs: o.timeoutMs });
+  const first = await runTree('npm', args, { cwd: o.projectRoot, sampleMs: 50, timeoutMs: o.timeoutMs });
   if (first.code === 0) o.onRun?.('export (diagrams drawn)', first.wallMs);
   else failures.push(`export (diagrams drawn): ${failureText(first)}`);
   // Timed runs read only RSS (cheap); one more run reads PSS at every sample,
@@ -101,7 +96,7 @@ export async function benchExport(o: ExportBenchOptions): Promise<ExportFigures>
   for (let i = 0; i < o.warmups + o.runs + 1; i++) {
     const warm = i < o.warmups;
     const memoryRun = i === o.warmups + o.runs;
-    const r = await runTree('npm', args, { cwd: o.cwd, sampleMs: 50, pssEvery: memoryRun ? 1 : 0, timeoutMs: o.timeoutMs });
+    const r = await runTree('npm', args, { cwd: o.projectRoot, sampleMs: 50, pssEvery: memoryRun ? 1 : 0, timeoutMs: o.timeoutMs });
     const parsed = r.code === 0 ? parseExportOutput(r.stdout) : undefined;
     if (!parsed) {
       failures.push(`export: ${failureText(r)}`);
@@ -129,7 +124,7 @@ export async function benchExport(o: ExportBenchOptions): Promise<ExportFigures>
   const stagesMs: Record<string, Summary> = {};
   for (const [stage, values] of stages) stagesMs[stage] = maybeSummarize(values) as Summary;
   return {
-    command: `npm run export -- --verbose --slides ${shown(o.cwd, o.slidesDir)} --out <tmp>/deck.pdf`,
+    command: `npm run export -- --verbose --slides ${shown(o.projectRoot, o.slidesDir)} --out <tmp>/deck.pdf`,
     runs: walls.length,
     firstWallMs: first.code === 0 ? first.wallMs : undefined,
     wallMs: maybeSummarize(walls),

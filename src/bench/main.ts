@@ -42,12 +42,12 @@ async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T
 async function benchDeck(label: string, slidesDir: string, devCopy: string, scratch: string, o: BenchOptions): Promise<DeckFigures> {
   const files = (await readdir(slidesDir)).filter((n) => n.endsWith('.md')).length;
   const figures: DeckFigures = { label, slidesDir: path.relative(PROJECT_ROOT, slidesDir) || '.', files, failures: [] };
-  const common = { runs: o.runs, warmups: o.warmups, timeoutMs: TIMEOUT_MS, onRun: onRun(label) };
+  const common = { projectRoot: PROJECT_ROOT, runs: o.runs, warmups: o.warmups, timeoutMs: TIMEOUT_MS, onRun: onRun(label) };
   const outDir = path.join(scratch, label === 'talk' ? 'talk-out' : 'big-out');
   await mkdir(outDir, { recursive: true });
 
   say(`[${label}] build …`);
-  figures.build = await benchBuild({ projectRoot: PROJECT_ROOT, slidesDir, outDir, ...common });
+  figures.build = await benchBuild({ ...common, slidesDir, outDir });
   figures.failures.push(...figures.build.failures);
   if (figures.build.distBytes !== undefined) {
     const distDir = figures.build.distDir;
@@ -58,12 +58,12 @@ async function benchDeck(label: string, slidesDir: string, devCopy: string, scra
   }
 
   say(`[${label}] export …`);
-  figures.export = await benchExport({ cwd: PROJECT_ROOT, slidesDir, outDir, ...common });
+  figures.export = await benchExport({ ...common, slidesDir, outDir });
   figures.failures.push(...figures.export.failures);
   figures.slides = figures.export.pages;
 
   say(`[${label}] dev …`);
-  figures.dev = await withBrowser((browser) => benchDev({ projectRoot: PROJECT_ROOT, slidesDir: devCopy, browser, ...common, timeoutMs: 120_000 }));
+  figures.dev = await withBrowser((browser) => benchDev({ ...common, slidesDir: devCopy, browser, timeoutMs: 120_000 }));
   figures.failures.push(...figures.dev.failures, ...(figures.dev.hmr?.failures ?? []));
   return figures;
 }
