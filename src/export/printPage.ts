@@ -1,6 +1,7 @@
 // The browser side of an export, driven from Node: opens the built deck in
 // reveal.js's print view on one page, waits for its ready signal (bounded by
 // the timeout, naming the slides not ready), rearranges the pages and prints.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { TimeoutError, type Browser, type Page } from 'puppeteer';
 import { DeckError, type Problem } from '../deck/model.ts';
 import { BrowserCrashError, ExportTimeoutError } from './errors.ts';
@@ -28,7 +29,6 @@ export interface OpenedDeck {
   drawn: Record<string, string>;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function race<T>(work: Promise<T>, crashed: Promise<never>): Promise<T> {
   return Promise.race([work, crashed]);
@@ -89,15 +89,15 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
   await page.evaluate('globalThis.__name ??= (f) => f');
 
   let last: PageStatus | undefined;
-  let polling = true;
-  let stopPolling = () => {};
-  const stopped = new Promise<void>((resolve) => (stopPolling = resolve));
+  // Stops the progress poll at once, its 150 ms pause included.
+  const stopPolling = new AbortController();
+  const { signal } = stopPolling;
   const poll = (async () => {
-    while (polling) {
+    while (!signal.aborted) {
       last = await page.evaluate(pageStatus).catch(() => last);
       // While reveal.js builds its print pages the sections are briefly out of the document.
-      if (last && last.slides > 0 && polling) options.onRendered?.(last.drawn, last.slides);
-      await Promise.race([sleep(150), stopped]);
+      if (last && last.slides > 0 && !signal.aborted) options.onRendered?.(last.drawn, last.slides);
+      await sleep(150, undefined, { signal }).catch(() => {});
     }
   })();
 
@@ -115,14 +115,11 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
     );
   } catch (error) {
     if (!(error instanceof TimeoutError)) throw error;
-    polling = false;
-    stopPolling();
+    stopPolling.abort();
     const status = await Promise.race([page.evaluate(pageStatus).catch(() => last), sleep(2000).then(() => last)]);
     throw new ExportTimeoutError(describeTimeout(status, options.timeoutMs, pageErrors));
   } finally {
-    // Stop the progress poll now, not after its next 150 ms pause.
-    polling = false;
-    stopPolling();
+    stopPolling.abort();
     await Promise.race([poll, sleep(500)]);
   }
 
