@@ -4,6 +4,7 @@
 // page opened; "visible" = the frame after <html data-deck-shown>, and "every
 // diagram drawn" the frame after <html data-deck="ready">, timed in the page
 // and put on Node's clock. HMR (hmrBench.ts) runs in the last session.
+import { setTimeout as sleep } from 'node:timers/promises';
 import net from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'puppeteer';
@@ -25,7 +26,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls the URL until the server answers (any HTTP status). */
 async function waitForServer(url: string, started: Started, timeoutMs: number): Promise<void> {

@@ -4,6 +4,7 @@
 // current. Timed in the page (a MutationObserver, then the next animation
 // frame; the update's arrival on Vite's WebSocket for the server's share) and
 // put on Node's clock.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
@@ -11,7 +12,6 @@ import type { DevSession } from './devBench.ts';
 import { measureOffset, nodeNow, toNodeClock } from './pageClock.ts';
 import { maybeSummarize, type Summary } from './stats.ts';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Target {
   h: number;

@@ -3,6 +3,7 @@
 // process tree, and kills only what it started: its process group while its
 // leader runs, then any descendant seen while it ran that is still alive (same
 // PID, same start time).
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startTime, TreeSampler, type TreeMemory } from './procTree.ts';
 
@@ -128,7 +129,7 @@ export async function runTree(command: string, args: string[], options: StartOpt
   try {
     const { code, at } = await started.exited;
     // Let the pipes drain (a grandchild may still hold them for a moment).
-    await Promise.race([started.closed, new Promise((r) => setTimeout(r, 2000))]);
+    await Promise.race([started.closed, sleep(2000)]);
     const { stdout, stderr } = started.output();
     return {
       code,
