@@ -6,6 +6,7 @@
 // is; what this page draws is kept in window.__iurDrawn for it to remember.
 import type { Mermaid } from 'mermaid';
 import { addProblem } from './readiness.ts';
+import { describeMermaidError, diagramLines, mermaidErrorFacts } from '../diagrams/mermaidError.ts';
 
 declare global {
   interface Window {
@@ -103,12 +104,12 @@ function stage(): HTMLElement {
   return el;
 }
 
-/** Where an error is in the sources: the fence's line plus Mermaid's own line. */
-function where(figure: HTMLElement, error: unknown): { file: string; line: number } {
+/** The error in plain words, at its line in the sources: the fence's line plus the diagram's. */
+function diagramProblem(figure: HTMLElement, code: string, error: unknown): { file: string; line: number; message: string } {
   const section = figure.closest('section[data-file]');
   const fence = Number(figure.dataset.line ?? 0);
-  const inner = (error as { hash?: { loc?: { first_line?: number } } } | null)?.hash?.loc?.first_line ?? 0;
-  return { file: section?.getAttribute('data-file') ?? 'deck', line: fence + inner };
+  const { line, message } = describeMermaidError(mermaidErrorFacts(error), diagramLines(code));
+  return { file: section?.getAttribute('data-file') ?? 'deck', line: fence + line, message };
 }
 
 const codeOf = (figure: HTMLElement) => figure.querySelector('.mermaid-source')?.textContent ?? '';
@@ -139,8 +140,8 @@ export async function renderDiagrams(root: ParentNode = document): Promise<void>
         document.getElementById(`d${id}`)?.remove();
         figure.dataset.rendered = 'error';
         figure.classList.add('diagram-error');
-        const message = error instanceof Error ? error.message : String(error);
-        addProblem({ pos: where(figure, error), level: 'error', message: `Mermaid diagram does not parse: ${message.split('\n').slice(0, 3).join(' ')}` });
+        const { file, line, message } = diagramProblem(figure, code, error);
+        addProblem({ pos: { file, line }, level: 'error', message: `Mermaid diagram does not parse: ${message}` });
         continue;
       }
       cache.set(code, svg);

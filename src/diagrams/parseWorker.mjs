@@ -11,7 +11,8 @@ Object.assign(globalThis, { window: win, document: win.document });
 const mermaid = (await import('mermaid')).default;
 
 /** @typedef {{ id: number, code: string }} Job */
-/** @typedef {{ id: number, ok: boolean, message?: string, line?: number }} Result */
+/** @typedef {import('./mermaidError.ts').MermaidErrorFacts} Facts */
+/** @typedef {{ id: number, ok: boolean, facts?: Facts }} Result */
 
 parentPort?.on('message', async (/** @type {Job[]} */ jobs) => {
   /** @type {Result[]} */
@@ -21,8 +22,11 @@ parentPort?.on('message', async (/** @type {Job[]} */ jobs) => {
       await mermaid.parse(job.code);
       results.push({ id: job.id, ok: true });
     } catch (error) {
-      const e = /** @type {{ message?: string, hash?: { loc?: { first_line?: number } } }} */ (error);
-      results.push({ id: job.id, ok: false, message: String(e?.message ?? error), line: e?.hash?.loc?.first_line });
+      // What src/diagrams/mermaidError.ts needs to say it in plain words (plain data: it crosses threads).
+      const e = /** @type {{ message?: string, hash?: { loc?: { first_line?: number }, token?: string | number, expected?: string[], text?: string } }} */ (error);
+      const hash = e?.hash;
+      const facts = { message: String(e?.message ?? error), firstLine: hash?.loc?.first_line, token: hash?.token, expected: hash?.expected, text: hash?.text };
+      results.push({ id: job.id, ok: false, facts });
     }
   }
   parentPort?.postMessage(results);

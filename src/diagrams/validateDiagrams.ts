@@ -7,12 +7,12 @@ import { Worker } from 'node:worker_threads';
 import type { Diagram, Problem } from '../deck/model.ts';
 import { diagramKey, knownGood, saveKnownGood } from './goodDiagrams.ts';
 import { PROJECT_ROOT } from '../vite/paths.ts';
+import { describeMermaidError, diagramLines, type MermaidErrorFacts } from './mermaidError.ts';
 
 interface Result {
   id: number;
   ok: boolean;
-  message?: string;
-  line?: number;
+  facts?: MermaidErrorFacts;
 }
 
 let worker: Promise<Worker> | undefined;
@@ -42,16 +42,6 @@ export async function stopDiagramCheck(): Promise<void> {
   await w?.terminate();
 }
 
-/** First lines of Mermaid's message, without its ASCII-art pointer. */
-function summary(message: string): string {
-  return message
-    .split('\n')
-    .filter((l) => l.trim() && !/^[-\s^]+$/.test(l))
-    .slice(0, 3)
-    .join(' ')
-    .replace(/\s+/g, ' ');
-}
-
 export async function validateDiagrams(all: Diagram[]): Promise<Problem[]> {
   const known = await knownGood();
   const diagrams = all.filter((d) => !known.has(diagramKey(d.code)));
@@ -68,10 +58,11 @@ export async function validateDiagrams(all: Diagram[]): Promise<Problem[]> {
     .filter((r) => !r.ok)
     .map((r) => {
       const d = diagrams[r.id];
+      const { line, message } = describeMermaidError(r.facts ?? { message: 'syntax error' }, diagramLines(d.code));
       return {
-        pos: { file: d.pos.file, line: d.pos.line + (r.line ?? 0) },
+        pos: { file: d.pos.file, line: d.pos.line + line },
         level: 'error' as const,
-        message: `Mermaid diagram does not parse: ${summary(r.message ?? '')}`,
+        message: `Mermaid diagram does not parse: ${message}`,
       };
     });
 }

@@ -88,6 +88,6 @@ describe('a Mermaid diagram that does not parse', () => {
     );
     expect(failure).toBeInstanceOf(DeckError);
     const lines = (failure as DeckError).problems.map(formatProblem);
-    expect(lines).toEqual([expect.stringMatching(/^tests\/fixtures\/bad-mermaid\/01-deck\.md:19: error: Mermaid diagram does not parse: Parse error on line 3/)]);
+    expect(lines).toEqual([expect.stringMatching(/^tests\/fixtures\/bad-mermaid\/01-deck\.md:19: error: Mermaid diagram does not parse: unexpected “-->”; expected text/)]);
   });
 });
