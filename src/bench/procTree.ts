@@ -1,6 +1,13 @@
 // The process tree of a PID read from Linux /proc: its descendants (through
 // /proc/<pid>/task/*/children), their resident memory (VmRSS), and a sampler
 // that records the peak resident memory of the whole tree while it runs.
+//
+// Why not pidtree or pidusage: pidtree lists a tree by spawning `ps -A` on
+// each call, which at 20 samples a second would add a process of its own to
+// the load being measured; pidusage reads CPU and RSS only, and the bench's
+// memory figure is PSS (each shared page counted once), which only
+// /proc/<pid>/smaps_rollup gives. Reading /proc directly is a few file reads
+// per process and sample, with no process spawned.
 import { readdirSync, readFileSync } from 'node:fs';
 
 function read(file: string): string | undefined {

@@ -2,7 +2,9 @@
 // process group, times it from spawn to exit, samples the memory of its whole
 // process tree, and kills only what it started: its process group while its
 // leader runs, then any descendant seen while it ran that is still alive (same
-// PID, same start time).
+// PID, same start time). (tree-kill would walk the tree with `ps` at the end,
+// when a Chromium whose parent already died has been re-parented to init and
+// is no longer below the leader: hence every descendant is noted while it runs.)
 import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startTime, TreeSampler, type TreeMemory } from './procTree.ts';
