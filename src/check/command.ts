@@ -1,11 +1,14 @@
 // `npm run check`: the deck doctor on the command line. Prints each problem
 // as `file:line: level: message` (or JSON), exits 1 on any error.
 import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { writeFileAtomic } from '../export/atomicWrite.ts';
+import { displayPath } from '../deck/readSources.ts';
 import { formatProblem } from '../deck/model.ts';
 import { EXIT, reportFailure } from '../cli/errors.ts';
 import { runCheck } from './runCheck.ts';
 
-export const CHECK_HELP = `Usage: npm run check -- [--slides DIR] [--json]
+export const CHECK_HELP = `Usage: npm run check -- [--slides DIR] [--json [FILE]]
 
 Builds the deck, renders every slide at 1280×720 in Chromium and lists each
 problem as file:line: level: message — overflow (with the element and by how
@@ -16,19 +19,26 @@ bundled font lacks or that Chromium drew in a system font, unknown layouts,
 classes and front-matter keys.
 
   --slides DIR   the deck's Markdown files (default: slides)
-  --json         print the problems as a JSON array instead
+  --json [FILE]  the problems as a JSON array, written to FILE, or printed
+                 instead of the lines (then run npm with -s, which keeps its
+                 banner off standard output: npm run -s check -- --json)
   --debug        print stack traces
   --help         this text
 
 Exit codes: 0 no errors (warnings may be listed), 1 errors found,
 2 no Chrome/Chromium found.`;
 
+/** `--json` alone means standard output: it becomes `--json=-` (parseArgs has no optional values). */
+export function jsonArgs(argv: string[]): string[] {
+  return argv.flatMap((arg, i) => (arg === '--json' && (argv[i + 1] === undefined || argv[i + 1].startsWith('-')) ? ['--json=-'] : [arg]));
+}
+
 export async function checkCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
-    args: argv,
+    args: jsonArgs(argv),
     options: {
       slides: { type: 'string', default: 'slides' },
-      json: { type: 'boolean', default: false },
+      json: { type: 'string' },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -38,15 +48,22 @@ export async function checkCommand(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   try {
-    const tty = process.stderr.isTTY && !values.json;
+    const json = values.json;
+    const tty = process.stderr.isTTY && json === undefined;
     const problems = await runCheck({
       slidesDir: values.slides,
       onProgress: tty ? (done, total) => process.stderr.write(`\rcheck: slide ${done}/${total}`) : undefined,
     });
     if (tty) process.stderr.write('\r\x1b[K');
     const errors = problems.filter((p) => p.level === 'error').length;
-    if (values.json) {
-      console.log(JSON.stringify(problems.map((p) => ({ file: p.pos.file, line: p.pos.line, level: p.level, message: p.message })), null, 2));
+    if (json !== undefined) {
+      const text = `${JSON.stringify(problems.map((p) => ({ file: p.pos.file, line: p.pos.line, level: p.level, message: p.message })), null, 2)}\n`;
+      if (json === '-') process.stdout.write(text);
+      else {
+        const file = path.resolve(json);
+        await writeFileAtomic(file, Buffer.from(text));
+        console.log(`check: ${errors} error(s), ${problems.length - errors} warning(s) → ${displayPath(file)}`);
+      }
     } else {
       for (const p of problems) console.log(formatProblem(p));
       console.log(`check: ${errors} error(s), ${problems.length - errors} warning(s)`);

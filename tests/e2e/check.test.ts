@@ -1,6 +1,9 @@
 // End to end: the deck doctor on a fixture deck with one known mistake per
 // slide finds each at its file and line; on a clean deck it exits 0.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/runCheck.ts';
 import { formatProblem, type Problem } from '../../src/deck/model.ts';
@@ -59,6 +62,27 @@ describe('the check command', () => {
     const json = JSON.parse(run.stdout) as { file: string; line: number; level: string; message: string }[];
     expect(json.length).toBe(problems.length);
     expect(json[0]).toEqual({ file: FILE, line: 5, level: 'error', message: expect.stringMatching(/^overflow/) });
+  });
+
+  it('--json FILE writes the JSON to a file, so npm\'s banner on standard output cannot spoil it', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'iur-check-json-'));
+    try {
+      const file = path.join(dir, 'problems.json');
+      const run = spawnSync('npm', ['run', 'check', '--', '--slides', 'tests/fixtures/doctor', '--json', file], { encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(/> iur-deck@[^\n]* check/);
+      const json = JSON.parse(readFileSync(file, 'utf8')) as { file: string; line: number }[];
+      expect(json.length).toBe(problems.length);
+      expect(json[0]).toMatchObject({ file: FILE, line: 5 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('npm run -s check -- --json prints nothing but the JSON', () => {
+    const run = spawnSync('npm', ['run', '-s', 'check', '--', '--slides', 'tests/fixtures/doctor', '--json'], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as unknown[]).length).toBe(problems.length);
   });
 
   it('exits 0 on a clean deck', () => {
