@@ -26,6 +26,12 @@ export interface BuildOptions {
    * it: the page it prints checks them anyway and names them the same way.
    */
   verifyDiagrams?: boolean;
+  /**
+   * Build even when slides have errors (the doctor, to lay out and check the
+   * slides that did parse, and report every problem in one pass). Their
+   * problems are in the result; a deck with no slide at all still fails.
+   */
+  keepGoing?: boolean;
 }
 
 export interface BuildResult {
@@ -57,7 +63,8 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   const images = new DeckImages(options.single === true);
   const { deck, problems: parsed } = await loadDeck(options.slidesDir, { assetUrl: images.url });
   let problems = parsed;
-  if (errorsOf(problems).length > 0) throw new DeckError(errorsOf(problems));
+  const stop = () => errorsOf(problems).length > 0 && (!options.keepGoing || deck.slides.length === 0);
+  if (stop()) throw new DeckError(errorsOf(problems));
   lap('parse');
   const diagrams = deck.slides.flatMap((s) => s.diagrams);
   if (options.verifyDiagrams !== false && diagrams.length > 0) {
@@ -66,7 +73,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     } finally {
       await stopDiagramCheck();
     }
-    if (errorsOf(problems).length > 0) throw new DeckError(errorsOf(problems));
+    if (stop()) throw new DeckError(errorsOf(problems));
   }
   lap('diagrams');
   const themeFile = themeFileOf(deck.meta.theme);

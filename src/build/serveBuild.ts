@@ -15,10 +15,10 @@ export interface ServedBuild {
 
 export { serveDir };
 
-export async function buildAndServe(slidesDir: string, options: { single?: boolean } = {}): Promise<ServedBuild> {
+export async function buildAndServe(slidesDir: string, options: { single?: boolean; keepGoing?: boolean } = {}): Promise<ServedBuild> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'iur-deck-'));
   try {
-    const build = await buildDeck({ slidesDir, outDir: path.join(root, 'deck'), single: options.single, quiet: true });
+    const build = await buildDeck({ slidesDir, outDir: path.join(root, 'deck'), single: options.single, keepGoing: options.keepGoing, quiet: true });
     const server = await serveDir(root);
     return {
       build,

@@ -32,7 +32,8 @@ function unique(problems: Problem[]): Problem[] {
 export async function runCheck(options: CheckOptions): Promise<Problem[]> {
   let served;
   try {
-    served = await buildAndServe(options.slidesDir);
+    // Slides with errors are still laid out and checked: every problem in one pass.
+    served = await buildAndServe(options.slidesDir, { keepGoing: true });
   } catch (error) {
     if (error instanceof DeckError) return error.problems.slice().sort(order);
     throw error;

@@ -55,6 +55,20 @@ describe('npm run check on a deck with mistakes', () => {
   });
 });
 
+describe('npm run check on a deck with parse errors', () => {
+  it('reports every problem in one pass: parse errors, and what the slides that parsed show', async () => {
+    const found = (await runCheck({ slidesDir: 'tests/fixtures/rounds' })).map(formatProblem);
+    const R = 'tests/fixtures/rounds/01-deck.md';
+    expect(found).toEqual([
+      expect.stringMatching(new RegExp(`^${R}:3: error: unknown front-matter key "titel"`)),
+      expect.stringMatching(new RegExp(`^${R}:8: error: unknown layout "colums"`)),
+      expect.stringMatching(new RegExp(`^${R}:18: error: Mermaid diagram does not parse`)),
+      expect.stringMatching(new RegExp(`^${R}:2\\d: error: overflow: <ul>`)),
+      expect.stringMatching(new RegExp(`^${R}:4\\d: error: link to a slide that does not exist: #/99`)),
+    ]);
+  });
+});
+
 describe('the check command', () => {
   it('exits 1 with file:line lines, or JSON with --json', () => {
     const run = spawnSync(process.execPath, ['src/cli/bin.mjs', 'check', '--slides', 'tests/fixtures/doctor', '--json'], { encoding: 'utf8' });

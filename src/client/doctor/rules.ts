@@ -134,6 +134,8 @@ const diagramText: Rule = (ctx) => {
   for (const figure of Array.from(ctx.section.querySelectorAll<HTMLElement>('figure.mermaid-diagram'))) {
     const svg = figure.querySelector('svg');
     const line = Number(figure.dataset.line ?? ctx.line);
+    // A diagram that does not parse is reported as such, with its own line.
+    if (figure.dataset.rendered === 'error') continue;
     if (!svg) {
       out.push({ level: 'error', message: 'diagram not drawn', line });
       continue;
