@@ -5,6 +5,7 @@ import { buildDeck } from '../build/buildDeck.ts';
 import { EXIT, reportFailure } from './errors.ts';
 import { formatProblem } from '../deck/model.ts';
 import { displayPath } from '../deck/readSources.ts';
+import { defaultOutput } from './defaultOutputs.ts';
 
 export const BUILD_HELP = `Usage: npm run build -- [--slides DIR] [--out DIR] [--single]
 
@@ -12,7 +13,9 @@ Builds the deck into a static folder (relative paths: works from any folder of
 any static host, and offline).
 
   --slides DIR   the deck's Markdown files (default: slides)
-  --out DIR      where to write it (default: dist; with --single: dist-single)
+  --out DIR      where to write it (default: dist, with --single dist-single;
+                 for another slides folder, e.g. mytalk/: dist-mytalk,
+                 dist-single-mytalk)
   --single       one self-contained index.html (scripts, styles, font inlined)
                  that opens from file:// by double-click
   --debug        print stack traces
@@ -36,7 +39,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const started = performance.now();
-  const outDir = values.out ?? (values.single ? 'dist-single' : 'dist');
+  const outDir = values.out ?? defaultOutput(values.slides, values.single ? 'single' : 'dist');
   try {
     const result = await buildDeck({ slidesDir: values.slides, outDir, single: values.single, quiet: true });
     for (const p of result.problems) console.error(formatProblem(p));

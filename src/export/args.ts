@@ -2,6 +2,7 @@
 // node:util parseArgs; anything wrong is an ArgsError (a message, no stack).
 import { parseArgs } from 'node:util';
 import { parseRange, type RangePiece } from './range.ts';
+import { defaultOutput } from '../cli/defaultOutputs.ts';
 
 export const DEFAULT_OUT = 'deck.pdf';
 export const DEFAULT_TIMEOUT_S = 60;
@@ -16,7 +17,8 @@ metadata from the front matter. A diagram drawn by an earlier export (same
 source, code and browser) is reused from node_modules/.cache/iur-deck/diagrams/.
 
   --slides DIR     the deck's Markdown files (default: slides)
-  --out FILE       the PDF to write (default: ${DEFAULT_OUT} in the current folder).
+  --out FILE       the PDF to write (default: ${DEFAULT_OUT} in the current folder;
+                   for another slides folder, e.g. mytalk/: mytalk.pdf).
                    Written to a temporary file beside FILE and renamed into
                    place when complete: an interrupted export leaves an
                    existing FILE untouched.
@@ -71,7 +73,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
       allowPositionals: false,
       options: {
         slides: { type: 'string', default: 'slides' },
-        out: { type: 'string', short: 'o', default: DEFAULT_OUT },
+        out: { type: 'string', short: 'o' },
         notes: { type: 'boolean', default: false },
         fragments: { type: 'boolean', default: false },
         range: { type: 'string' },
@@ -87,7 +89,8 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
   if (values.help) return 'help';
   const timeout = Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ArgsError(`--timeout: expected a number of seconds, got "${values.timeout}"`);
-  if (values.out.trim() === '') throw new ArgsError('--out: expected a file name');
+  const out = values.out ?? defaultOutput(values.slides, 'pdf');
+  if (out.trim() === '') throw new ArgsError('--out: expected a file name');
   let range: RangePiece[] | undefined;
   try {
     range = values.range === undefined ? undefined : parseRange(values.range);
@@ -96,7 +99,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
   }
   return {
     slidesDir: values.slides,
-    out: values.out,
+    out,
     notes: values.notes,
     fragments: values.fragments,
     range,

@@ -1,0 +1,45 @@
+// Where a command writes when no --out is given. The talk (the project's
+// slides/ folder) keeps the plain names (deck.pdf, dist/); any other slides
+// folder gets names of its own (mytalk.pdf, dist-mytalk/), so building or
+// exporting a second deck never replaces the talk's outputs.
+import path from 'node:path';
+import { PROJECT_ROOT } from '../vite/paths.ts';
+
+export type OutputKind = 'pdf' | 'pptx' | 'png' | 'handout' | 'dist' | 'single';
+
+const PLAIN: Record<OutputKind, string> = {
+  pdf: 'deck.pdf',
+  pptx: 'deck.pptx',
+  png: 'deck-png',
+  handout: 'handout.pdf',
+  dist: 'dist',
+  single: 'dist-single',
+};
+
+/** The name a slides folder gives its outputs; '' for the project's own slides/. */
+export function deckName(slidesDir: string): string {
+  const abs = path.resolve(slidesDir);
+  if (abs === path.join(PROJECT_ROOT, 'slides')) return '';
+  const base = path.basename(abs).replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '');
+  return base === '' || base === 'slides' ? path.basename(path.dirname(abs)).replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'deck' : base;
+}
+
+/** The default output of `kind` for this slides folder (relative to the working directory). */
+export function defaultOutput(slidesDir: string, kind: OutputKind): string {
+  const name = deckName(slidesDir);
+  if (!name) return PLAIN[kind];
+  switch (kind) {
+    case 'pdf':
+      return `${name}.pdf`;
+    case 'pptx':
+      return `${name}.pptx`;
+    case 'png':
+      return `${name}-png`;
+    case 'handout':
+      return `${name}-handout.pdf`;
+    case 'dist':
+      return `dist-${name}`;
+    case 'single':
+      return `dist-single-${name}`;
+  }
+}
