@@ -6,6 +6,7 @@ import { EXIT, reportFailure } from './errors.ts';
 import { formatProblem } from '../deck/model.ts';
 import { displayPath } from '../deck/readSources.ts';
 import { defaultOutput } from './defaultOutputs.ts';
+import { count } from './plural.ts';
 
 export const BUILD_HELP = `Usage: npm run build -- [--slides DIR] [--out DIR] [--single]
 
@@ -46,7 +47,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     const size = (await stat(result.indexHtml)).size;
     const ms = Math.round(performance.now() - started);
     const what = values.single ? `${displayPath(result.indexHtml)} (${(size / 1024).toFixed(0)} KB)` : `${displayPath(result.outDir)}/`;
-    console.log(`built ${result.deck.slides.length} slides → ${what} in ${ms} ms`);
+    console.log(`built ${count(result.deck.slides.length, 'slide')} → ${what} in ${ms} ms`);
     return EXIT.ok;
   } catch (error) {
     return reportFailure(error, values.debug);

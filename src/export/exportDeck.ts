@@ -14,6 +14,7 @@ import type { ExportOptions } from './args.ts';
 import { removeOnExit } from './exitCleanup.ts';
 import { BrowserCrashError, OutputError } from './errors.ts';
 import type { Progress } from './progress.ts';
+import { count } from '../cli/plural.ts';
 
 export interface ExportResult {
   /** Absolute path of the written PDF. */
@@ -73,7 +74,7 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
     const { deck } = built;
     for (const problem of built.problems) progress.line(work.formatProblem(problem), process.stderr);
     const selected = options.range ? work.selectSlides(options.range, deck.slides.length) : null;
-    progress.update(`built ${deck.slides.length} slides; starting the browser …`);
+    progress.update(`built ${count(deck.slides.length, 'slide')}; starting the browser …`);
 
     const served = await progress.time('serve', () => work.serveDir(path.join(temp, 'deck')));
     server = served;
