@@ -8,7 +8,8 @@
 // memory figure is PSS (each shared page counted once), which only
 // /proc/<pid>/smaps_rollup gives. Reading /proc directly is a few file reads
 // per process and sample, with no process spawned.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
 
 function read(file: string): string | undefined {
   try {
@@ -48,6 +49,15 @@ export function processTree(root: number): number[] {
   return [...seen].filter((pid) => pid === root || read(`/proc/${pid}/status`) !== undefined);
 }
 
+/** Base name of a process's executable, if it may be read. */
+function exeName(pid: number): string | undefined {
+  try {
+    return path.basename(readlinkSync(`/proc/${pid}/exe`));
+  } catch {
+    return undefined;
+  }
+}
+
 export interface ProcessInfo {
   pid: number;
   /** The command name (/proc/<pid>/status Name:), e.g. node, npm, chromium. */
@@ -58,7 +68,9 @@ export interface ProcessInfo {
 export function processInfo(pid: number): ProcessInfo | undefined {
   const status = read(`/proc/${pid}/status`);
   if (!status) return undefined;
-  const name = /^Name:\s*(.*)$/m.exec(status)?.[1]?.trim() ?? '?';
+  let name = /^Name:\s*(.*)$/m.exec(status)?.[1]?.trim() ?? '?';
+  // Node 24 names its main thread, which is what Name: shows: the executable says what it is.
+  if (name === 'MainThread') name = exeName(pid) ?? name;
   const rssKiB = Number(/^VmRSS:\s*(\d+)\s*kB/m.exec(status)?.[1] ?? 0);
   return { pid, name, rssBytes: rssKiB * 1024 };
 }
