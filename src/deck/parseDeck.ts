@@ -19,7 +19,14 @@ export interface ParseResult {
   problems: Problem[];
 }
 
-const DEFAULT_META: DeckMeta = { title: 'Untitled deck', lang: 'zh-CN', theme: 'institute' };
+const DEFAULT_META: DeckMeta = { title: '', lang: 'zh-CN', theme: 'institute' };
+
+/** A deck without a `title`: its first heading, else a word for "untitled" in its language. */
+function fallbackTitle(slides: Slide[], lang: string): string {
+  const heading = slides.find((s) => s.title)?.title;
+  if (heading) return heading;
+  return /^zh\b/i.test(lang) ? '未命名演示' : 'Untitled deck';
+}
 
 /** Plain text of an inline token (markup removed). */
 export function inlineText(token: Token | undefined): string {
@@ -114,6 +121,8 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseO
     });
     problems.push(...env.problems.sort((a, b) => a.pos.line - b.pos.line));
   });
+
+  if (!meta.title) meta.title = fallbackTitle(slides, meta.lang);
 
   for (const slide of slides) {
     if (slide.html.includes(OUTLINE_PLACEHOLDER)) {

@@ -17,6 +17,12 @@ describe('slide splitting', () => {
     expect(deck.slides.map((s) => [s.h, s.v])).toEqual([[0, 0], [1, 0], [2, 0]]);
   });
 
+  it('a deck without a title is named by its first heading, else in Chinese', () => {
+    expect(parse('no heading\n\n---\n\n## 第一个标题\n').deck.meta.title).toBe('第一个标题');
+    expect(parse('只有正文\n').deck.meta.title).toBe('未命名演示');
+    expect(parse('---\nlang: en\n---\n\ntext only\n').deck.meta.title).toBe('Untitled deck');
+  });
+
   it('a separator right under a paragraph still separates (no setext heading)', () => {
     const { deck } = parse('first\n---\nsecond\n');
     expect(deck.slides).toHaveLength(2);
