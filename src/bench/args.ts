@@ -1,7 +1,7 @@
 // The options of `npm run bench` and its --help text.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../cli/args.ts';
 
-export const BENCH_HELP = `Usage: npm run bench -- [--runs N] [--quick] [--no-scale] [--json FILE]
+export const BENCH_HELP = `Usage: npm run bench -- [--slides DIR] [--runs N] [--quick] [--no-scale] [--json FILE]
 
 Measures what users wait for, on the talk (slides/) and on a generated deck
 ten times its size (in a temporary folder): npm run export (wall time, its
@@ -11,6 +11,8 @@ bytes of dist/, of what slide 1 fetches, of the single-file build, of the PDF
 and of the font subset. Prints a table with the targets beside the figures and
 writes it as JSON. Never fails on a time: exit 1 only if it could not run.
 
+  --slides DIR  the deck to measure (default: slides, the talk); the 10× deck
+                is made from it
   --runs N      measured runs of each timed figure, after one warm-up (default 5)
   --quick       1 run, no warm-up, no 10× deck (for development)
   --no-scale    skip the 10× deck
@@ -24,6 +26,7 @@ export interface BenchOptions {
   quick: boolean;
   scale: boolean;
   json: string;
+  slidesDir: string;
 }
 
 /** What every figure is measured on, and how often: each figure's options add their own. */
@@ -37,19 +40,14 @@ export interface FigureOptions {
 }
 
 export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      runs: { type: 'string' },
-      quick: { type: 'boolean', default: false },
-      'no-scale': { type: 'boolean', default: false },
-      json: { type: 'string', default: '.bench/latest.json' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const values = parseCommandArgs(argv, {
+    runs: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    'no-scale': { type: 'boolean', default: false },
+    json: { type: 'string', default: '.bench/latest.json' },
   });
   if (values.help) return 'help';
   const runs = values.runs === undefined ? (values.quick ? 1 : 5) : Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a whole number ≥ 1, got "${values.runs}"`);
-  return { runs, warmups: values.quick ? 0 : 1, quick: values.quick, scale: !values.quick && !values['no-scale'], json: values.json };
+  return { runs, warmups: values.quick ? 0 : 1, quick: values.quick, scale: !values.quick && !values['no-scale'], json: values.json, slidesDir: values.slides };
 }

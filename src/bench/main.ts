@@ -1,7 +1,7 @@
 // `npm run bench`: runs every figure on the talk and on the 10× deck, prints
 // the table (and notes: machine, method, anything that could not be measured),
 // writes the JSON. Progress goes to stderr, the table to stdout.
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
@@ -73,12 +73,16 @@ async function main(argv: string[]): Promise<number> {
   try {
     o = parseBenchArgs(argv);
   } catch (error) {
-    console.error(`bench: ${why(error)} (see --help)`);
+    console.error(`bench: ${why(error)}`);
     return 1;
   }
   if (o === 'help') {
     console.log(BENCH_HELP);
     return 0;
+  }
+  if (!(await stat(o.slidesDir).then((s) => s.isDirectory(), () => false))) {
+    console.error(`bench: --slides ${o.slidesDir}: no such folder (see --help)`);
+    return 1;
   }
   const started = performance.now();
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'iur-bench-'));
@@ -103,8 +107,8 @@ async function main(argv: string[]): Promise<number> {
     const machine = describeMachine(version);
     say(`bench: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadStart.join(' ')}; ${o.quick ? 'quick' : `${o.runs} runs + ${o.warmups} warm-up`}`);
 
-    // The talk: slides/ itself for build and export (read only); a copy for dev, whose files HMR edits.
-    const talkSlides = path.join(PROJECT_ROOT, 'slides');
+    // The talk (or --slides): the folder itself for build and export (read only); a copy for dev, whose files HMR edits.
+    const talkSlides = path.resolve(o.slidesDir);
     const talkCopy = path.join(scratch, 'talk-slides');
     await cp(talkSlides, talkCopy, { recursive: true });
     const decks: DeckFigures[] = [await benchDeck('talk', talkSlides, talkCopy, scratch, o)];

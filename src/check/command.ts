@@ -1,11 +1,11 @@
 // `npm run check`: the deck doctor on the command line. Prints each problem
 // as `file:line: level: message` (or JSON), exits 1 on any error.
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { writeFileAtomic } from '../export/atomicWrite.ts';
 import { displayPath } from '../deck/readSources.ts';
 import { formatProblem } from '../deck/model.ts';
 import { EXIT, reportFailure } from '../cli/errors.ts';
+import { parseCommandArgs } from '../cli/args.ts';
 import { runCheck } from './runCheck.ts';
 
 export const CHECK_HELP = `Usage: npm run check -- [--slides DIR] [--json [FILE]]
@@ -34,15 +34,7 @@ export function jsonArgs(argv: string[]): string[] {
 }
 
 export async function checkCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: jsonArgs(argv),
-    options: {
-      slides: { type: 'string', default: 'slides' },
-      json: { type: 'string' },
-      debug: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
+  const values = parseCommandArgs(jsonArgs(argv), { json: { type: 'string' } });
   if (values.help) {
     console.log(CHECK_HELP);
     return EXIT.ok;
