@@ -48,6 +48,8 @@ export async function buildCommand(argv: string[]): Promise<number> {
     const ms = Math.round(performance.now() - started);
     const what = values.single ? `${displayPath(result.indexHtml)} (${(size / 1024).toFixed(0)} KB)` : `${displayPath(result.outDir)}/`;
     console.log(`built ${count(result.deck.slides.length, 'slide')} → ${what} in ${ms} ms`);
+    // What needs the laid-out page (overflow, tiny text, dead links, fonts) only a browser can see.
+    console.log('layout problems (overflow, text size, links, fonts) are checked by: npm run check');
     return EXIT.ok;
   } catch (error) {
     return reportFailure(error, values.debug);
