@@ -10,11 +10,12 @@ import { DeckError, type Deck, type Problem } from '../deck/model.ts';
 import { validateDiagrams, stopDiagramCheck } from '../diagrams/validateDiagrams.ts';
 import { renderPage } from '../render/pageHtml.ts';
 import { contentSecurityPolicy } from '../vite/csp.ts';
-import { clientShell, themeFileOf } from './clientShell.ts';
+import { clientShell } from './clientShell.ts';
 import { writeFontFiles } from './fontFiles.ts';
 import { fontLicensePath } from '../font/source.ts';
 import { FONT_MIME } from '../font/css.ts';
 import { DeckImages } from './deckImages.ts';
+import { BUILD_MARKER, refuseForeignFolder, refuseSourceOutput } from '../cli/outputSafety.ts';
 
 export interface BuildOptions {
   slidesDir: string;
@@ -60,6 +61,9 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     t = now;
   };
 
+  // Before anything is read or written: the output may not be a source, nor a folder of someone else's.
+  refuseSourceOutput(options.outDir, options.slidesDir);
+  refuseForeignFolder(options.outDir);
   const images = new DeckImages(options.single === true);
   const { deck, problems: parsed } = await loadDeck(options.slidesDir, { assetUrl: images.url });
   let problems = parsed;
@@ -76,11 +80,10 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     if (stop()) throw new DeckError(errorsOf(problems));
   }
   lap('diagrams');
-  const themeFile = themeFileOf(deck.meta.theme);
-  if (!(await exists(themeFile))) {
-    throw new DeckError([{ pos: { file: deck.files[0] ?? options.slidesDir, line: 1 }, level: 'error', message: `theme "${deck.meta.theme}" not found (no themes/${deck.meta.theme}.css)` }]);
-  }
-  const shell = await clientShell({ theme: deck.meta.theme, single: options.single === true, diagrams: diagrams.map((d) => d.code) });
+  // loadDeck checked the theme (src/deck/theme.ts): no file means its problem is among the errors.
+  const themeFile = deck.themeFile;
+  if (!themeFile) throw new DeckError(errorsOf(problems));
+  const shell = await clientShell({ themeFile, single: options.single === true, diagrams: diagrams.map((d) => d.code) });
   lap('shell');
 
   const outDir = path.resolve(options.outDir);
@@ -99,6 +102,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     });
     await writeFile(path.join(partial, 'index.html'), html);
     await writeFile(path.join(partial, 'FONT-LICENSE.txt'), await readFile(fontLicensePath()));
+    await writeFile(path.join(partial, BUILD_MARKER), 'This folder is a build of iur-deck: the next build replaces it.\n');
     if (options.single) await rm(path.join(partial, 'assets'), { recursive: true, force: true }).catch(() => {});
     if (await exists(outDir)) await rename(outDir, old);
     await rename(partial, outDir);

@@ -11,7 +11,8 @@ import { CACHE_DIR, PROJECT_ROOT } from '../vite/paths.ts';
 import { chunksToKeep } from '../vite/mermaidTrim.ts';
 
 export interface ShellOptions {
-  theme: string;
+  /** The theme's CSS file, checked by src/deck/theme.ts. */
+  themeFile: string;
   /** One self-contained index.html (vite-plugin-singlefile). */
   single: boolean;
   /** Mermaid sources of the deck: the shell keeps only the diagram types they use. */
@@ -47,13 +48,9 @@ async function shellKey(options: ShellOptions, themeFile: string): Promise<strin
   return hash.digest('hex').slice(0, 20);
 }
 
-export function themeFileOf(theme: string): string {
-  return path.join(PROJECT_ROOT, 'themes', `${theme}.css`);
-}
-
 /** The folder holding the built shell (index.html and assets/), building it if needed. */
 export async function clientShell(options: ShellOptions): Promise<string> {
-  const themeFile = themeFileOf(options.theme);
+  const { themeFile } = options;
   const dir = path.join(CACHE, await shellKey(options, themeFile));
   if (existsSync(path.join(dir, 'index.html'))) return dir;
   const partial = `${dir}.partial-${process.pid}`;

@@ -6,15 +6,25 @@ import { createMarkdown } from '../markdown/createMarkdown.ts';
 import { readSources } from './readSources.ts';
 import { parseDeck, type ParseOptions, type ParseResult } from './parseDeck.ts';
 import type { Problem } from './model.ts';
+import { deckRoots } from './contain.ts';
+import { resolveTheme, themeLine } from './theme.ts';
 
 let shared: MarkdownIt | undefined;
 
 export async function loadDeck(slidesDir: string, options: ParseOptions = {}): Promise<ParseResult> {
   const readProblems: Problem[] = [];
-  const sources = await readSources(path.resolve(slidesDir), readProblems);
+  const dir = path.resolve(slidesDir);
+  const sources = await readSources(dir, readProblems);
   shared ??= createMarkdown();
-  const result = parseDeck(sources, shared, options);
+  const roots = deckRoots(dir);
+  const result = parseDeck(sources, shared, { roots, ...options });
   result.problems.unshift(...readProblems);
+  if (sources.length > 0) {
+    const at = { file: sources[0].file, line: themeLine(sources[0].text) };
+    const theme = resolveTheme(result.deck.meta.theme, roots, at);
+    result.deck.themeFile = theme.file;
+    result.problems.push(...theme.problems);
+  }
   return result;
 }
 

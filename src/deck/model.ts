@@ -89,6 +89,8 @@ export interface Deck {
   slides: Slide[];
   /** Every character that appears in the deck's rendered text (font subsetting). */
   text: string;
+  /** Real path of the theme's CSS file, once checked (src/deck/theme.ts); unset if it is not usable. */
+  themeFile?: string;
 }
 
 /** An error the author must fix, carrying the file and line it comes from. */

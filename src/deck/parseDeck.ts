@@ -12,6 +12,7 @@ import { splitSlides } from './splitSlides.ts';
 import { LAYOUT_OPEN, SLIDE_LAYOUTS, layoutName } from '../markdown/rules/layouts.ts';
 import { isMermaid } from '../markdown/rules/mermaid.ts';
 import { OUTLINE_PLACEHOLDER, renderOutline } from './outline.ts';
+import type { Roots } from './contain.ts';
 
 export interface ParseResult {
   deck: Deck;
@@ -58,6 +59,8 @@ function countFragments(tokens: Token[]): number {
 export interface ParseOptions {
   /** How the page refers to a local image (absolute path in, URL out). */
   assetUrl?: (absolute: string) => string;
+  /** The folders the deck may read below (src/deck/contain.ts). */
+  roots?: Roots;
 }
 
 export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseOptions = {}): ParseResult {
@@ -74,6 +77,7 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseO
       problems: [],
       dir: source.absolute ? path.dirname(source.absolute) : undefined,
       assetUrl: options.assetUrl,
+      roots: options.roots,
     };
     const tokens = md.parse(source.text, env);
     const matter = tokens[0]?.type === 'front_matter'
@@ -122,6 +126,9 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseO
     problems.push(...env.problems.sort((a, b) => a.pos.line - b.pos.line));
   });
 
+  if (slides.length === 0 && sources.length > 0) {
+    problems.push({ pos: { file: sources[0].file, line: 1 }, level: 'error', message: 'the deck has no slides: its files hold only front matter (write a heading or text after the closing ---)' });
+  }
   if (!meta.title) meta.title = fallbackTitle(slides, meta.lang);
 
   for (const slide of slides) {

@@ -1,8 +1,10 @@
 // Lists and reads the deck's Markdown files: name order, UTF-8 only (a BOM is
-// dropped), size-limited. Never writes anything.
+// dropped), size-limited, each inside the deck's roots (a symlink to a file
+// elsewhere is refused). Never writes anything.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from './model.ts';
+import { contain, deckRoots, outsideMessage } from './contain.ts';
 
 export interface SourceFile {
   /** Path as shown to users: relative to the working directory. */
@@ -49,17 +51,32 @@ export async function readSources(dir: string, problems: Problem[]): Promise<Sou
     if (!info.isDirectory()) throw new Error('not a directory');
     names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.md')).sort();
   } catch {
-    problems.push({ pos: { file: shown, line: 0 }, level: 'error', message: `slides folder not found (give one with --slides DIR)` });
+    const isFile = await stat(dir).then((s) => s.isFile(), () => false);
+    const message = isFile
+      ? `this is a file, not a folder: --slides takes the folder that holds the .md files (--slides ${displayPath(path.dirname(dir))})`
+      : `slides folder not found (give one with --slides DIR)`;
+    problems.push({ pos: { file: shown, line: 0 }, level: 'error', message });
     return [];
   }
   if (names.length === 0) {
     problems.push({ pos: { file: shown, line: 0 }, level: 'error', message: 'no .md files in the slides folder' });
     return [];
   }
+  const roots = deckRoots(dir);
   const files: SourceFile[] = [];
   for (const name of names) {
     const abs = path.join(dir, name);
     const file = displayPath(abs);
+    const where = contain(abs, roots);
+    if (!where.ok) {
+      const message = where.missing ? 'a link to a file that does not exist' : outsideMessage('this slide file', file, abs, where.real);
+      problems.push({ pos: { file, line: 1 }, level: 'error', message });
+      continue;
+    }
+    if ((await stat(abs)).isDirectory()) {
+      problems.push({ pos: { file, line: 1 }, level: 'error', message: 'this is a folder, not a slide file: rename it (a slide file ends in .md)' });
+      continue;
+    }
     const bytes = await readFile(abs);
     if (bytes.length > MAX_FILE_BYTES) {
       const mb = (bytes.length / 1024 / 1024).toFixed(1);

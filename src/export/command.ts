@@ -8,6 +8,7 @@ import { BrowserCrashError, ExportTimeoutError, OutputError } from './errors.ts'
 import { Progress } from './progress.ts';
 import { SlideRangeError } from './range.ts';
 import { EXIT } from '../cli/errors.ts';
+import { refuseForeignFile, refuseSourceOutput } from '../cli/outputSafety.ts';
 
 /** Exit codes, as documented in --help: the same as every command's (src/cli/errors.ts). */
 export const EXPORT_EXIT = EXIT;
@@ -47,6 +48,14 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (options === 'help') {
     console.log(EXPORT_HELP);
     return EXPORT_EXIT.ok;
+  }
+  try {
+    // Before anything is written: never over a source, nor over a file that is not a PDF.
+    refuseSourceOutput(options.out, options.slidesDir);
+    refuseForeignFile(options.out, 'pdf');
+  } catch (error) {
+    console.error(`export: ${error instanceof Error ? error.message : String(error)}`);
+    return EXPORT_EXIT.deck;
   }
   const started = performance.now();
   const progress = new Progress();

@@ -1,6 +1,7 @@
 // The per-file environment markdown-it rules read and write while parsing:
 // which file is being parsed, and the problems its rules found.
 import type { Problem } from '../deck/model.ts';
+import type { Roots } from '../deck/contain.ts';
 
 export interface ParseEnv {
   [key: string | symbol]: unknown;
@@ -10,6 +11,8 @@ export interface ParseEnv {
   problems: Problem[];
   /** Absolute folder of the file, to resolve relative image paths; none: images are not checked. */
   dir?: string;
+  /** Real paths of the folders the deck may read below (src/deck/contain.ts); default: from `dir`. */
+  roots?: Roots;
   /** Turns an image's absolute path into the URL the page uses. */
   assetUrl?: (absolute: string) => string;
 }

@@ -2,7 +2,6 @@
 // folder, renders it into the page, and on every save pushes a fresh deck to
 // the open page (no reload) or shows the problem in Vite's error overlay.
 import path from 'node:path';
-import { existsSync } from 'node:fs';
 import type { Plugin, ViteDevServer } from 'vite';
 import { loadDeck, errorsOf } from '../deck/loadDeck.ts';
 import type { Deck, Problem } from '../deck/model.ts';
@@ -13,6 +12,9 @@ import { devFonts } from './devFont.ts';
 import { FONT_MIME } from '../font/css.ts';
 import { virtualModulesPlugin } from './virtualModules.ts';
 import { watchSlides } from './watchSlides.ts';
+import { containFiles } from './containFiles.ts';
+import { contentSecurityPolicy } from './csp.ts';
+import { deckRoots } from '../deck/contain.ts';
 import { validateDiagrams, warmUpDiagramCheck } from '../diagrams/validateDiagrams.ts';
 import type { DoctorReport } from '../client/doctor/attach.ts';
 
@@ -47,9 +49,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     return errors;
   }
 
+  /** The theme's file, as loadDeck checked it (src/deck/theme.ts); the default until there is one. */
   function themePath(): string {
-    const theme = deck?.meta.theme ?? 'institute';
-    return path.resolve(options.themesDir, `${theme}.css`);
+    return deck?.themeFile ?? path.join(options.themesDir, 'institute.css');
   }
 
   function overlay(server: ViteDevServer, errors: Problem[]): void {
@@ -76,8 +78,6 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
       await reload();
       // Make the font subset now, while Vite starts, rather than when the page asks.
       if (deck) devFonts(deck).catch(() => {});
-      const theme = themePath();
-      if (!existsSync(theme)) log(`${deck?.files[0] ?? slidesDir}:1: error: theme "${deck?.meta.theme}" not found (${path.relative(process.cwd(), theme)})`);
     },
 
     transformIndexHtml: {
@@ -91,11 +91,16 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
         return renderPage(html, deck, {
           fontCss: fonts.css,
           fontPreload: fonts.files.map((href) => ({ href, type: FONT_MIME.truetype })),
+          // The built page's policy: what loads from another origin fails in dev already.
+          csp: contentSecurityPolicy(),
         });
       },
     },
 
     configureServer(server) {
+      // Before Vite's own file serving: nothing whose real path leaves the deck's folders.
+      const roots = deckRoots(slidesDir);
+      server.middlewares.use(containFiles(server.config.root, () => roots));
       // The diagram checker (Mermaid in a worker, ~1.5 s of a core to start) is
       // needed only once a diagram changes: start it after the page is up, not
       // beside Vite's own start, on a small machine.
@@ -116,14 +121,14 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
         if (errors.length > 0) overlay(server, errors);
       });
       const onChange = async () => {
-        const before = deck?.meta.theme;
+        const before = deck?.themeFile;
         const errors = await reload();
         if (errors.length > 0) {
           overlay(server, errors);
           return;
         }
         if (!deck) return;
-        if (deck.meta.theme !== before) {
+        if (deck.themeFile !== before) {
           server.ws.send({ type: 'full-reload' });
           return;
         }

@@ -1,15 +1,65 @@
-// Core rule: local images are resolved against the slide file's folder; a
-// missing one is reported with its line, a remote one is refused (the deck
-// must work offline), and the src becomes the URL the page can load.
-import { existsSync } from 'node:fs';
+// Core rule: every local image a slide refers to, in Markdown (![](…)), in
+// raw HTML (<img src>) or in a Mermaid diagram (img: "…", <img src>), is
+// resolved against the slide file's folder and must lie inside the deck's
+// roots (src/deck/contain.ts); a missing one is reported with its line, a
+// remote one is refused (the deck must work offline), and the src becomes the
+// URL the page can load.
 import path from 'node:path';
 import type { MarkdownIt, Token } from 'markdown-it';
 import type { ParseEnv } from '../env.ts';
 import { report } from '../env.ts';
 import { displayPath } from '../../deck/readSources.ts';
+import { contain, deckRoots, outsideMessage } from '../../deck/contain.ts';
+import { isMermaid } from './mermaid.ts';
 
 const REMOTE = /^(https?:)?\/\//i;
 const INLINE = /^(data|blob):/i;
+/** src="…" of an <img> in raw HTML (or in a Mermaid label). */
+const HTML_IMG_SRC = /(<img\b[^>]*?\bsrc\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)/gi;
+/** img: "…" of a Mermaid image shape (A@{ img: "pic.png" }). */
+const MERMAID_IMG = /(\bimg\s*:\s*)("[^"]*"|'[^']*')/g;
+
+/**
+ * The URL the page uses for a local image, after checking it; undefined when
+ * it is reported (remote, outside the roots) or must stay as written.
+ * @param missing what to do when the file does not exist: report it, or leave the src for the doctor
+ */
+function localImage(env: ParseEnv, src: string, line0: number, missing: 'report' | 'leave'): { url?: string } {
+  if (REMOTE.test(src)) {
+    report(env, line0, `remote image ${src}: the deck must work offline; save it under assets/ and link the file`);
+    return {};
+  }
+  if (!src || INLINE.test(src) || src.startsWith('#') || !env.dir) return {};
+  let decoded: string;
+  try {
+    decoded = decodeURI(src.split(/[?#]/)[0]);
+  } catch {
+    decoded = src.split(/[?#]/)[0];
+  }
+  const file = path.resolve(env.dir, decoded);
+  const where = contain(file, env.roots ?? deckRoots(env.dir));
+  if (!where.ok && where.missing) {
+    if (missing === 'report') report(env, line0, `image not found: ${src} (looked for ${displayPath(file)})`);
+    return {};
+  }
+  if (!where.ok) {
+    report(env, line0, outsideMessage('image', src, file, where.real));
+    return {};
+  }
+  return { url: env.assetUrl ? env.assetUrl(where.real) : undefined };
+}
+
+const unquoted = (v: string): string => v.replace(/^(["'])(.*)\1$/, '$2');
+
+/** Rewrites each src the pattern finds in `text` (checked as localImage does, at its own line). */
+function rewriteSources(env: ParseEnv, text: string, pattern: RegExp, line0: number, missing: 'report' | 'leave'): string {
+  return text.replace(pattern, (whole: string, before: string, value: string, offset: number) => {
+    const src = unquoted(value);
+    const line = line0 + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+    const { url } = localImage(env, src, line, missing);
+    return url ? `${before}"${url}"` : whole;
+  });
+}
 
 export function imagesPlugin(md: MarkdownIt): void {
   md.core.ruler.push('iur_images', (state) => {
@@ -19,14 +69,14 @@ export function imagesPlugin(md: MarkdownIt): void {
       for (const token of tokens) {
         const here = token.map?.[0] ?? line;
         if (token.type === 'image') {
-          const src = String(token.attrGet('src') ?? '');
-          if (REMOTE.test(src)) {
-            report(env, here, `remote image ${src}: the deck must work offline; save it under assets/ and link the file`);
-          } else if (src && !INLINE.test(src) && env.dir) {
-            const file = path.resolve(env.dir, decodeURI(src.split(/[?#]/)[0]));
-            if (!existsSync(file)) report(env, here, `image not found: ${src} (looked for ${displayPath(file)})`);
-            else if (env.assetUrl) token.attrSet('src', env.assetUrl(file));
-          }
+          const { url } = localImage(env, String(token.attrGet('src') ?? ''), here, 'report');
+          if (url) token.attrSet('src', url);
+        } else if (token.type === 'html_block' || token.type === 'html_inline') {
+          // The author's own HTML: a missing file is left for the doctor ("image did not load").
+          token.content = rewriteSources(env, token.content, HTML_IMG_SRC, here, 'leave');
+        } else if (token.type === 'fence' && isMermaid(token.info)) {
+          const inner = here + 1;
+          token.content = rewriteSources(env, rewriteSources(env, token.content, MERMAID_IMG, inner, 'report'), HTML_IMG_SRC, inner, 'report');
         }
         if (token.children) visit(token.children, here);
       }
