@@ -1,8 +1,14 @@
 // Launches headless Chromium for export, check and tests, with the flags this
 // closed network needs and fewer processes; keeps Chromium's sandbox unless
-// running as root.
+// running as root. Chromium talks to us over a pipe, so it exits when this
+// process dies, however it dies (SIGKILL, the OOM killer); its profile is a
+// temporary folder of ours, removed when it closes, when we exit, or by the
+// next command if we were killed (src/browser/tempDirs.ts).
+import { rmSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
 import { findBrowser } from './findBrowser.ts';
+import { makeTempDir, removeStaleTempDirs } from './tempDirs.ts';
+import { removeOnExit } from '../export/exitCleanup.ts';
 
 export const BROWSER_ARGS = [
   '--disable-gpu',
@@ -30,12 +36,37 @@ export function isRoot(): boolean {
 
 export async function launchBrowser(options: { executablePath?: string; timeout?: number } = {}): Promise<Browser> {
   const executablePath = options.executablePath ?? findBrowser();
-  return puppeteer.launch({
-    executablePath,
-    headless: true,
-    // A fresh array: Puppeteer removes the feature flags from the one it is given.
-    args: isRoot() ? ['--no-sandbox', ...BROWSER_ARGS] : [...BROWSER_ARGS],
-    defaultViewport: { width: 1280, height: 720 },
-    timeout: options.timeout ?? 30_000,
-  });
+  // What commands killed with SIGKILL left behind.
+  removeStaleTempDirs();
+  const profile = makeTempDir('chrome');
+  const release = removeOnExit(profile);
+  const removeProfile = () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      release();
+    } catch {
+      /* still in use: the exit handler, or the next command, removes it */
+    }
+  };
+  try {
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      // The pipe closes when this process dies: Chromium then exits too.
+      pipe: true,
+      userDataDir: profile,
+      // A fresh array: Puppeteer removes the feature flags from the one it is given.
+      args: isRoot() ? ['--no-sandbox', ...BROWSER_ARGS] : [...BROWSER_ARGS],
+      defaultViewport: { width: 1280, height: 720 },
+      timeout: options.timeout ?? 30_000,
+    });
+    // Once Chromium has exited: until then it may still write to its profile.
+    const child = browser.process();
+    if (child && child.exitCode === null) child.once('exit', removeProfile);
+    else removeProfile();
+    return browser;
+  } catch (error) {
+    removeProfile();
+    throw error;
+  }
 }

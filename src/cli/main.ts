@@ -1,5 +1,6 @@
 // The iur-deck command line: `dev`, `build`, `export`, `check`, each with --help.
 import { EXIT } from './errors.ts';
+import { watchParent } from './parentWatch.ts';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -21,6 +22,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return EXIT.deck;
   }
+  // npm killed (kill PID, kill -9, its terminal closed): end at once, as on a
+  // hang-up; the exit handlers still run (Chromium killed, temporary files removed).
+  watchParent(() => process.exit(129));
   try {
     return await (await load())(rest);
   } catch (error) {

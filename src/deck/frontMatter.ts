@@ -33,7 +33,15 @@ export function readFrontMatter(raw: string, file: string, isFirst: boolean, pro
     }
     return result;
   }
-  const value: unknown = doc.toJS();
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (error) {
+    // The yaml package refuses alias bombs (a billion laughs) here, with no place in the file.
+    const why = error instanceof Error && /alias/i.test(error.message) ? 'too many aliases (*name) to expand' : error instanceof Error ? error.message : String(error);
+    problems.push({ pos: at(2), level: 'error', message: `invalid front matter: ${why}` });
+    return result;
+  }
   if (value === null || value === undefined) return result;
   if (typeof value !== 'object' || Array.isArray(value)) {
     problems.push({ pos: at(2), level: 'error', message: 'invalid front matter: expected key: value lines' });

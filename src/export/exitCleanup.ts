@@ -7,7 +7,8 @@ const paths = new Set<string>();
 let installed = false;
 
 function removeAll(): void {
-  for (const p of paths) rmSync(p, { recursive: true, force: true });
+  // Chromium may still be writing its profile as it goes: retry a not-yet-empty folder.
+  for (const p of paths) rmSync(p, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
   paths.clear();
 }
 

@@ -2,12 +2,12 @@
 // load the rest and build the deck into a temporary folder meanwhile, serve it
 // on loopback, print it (renderPdf) with the diagrams drawn by earlier exports,
 // write FILE atomically. Cleans up whatever happens.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { findBrowser } from '../browser/findBrowser.ts';
 import { launchBrowser } from '../browser/launch.ts';
+import { makeTempDir } from '../browser/tempDirs.ts';
 import type { StaticServer } from '../build/staticServer.ts';
 import type { Problem } from '../deck/model.ts';
 import type { ExportOptions } from './args.ts';
@@ -60,7 +60,8 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
     }),
   );
   launching.catch(() => {});
-  const temp = await mkdtemp(path.join(os.tmpdir(), 'iur-export-'));
+  // Named with our PID: if we are killed, the next command's launch removes it.
+  const temp = makeTempDir('export');
   const release = removeOnExit(temp);
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
