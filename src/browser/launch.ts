@@ -9,6 +9,7 @@ import puppeteer, { type Browser } from 'puppeteer';
 import { findBrowser } from './findBrowser.ts';
 import { makeTempDir, removeStaleTempDirs } from './tempDirs.ts';
 import { removeOnExit } from '../export/exitCleanup.ts';
+import { BrowserCrashError } from '../export/errors.ts';
 
 export const BROWSER_ARGS = [
   '--disable-gpu',
@@ -67,6 +68,8 @@ export async function launchBrowser(options: { executablePath?: string; timeout?
     return browser;
   } catch (error) {
     removeProfile();
-    throw error;
+    // One plain line: Puppeteer's text is a page of Chromium's output.
+    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new BrowserCrashError(`could not start ${executablePath}: ${why}`);
   }
 }

@@ -27,6 +27,10 @@ export function reportFailure(error: unknown, debug: boolean): number {
     console.error(`iur-deck: ${error.message}`);
     return EXIT.noBrowser;
   }
+  if (error instanceof Error && (error.name === 'BrowserCrashError' || error.name === 'ExportTimeoutError')) {
+    console.error(`iur-deck: ${error.message}`);
+    return EXIT.timeout;
+  }
   console.error(cleanMessage(error));
   if (debug && error instanceof Error && error.stack) console.error(error.stack);
   return EXIT.deck;

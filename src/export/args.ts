@@ -1,6 +1,7 @@
 // The options of `npm run export` and their --help text, parsed with
-// node:util parseArgs; anything wrong is an ArgsError (a message, no stack).
-import { parseArgs } from 'node:util';
+// the command line's one parser (src/cli/args.ts); anything wrong is an
+// ArgsError (a message, no stack).
+import { ArgsError, parseCommandArgs } from '../cli/args.ts';
 import { parseRange, type RangePiece } from './range.ts';
 import { defaultOutput } from '../cli/defaultOutputs.ts';
 
@@ -56,46 +57,28 @@ export interface ExportOptions {
   debug: boolean;
 }
 
-export class ArgsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ArgsError';
-  }
-}
+export { ArgsError };
 
 /** The options, or 'help' when --help was given. */
 export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        slides: { type: 'string', default: 'slides' },
-        out: { type: 'string', short: 'o' },
-        notes: { type: 'boolean', default: false },
-        fragments: { type: 'boolean', default: false },
-        range: { type: 'string' },
-        timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_S) },
-        verbose: { type: 'boolean', short: 'v', default: false },
-        debug: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new ArgsError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseCommandArgs(argv, {
+    out: { type: 'string', short: 'o' },
+    notes: { type: 'boolean', default: false },
+    fragments: { type: 'boolean', default: false },
+    range: { type: 'string' },
+    timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_S) },
+    verbose: { type: 'boolean', short: 'v', default: false },
+  });
   if (values.help) return 'help';
   const timeout = Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new ArgsError(`--timeout: expected a number of seconds, got "${values.timeout}"`);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new ArgsError(`--timeout: expected a number of seconds above 0, got "${values.timeout}" (see --help)`);
   const out = values.out ?? defaultOutput(values.slides, 'pdf');
-  if (out.trim() === '') throw new ArgsError('--out: expected a file name');
+  if (out.trim() === '') throw new ArgsError('--out: expected a file name (see --help)');
   let range: RangePiece[] | undefined;
   try {
     range = values.range === undefined ? undefined : parseRange(values.range);
   } catch (error) {
-    throw new ArgsError(error instanceof Error ? error.message : String(error));
+    throw new ArgsError(`${error instanceof Error ? error.message : String(error)} (see --help)`);
   }
   return {
     slidesDir: values.slides,

@@ -27,7 +27,8 @@ export function describeFailure(error: unknown): { code: number; lines: string[]
   // By name: src/browser/findBrowser.ts imports Puppeteer, which --help need not load.
   if (error instanceof Error && error.name === 'BrowserNotFoundError') return { code: EXPORT_EXIT.noBrowser, lines: [`export: ${message}`] };
   if (error instanceof ExportTimeoutError || error instanceof BrowserCrashError) return { code: EXPORT_EXIT.timeout, lines: [`export: ${message}`] };
-  if (error instanceof ArgsError || error instanceof SlideRangeError) return { code: EXPORT_EXIT.deck, lines: [`export: ${message} (see --help)`] };
+  if (error instanceof ArgsError) return { code: EXPORT_EXIT.deck, lines: [`export: ${message}`] };
+  if (error instanceof SlideRangeError) return { code: EXPORT_EXIT.deck, lines: [`export: ${message} (see --help)`] };
   if (error instanceof OutputError) return { code: EXPORT_EXIT.deck, lines: [`export: ${message}`] };
   // Puppeteer's errors when Chromium goes away mid-command.
   if (error instanceof Error && /Target closed|Session closed|Protocol error|Connection closed|Navigating frame was detached/i.test(message)) {

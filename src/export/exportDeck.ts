@@ -12,7 +12,7 @@ import type { StaticServer } from '../build/staticServer.ts';
 import type { Problem } from '../deck/model.ts';
 import type { ExportOptions } from './args.ts';
 import { removeOnExit } from './exitCleanup.ts';
-import { BrowserCrashError, OutputError } from './errors.ts';
+import { OutputError } from './errors.ts';
 import type { Progress } from './progress.ts';
 import { count } from '../cli/plural.ts';
 
@@ -53,12 +53,8 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
   const executablePath = findBrowser();
   // Node's own start and our imports, up to here (npm's start is before it).
   progress.record('start-up', performance.now());
-  const launching = progress.time('browser launch', () =>
-    launchBrowser({ executablePath }).catch((error: unknown) => {
-      const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-      throw new BrowserCrashError(`could not start ${executablePath}: ${why}`);
-    }),
-  );
+  // A launch that fails is a BrowserCrashError with one plain line (src/browser/launch.ts).
+  const launching = progress.time('browser launch', () => launchBrowser({ executablePath }));
   launching.catch(() => {});
   // Named with our PID: if we are killed, the next command's launch removes it.
   const temp = makeTempDir('export');

@@ -18,6 +18,8 @@ export interface OpenOptions {
   log?: (line: string) => void;
   /** SVGs this client drew before (Mermaid source → SVG): the page uses them instead of drawing. */
   prerendered?: Record<string, string>;
+  /** Where the deck's slides start, to name them when the page is not ready in time. */
+  slides?: { file: string; line: number }[];
 }
 
 export interface OpenedDeck {
@@ -34,19 +36,28 @@ async function race<T>(work: Promise<T>, crashed: Promise<never>): Promise<T> {
   return Promise.race([work, crashed]);
 }
 
-function describeTimeout(status: PageStatus | undefined, timeoutMs: number, pageErrors: string[]): string {
-  const lines = [`timed out after ${timeoutMs / 1000} s waiting for the deck to be ready in the browser`];
+/** The slides named in a timeout message: the first few, then how many more. */
+function notReadyLine(slides: { file: string; line: number }[], why: string): string {
+  const shown = slides.slice(0, 3).map((s) => `${s.file}:${s.line}`).join(', ');
+  const more = slides.length > 3 ? ` and ${slides.length - 3} more` : '';
+  return `not ready: ${shown}${more} (${why})`;
+}
+
+function describeTimeout(status: PageStatus | undefined, options: OpenOptions, pageErrors: string[]): string {
+  const lines = [`timed out after ${options.timeoutMs / 1000} s waiting for the deck to be ready in the browser`];
   for (const e of pageErrors.slice(0, 3)) lines.push(`browser error: ${e.split('\n')[0]}`);
+  const all = options.slides ?? [];
   if (!status) {
-    lines.push('the page did not respond (stuck in a script?)');
+    lines.push(all.length > 0 ? notReadyLine(all, 'the page did not load or respond: stuck in a script?') : 'the page did not respond (stuck in a script?)');
     return lines.join('\n');
   }
   for (const d of status.undrawn) {
     lines.push(`${d.file}:${d.figureLine || d.line}: error: Mermaid diagram not drawn (slide at line ${d.line})`);
   }
-  if (status.fonts !== 'loaded') lines.push(`the bundled font is still loading (document.fonts: ${status.fonts})`);
-  if (status.undrawn.length === 0 && status.fonts === 'loaded' && !status.printLayout) {
-    lines.push(status.state === 'no script' ? 'the deck script never ran' : 'reveal.js did not finish its print layout (no pdf-ready)');
+  if (status.undrawn.length > 0) return lines.join('\n');
+  if (status.fonts !== 'loaded') lines.push(notReadyLine(all, `the bundled font is still loading (document.fonts: ${status.fonts})`));
+  else if (!status.printLayout) {
+    lines.push(notReadyLine(all, status.state === 'no script' ? 'the deck script never ran' : 'reveal.js did not finish its print layout (no pdf-ready)'));
   }
   return lines.join('\n');
 }
@@ -81,7 +92,7 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
   try {
     await race(page.goto(`${options.url}${query}`, { waitUntil: 'domcontentloaded', timeout: options.timeoutMs }), crashed);
   } catch (error) {
-    if (error instanceof TimeoutError) throw new ExportTimeoutError(describeTimeout(undefined, options.timeoutMs, pageErrors));
+    if (error instanceof TimeoutError) throw new ExportTimeoutError(describeTimeout(undefined, options, pageErrors));
     throw error;
   }
   // tsx (esbuild, keepNames) wraps named functions in __name(); the functions
@@ -117,7 +128,7 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
     if (!(error instanceof TimeoutError)) throw error;
     stopPolling.abort();
     const status = await Promise.race([page.evaluate(pageStatus).catch(() => last), sleep(2000).then(() => last)]);
-    throw new ExportTimeoutError(describeTimeout(status, options.timeoutMs, pageErrors));
+    throw new ExportTimeoutError(describeTimeout(status, options, pageErrors));
   } finally {
     stopPolling.abort();
     await Promise.race([poll, sleep(500)]);

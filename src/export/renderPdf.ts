@@ -47,6 +47,7 @@ export async function printPdf(target: RenderTarget, options: RenderOptions, pro
       fragments: options.fragments,
       timeoutMs: options.timeoutMs,
       prerendered: target.prerendered,
+      slides: deck.slides.map((s) => s.pos),
       onRendered: (drawn, total) => progress.update(`slides rendered ${drawn}/${total}`, { transient: drawn < total }),
       log,
     }),

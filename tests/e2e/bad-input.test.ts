@@ -99,6 +99,7 @@ describe.each(cases)('$name', (c) => {
     const out = path.join(work, `dist-${cases.indexOf(c)}`);
     await mkdir(out, { recursive: true });
     await writeFile(path.join(out, 'index.html'), 'previous good build');
+    await writeFile(path.join(out, '.iur-deck-build'), 'an earlier build of iur-deck\n');
     const r = run(['build', '--slides', c.dir, '--out', out]);
     expect(r.out).toMatch(says(c, 'build'));
     expect(r.out).not.toMatch(/^\s+at /m);
