@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
 import { findBrowser } from './findBrowser.ts';
 import { makeTempDir, removeStaleTempDirs } from './tempDirs.ts';
-import { removeOnExit } from '../export/exitCleanup.ts';
+import { removeOnExit, stopOnExit } from '../export/exitCleanup.ts';
 import { BrowserCrashError } from '../export/errors.ts';
 
 export const BROWSER_ARGS = [
@@ -63,8 +63,14 @@ export async function launchBrowser(options: { executablePath?: string; timeout?
     });
     // Once Chromium has exited: until then it may still write to its profile.
     const child = browser.process();
-    if (child && child.exitCode === null) child.once('exit', removeProfile);
-    else removeProfile();
+    if (child && child.exitCode === null) {
+      // On our exit (Ctrl+C, SIGTERM): Chromium is killed before its profile is removed.
+      const unstop = stopOnExit(() => child.kill('SIGKILL'));
+      child.once('exit', () => {
+        unstop();
+        removeProfile();
+      });
+    } else removeProfile();
     return browser;
   } catch (error) {
     removeProfile();

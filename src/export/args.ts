@@ -30,8 +30,8 @@ source, code and browser) is reused from node_modules/.cache/iur-deck/diagrams/.
   --range LIST     only these slides, numbered from 1 in reading order:
                    e.g. 3-7,10 or 12- (to the end)
   --timeout S      give up when the page is not ready after S seconds, or
-                   printing takes longer (default: ${DEFAULT_TIMEOUT_S}); names the
-                   slides not ready
+                   printing takes longer than S seconds plus 0.1 s a page
+                   (default: ${DEFAULT_TIMEOUT_S}); names the slides not ready
   --verbose        print the time of each stage, and how many diagrams were reused
   --debug          print stack traces and the browser's console
   --help           this text

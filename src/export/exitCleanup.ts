@@ -4,11 +4,21 @@
 import { rmSync } from 'node:fs';
 
 const paths = new Set<string>();
+const firsts = new Set<() => void>();
 let installed = false;
 
 function removeAll(): void {
+  // What must stop before its files go (Chromium, which writes its profile until it dies).
+  for (const f of firsts) {
+    try {
+      f();
+    } catch {
+      /* already gone */
+    }
+  }
+  firsts.clear();
   // Chromium may still be writing its profile as it goes: retry a not-yet-empty folder.
-  for (const p of paths) rmSync(p, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+  for (const p of paths) rmSync(p, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   paths.clear();
 }
 
@@ -20,6 +30,15 @@ function install(): void {
   exitOn('SIGINT', 130);
   exitOn('SIGTERM', 143);
   exitOn('SIGHUP', 129);
+}
+
+/** Runs `stop` when the process exits, before any path is removed, until `release` is called. */
+export function stopOnExit(stop: () => void): () => void {
+  install();
+  firsts.add(stop);
+  return () => {
+    firsts.delete(stop);
+  };
 }
 
 /** Removes `p` when the process exits, until `release` is called. */

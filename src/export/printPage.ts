@@ -144,6 +144,9 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
   return { page, crashed, status, drawn };
 }
 
+/** What printing may take per page, on top of --timeout. */
+export const PRINT_MS_PER_PAGE = 100;
+
 export interface Printed {
   pdf: Uint8Array;
   /** What each page of `pdf` shows. */
@@ -155,6 +158,8 @@ export async function printDeck(opened: OpenedDeck, plan: PrintPlan, timeoutMs: 
   const { page, crashed } = opened;
   const pages = await race(page.evaluate(preparePrint, plan), crashed);
   if (pages.length === 0) throw new Error('internal: nothing to print');
+  // Printing takes time by the page (about 30 ms each here): a big deck gets more than --timeout.
+  const printMs = timeoutMs + pages.length * PRINT_MS_PER_PAGE;
   try {
     const pdf = await race(
       page.pdf({
@@ -165,13 +170,13 @@ export async function printDeck(opened: OpenedDeck, plan: PrintPlan, timeoutMs: 
         printBackground: true,
         outline: false,
         tagged: true,
-        timeout: timeoutMs,
+        timeout: printMs,
       }),
       crashed,
     );
     return { pdf, pages };
   } catch (error) {
-    if (error instanceof TimeoutError) throw new ExportTimeoutError(`timed out after ${timeoutMs / 1000} s while Chromium printed ${pages.length} pages`);
+    if (error instanceof TimeoutError) throw new ExportTimeoutError(`timed out after ${printMs / 1000} s while Chromium printed ${pages.length} pages`);
     throw error;
   }
 }

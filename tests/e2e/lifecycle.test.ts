@@ -51,7 +51,7 @@ describe('an export that is killed', () => {
   it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('by %s leaves no Chromium and no temporary folder', async (signal) => {
     const child = await exportWithChromium(`${os.tmpdir()}/iur-lifecycle-${signal}.pdf`);
     child.kill(signal);
-    expect(await until(() => !running(child.pid), 5000)).toBe(true);
+    expect(await until(() => !running(child.pid), 15_000)).toBe(true);
     expect(await until(() => chromiumOf(child.pid).length === 0, 3000)).toBe(true);
     expect(tempOf(child.pid)).toEqual([]);
   });

@@ -22,9 +22,11 @@ const MERMAID_IMG = /(\bimg\s*:\s*)("[^"]*"|'[^']*')/g;
 /**
  * The URL the page uses for a local image, after checking it; undefined when
  * it is reported (remote, outside the roots) or must stay as written.
- * @param missing what to do when the file does not exist: report it, or leave the src for the doctor
+ * @param missing what to do when the file does not exist or is remote: report it, or leave the src for the page's CSP and the doctor
  */
 function localImage(env: ParseEnv, src: string, line0: number, missing: 'report' | 'leave'): { url?: string } {
+  // The author's own HTML may name a remote image: the page's CSP blocks it, and the doctor says so.
+  if (REMOTE.test(src) && missing === 'leave') return {};
   if (REMOTE.test(src)) {
     report(env, line0, `remote image ${src}: the deck must work offline; save it under assets/ and link the file`);
     return {};
