@@ -18,6 +18,7 @@ writes it as JSON. Never fails on a time: exit 1 only if it could not run.
   --no-scale    skip the 10× deck
   --json FILE   where to write the figures (default .bench/latest.json; a
                 dated copy is kept beside it)
+  --debug       print stack traces
   --help        this text`;
 
 export interface BenchOptions {

@@ -1,5 +1,5 @@
 // `iur-deck build [--slides DIR] [--out DIR] [--single]`: the static deck.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './args.ts';
 import { stat } from 'node:fs/promises';
 import { buildDeck } from '../build/buildDeck.ts';
 import { EXIT, reportFailure } from './errors.ts';
@@ -25,16 +25,7 @@ any static host, and offline).
 Exit codes: 0 built, 1 the deck has errors (listed as file:line: message).`;
 
 export async function buildCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      slides: { type: 'string', default: 'slides' },
-      out: { type: 'string' },
-      single: { type: 'boolean', default: false },
-      debug: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
+  const values = parseCommandArgs(argv, { out: { type: 'string' }, single: { type: 'boolean', default: false } });
   if (values.help) {
     console.log(BUILD_HELP);
     return EXIT.ok;

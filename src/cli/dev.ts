@@ -1,5 +1,5 @@
 // `iur-deck dev [--slides DIR] [--port N]`: the live deck on localhost.
-import { parseArgs } from 'node:util';
+import { ArgsError, parseCommandArgs } from './args.ts';
 import { createServer } from 'vite';
 import { deckViteConfig } from '../vite/config.ts';
 import { EXIT } from './errors.ts';
@@ -12,22 +12,20 @@ appear as file:line messages here and in the browser's error overlay.
 
   --slides DIR   the deck's Markdown files (default: slides)
   --port N       port (default 5173, the next free one if taken)
+  --debug        print stack traces
   --help         this text`;
 
 export async function devCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      slides: { type: 'string', default: 'slides' },
-      port: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
+  const values = parseCommandArgs(argv, { port: { type: 'string' } });
   if (values.help) {
     console.log(DEV_HELP);
     return EXIT.ok;
   }
-  const server = await createServer(deckViteConfig({ slidesDir: values.slides, port: values.port ? Number(values.port) : undefined }));
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+    throw new ArgsError(`--port: expected a port number (1–65535), got "${values.port}" (see --help)`);
+  }
+  const server = await createServer(deckViteConfig({ slidesDir: values.slides, port }));
   await server.listen();
   server.printUrls();
   return new Promise<number>(() => {
