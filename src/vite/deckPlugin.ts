@@ -120,15 +120,22 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
         const errors = report.problems.filter((p) => p.level === 'error');
         if (errors.length > 0) overlay(server, errors);
       });
+      // A page that connects while the deck has errors (a missing slides folder, say) shows them at once.
+      server.ws.on('connection', () => {
+        const errors = errorsOf(problems);
+        if (errors.length > 0) setTimeout(() => overlay(server, errors), 100);
+      });
       const onChange = async () => {
         const before = deck?.themeFile;
+        const broken = errorsOf(problems).length > 0 || (deck?.slides.length ?? 0) === 0;
         const errors = await reload();
         if (errors.length > 0) {
           overlay(server, errors);
           return;
         }
         if (!deck) return;
-        if (deck.themeFile !== before) {
+        // The theme changed, or the page holds no good deck yet (it loaded while the folder was missing).
+        if (deck.themeFile !== before || broken) {
           server.ws.send({ type: 'full-reload' });
           return;
         }
