@@ -32,6 +32,9 @@ source, code and browser) is reused from node_modules/.cache/iur-deck/diagrams/.
   --timeout S      give up when the page is not ready after S seconds, or
                    printing takes longer than S seconds plus 0.1 s a page
                    (default: ${DEFAULT_TIMEOUT_S}); names the slides not ready
+  --strict         stop, writing nothing, on any problem: warnings from the
+                   sources and what the deck doctor finds on the laid-out
+                   slides (overflow, dead links …), which are printed anyway
   --verbose        print the time of each stage, and how many diagrams were reused
   --debug          print stack traces and the browser's console
   --help           this text
@@ -55,6 +58,8 @@ export interface ExportOptions {
   timeoutMs: number;
   verbose: boolean;
   debug: boolean;
+  /** Stop on warnings too (the sources' and the doctor's), before writing. */
+  strict: boolean;
 }
 
 export { ArgsError };
@@ -68,6 +73,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     range: { type: 'string' },
     timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_S) },
     verbose: { type: 'boolean', short: 'v', default: false },
+    strict: { type: 'boolean', default: false },
   });
   if (values.help) return 'help';
   const timeout = Number(values.timeout);
@@ -89,5 +95,6 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     timeoutMs: Math.round(timeout * 1000),
     verbose: values.verbose,
     debug: values.debug,
+    strict: values.strict,
   };
 }

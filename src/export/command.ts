@@ -8,6 +8,7 @@ import { BrowserCrashError, ExportTimeoutError, OutputError } from './errors.ts'
 import { Progress } from './progress.ts';
 import { SlideRangeError } from './range.ts';
 import { EXIT } from '../cli/errors.ts';
+import { count } from '../cli/plural.ts';
 import { refuseForeignFile, refuseSourceOutput } from '../cli/outputSafety.ts';
 
 /** Exit codes, as documented in --help: the same as every command's (src/cli/errors.ts). */
@@ -22,7 +23,8 @@ export function describeFailure(error: unknown): { code: number; lines: string[]
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof DeckError) {
     const errors = error.problems.filter((p) => p.level === 'error').length;
-    return { code: EXPORT_EXIT.deck, lines: [...error.problems.map(formatProblem), `export: stopped, the deck has ${errors} error${errors === 1 ? '' : 's'}`] };
+    const why = errors > 0 ? `the deck has ${count(errors, 'error')}` : `--strict, and the deck has ${count(error.problems.length, 'warning')}`;
+    return { code: EXPORT_EXIT.deck, lines: [...error.problems.map(formatProblem), `export: stopped, ${why}`] };
   }
   // By name: src/browser/findBrowser.ts imports Puppeteer, which --help need not load.
   if (error instanceof Error && error.name === 'BrowserNotFoundError') return { code: EXPORT_EXIT.noBrowser, lines: [`export: ${message}`] };

@@ -15,6 +15,7 @@ import { removeOnExit } from './exitCleanup.ts';
 import { OutputError } from './errors.ts';
 import type { Progress } from './progress.ts';
 import { count } from '../cli/plural.ts';
+import { refuseWarnings } from './strict.ts';
 
 export interface ExportResult {
   /** Absolute path of the written PDF. */
@@ -69,6 +70,8 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
       work.buildDeck({ slidesDir: options.slidesDir, outDir: path.join(temp, 'deck'), quiet: true }),
     );
     const { deck } = built;
+    // --strict: a warning in the sources stops the export here (and is printed once, with the reason).
+    if (options.strict) refuseWarnings(built.problems);
     for (const problem of built.problems) progress.line(work.formatProblem(problem), process.stderr);
     const selected = options.range ? work.selectSlides(options.range, deck.slides.length) : null;
     progress.update(`built ${count(deck.slides.length, 'slide')}; starting the browser …`);
@@ -82,6 +85,9 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
     const prerendered = await work.drawnBefore(drawnBy, codes);
     const target = { browser, url: `${served.url}index.html`, deck, prerendered };
     const printed = await work.printPdf(target, { ...options, selected }, progress, log);
+    // What the doctor finds on the laid-out slides: printed, or with --strict the end of the export.
+    if (options.strict) refuseWarnings(printed.doctor);
+    for (const problem of printed.doctor) progress.line(work.formatProblem(problem), process.stderr);
     // Chromium is done: let it exit while the PDF is finished (less time, less memory).
     closing = closeBrowser(browser);
     const { pdf, pages, drawn } = await work.finishPdf(printed, deck, progress);
@@ -97,7 +103,7 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
       pages: pages.length,
       bytes: pdf.length,
       slides: selected?.length ?? deck.slides.length,
-      warnings: built.problems,
+      warnings: [...built.problems, ...printed.doctor],
       diagrams: { reused: Object.keys(prerendered).length, total: codes.length },
     };
   } finally {

@@ -29,6 +29,8 @@ export interface OpenedDeck {
   status: PageStatus;
   /** Diagrams the page drew itself (Mermaid source → SVG), to remember for next time. */
   drawn: Record<string, string>;
+  /** What the deck doctor finds on the laid-out slides (overflow, dead links …), as `npm run check` would. */
+  doctor: Problem[];
 }
 
 
@@ -141,7 +143,9 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
     throw new DeckError(problems.length > 0 ? problems : [{ pos: { file: 'deck', line: 0 }, level: 'error', message: 'the page reported an error' }]);
   }
   const drawn = await race(page.evaluate(() => window.__iurDrawn ?? {}), crashed);
-  return { page, crashed, status, drawn };
+  // Every slide is laid out here, as it prints: the doctor's rules cost a few ms on the talk.
+  const doctor = await race(page.evaluate(() => window.__iurDeck?.inspectAll?.() ?? []), crashed);
+  return { page, crashed, status, drawn, doctor };
 }
 
 /** What printing may take per page, on top of --timeout. */

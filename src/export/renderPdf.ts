@@ -3,7 +3,7 @@
 // ask for (printPdf), then adds metadata and bookmarks (finishPdf), which
 // needs no browser. Writes no file.
 import type { Browser } from 'puppeteer';
-import type { Deck } from '../deck/model.ts';
+import type { Deck, Problem } from '../deck/model.ts';
 import { pagesOfSlides, printPlan, type PageOfSlide } from './pages.ts';
 import { postProcess } from './postProcess.ts';
 import { openForPrint, printDeck } from './printPage.ts';
@@ -33,7 +33,12 @@ export interface Rendered {
   drawn: Record<string, string>;
 }
 
-export interface Printed extends Rendered {
+/** What the page's doctor found on the laid-out slides. */
+export interface Checked {
+  doctor: Problem[];
+}
+
+export interface Printed extends Rendered, Checked {
   /** Who printed it, for the PDF's Producer. */
   browserVersion: string;
 }
@@ -57,7 +62,7 @@ export async function printPdf(target: RenderTarget, options: RenderOptions, pro
   progress.update(`printing ${selected ? `${selected.length} of ` : ''}${deck.slides.length} slides …`);
   const printed = await progress.time('print', () => printDeck(opened, plan, options.timeoutMs));
   const pages = pagesOfSlides(deck, printed.pages);
-  return { pdf: printed.pdf, pages, drawn: opened.drawn, browserVersion: await browser.version() };
+  return { pdf: printed.pdf, pages, drawn: opened.drawn, doctor: opened.doctor, browserVersion: await browser.version() };
 }
 
 /** Adds metadata and bookmarks to a printed PDF; needs no browser. */
