@@ -1,0 +1,164 @@
+// The layout pass: composes each slide from its measured content, once the
+// bundled font is in and before reveal.js lays the deck out (so the screen,
+// the print view behind the PDF and the doctor all see the same sizes).
+// A slide's body type is a step of one fixed scale (composeRules.ts): short
+// bodies step up and sit balanced under the title, one sentence becomes a
+// statement, full bodies keep the base size or step down to the floor.
+//
+// Why a search over the scale and not a fitting library: fitty and reveal.js's
+// r-fit-text fit one line to a width (white-space: nowrap, scale to the box's
+// width). Chinese wraps between any two characters, so a width fit says
+// nothing about whether a paragraph fits the height left under the title. We
+// set the candidate size (data-compose-size → the --body-size CSS variable),
+// let the browser wrap and lay out, and measure the height: a binary search
+// over the scale's steps, with at most log2(3) + 1 layouts per slide.
+//
+// The decision is written on the <section> as data attributes, which the
+// theme styles and other readers of the laid-out DOM (the doctor, the look
+// test, the PPTX export) use as they are:
+//   data-compose       layout | statement | sparse | regular | dense | figure
+//   data-compose-size  body size in px (24 | 28 | 32), absent for layout/statement
+//   data-compose-step  index of that size in the scale (0 | 1 | 2)
+//   data-compose-fill  share of the body area the content fills (0–1, 2 decimals)
+import {
+  BASE_STEP,
+  BODY_SCALE,
+  OVERRIDES,
+  ROOMY_FILL,
+  chooseKind,
+  largestFitting,
+  stepsFor,
+  treatmentOf,
+  type Override,
+  type SlideFeatures,
+} from './composeRules.ts';
+
+const SLIDE_WIDTH = 1280;
+/** Parts of a section that are not its body. */
+const NOT_BODY = 'footer.slide-footer, aside.notes';
+
+function titleOf(section: HTMLElement): HTMLElement | undefined {
+  const first = section.firstElementChild;
+  return first instanceof HTMLElement && /^H[12]$/.test(first.tagName) ? first : undefined;
+}
+
+function bodyBlocks(section: HTMLElement, title: HTMLElement | undefined): HTMLElement[] {
+  return Array.from(section.children).filter(
+    (el): el is HTMLElement => el instanceof HTMLElement && el !== title && !el.matches(NOT_BODY),
+  );
+}
+
+function overrideOf(section: HTMLElement, title: HTMLElement | undefined): Override | undefined {
+  return OVERRIDES.find((o) => section.classList.contains(o) || title?.classList.contains(o));
+}
+
+function layoutOf(section: HTMLElement): string {
+  const cls = Array.from(section.classList).find((c) => c.startsWith('layout-'));
+  return cls ? cls.slice('layout-'.length) : '';
+}
+
+export function featuresOf(section: HTMLElement): SlideFeatures {
+  const title = titleOf(section);
+  const blocks = bodyBlocks(section, title);
+  return {
+    layout: layoutOf(section),
+    override: overrideOf(section, title),
+    blocks: blocks.map((b) => b.tagName.toLowerCase()),
+    text: blocks.map((b) => b.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim(),
+    hasFigure: blocks.some((b) => b.matches('figure, img, video, canvas') || b.querySelector('figure, img, video, canvas') !== null),
+  };
+}
+
+interface Fit {
+  /** Nothing sticks out of the slide's content box (into the footer band or past the right edge). */
+  fits: boolean;
+  /** Height of the body's content over the height of the body area. */
+  fill: number;
+}
+
+/** Measures the section as it is laid out now (ratios only: correct under reveal.js's scaling). */
+function measure(section: HTMLElement, title: HTMLElement | undefined, blocks: HTMLElement[]): Fit {
+  const box = section.getBoundingClientRect();
+  const scale = box.width / SLIDE_WIDTH || 1;
+  const style = getComputedStyle(section);
+  const areaTop = title
+    ? title.getBoundingClientRect().bottom + parseFloat(getComputedStyle(title).marginBottom) * scale
+    : box.top + parseFloat(style.paddingTop) * scale;
+  const areaBottom = box.bottom - parseFloat(style.paddingBottom) * scale;
+  const visible = blocks.filter((b) => b.getClientRects().length > 0);
+  if (visible.length === 0) return { fits: true, fill: 0 };
+  const top = Math.min(...visible.map((b) => b.getBoundingClientRect().top));
+  const bottom = Math.max(...visible.map((b) => b.getBoundingClientRect().bottom));
+  const tolerance = 1;
+  const fits =
+    section.scrollHeight <= section.clientHeight + tolerance &&
+    section.scrollWidth <= section.clientWidth + tolerance &&
+    bottom <= areaBottom + tolerance * scale;
+  return { fits, fill: (bottom - top) / Math.max(1, areaBottom - areaTop) };
+}
+
+function setStep(section: HTMLElement, step: number | undefined): void {
+  if (step === undefined) {
+    delete section.dataset.composeSize;
+    delete section.dataset.composeStep;
+  } else {
+    section.dataset.composeSize = String(BODY_SCALE[step]);
+    section.dataset.composeStep = String(step);
+  }
+}
+
+/** Composes one slide; the section must be in the document (it is shown off-screen while measured). */
+export function composeSlide(section: HTMLElement): void {
+  const title = titleOf(section);
+  const blocks = bodyBlocks(section, title);
+  const features = featuresOf(section);
+  let kind = chooseKind(features);
+  if (kind === 'layout') {
+    section.dataset.compose = 'layout';
+    setStep(section, undefined);
+    delete section.dataset.composeFill;
+    return;
+  }
+  // reveal.js hides every slide but the current one (and a stack's parent with it):
+  // lay this one out, invisibly, while it is measured.
+  const stack = section.parentElement?.closest('section');
+  section.setAttribute('data-composing', '');
+  stack?.setAttribute('data-composing', '');
+  try {
+    if (kind === 'statement') {
+      section.dataset.compose = 'statement';
+      setStep(section, undefined);
+      const fit = measure(section, title, blocks);
+      if (fit.fits) {
+        section.dataset.composeFill = fit.fill.toFixed(2);
+        return;
+      }
+      kind = 'text';
+    }
+    const textKind = kind;
+    // Laid out as it will be shown, so that what is measured is what the audience sees.
+    section.dataset.compose = textKind === 'figure' ? 'figure' : 'regular';
+    const roomyBudget = features.override === 'roomy' ? 1 : ROOMY_FILL;
+    const fill: Record<number, number> = {};
+    const { value: step } = largestFitting(stepsFor(textKind, features.override), (candidate) => {
+      setStep(section, candidate);
+      const fit = measure(section, title, blocks);
+      fill[candidate] = fit.fill;
+      return fit.fits && (candidate <= BASE_STEP || fit.fill <= roomyBudget);
+    });
+    setStep(section, step);
+    const finalFill = fill[step] ?? measure(section, title, blocks).fill;
+    section.dataset.compose = treatmentOf(textKind, step, finalFill, features.override);
+    section.dataset.composeFill = finalFill.toFixed(2);
+  } finally {
+    section.removeAttribute('data-composing');
+    stack?.removeAttribute('data-composing');
+  }
+}
+
+/** Composes every slide below `root` (the deck before reveal.js starts, or slides swapped in by dev). */
+export function composeDeck(root: ParentNode = document): void {
+  for (const section of Array.from(root.querySelectorAll<HTMLElement>('.reveal .slides section[data-file], section[data-file]'))) {
+    composeSlide(section);
+  }
+}
