@@ -40,6 +40,11 @@ function segments(line: string): string[] {
     .filter((s): s is string => typeof s === 'string')
     .map((s) => s.replace(/^[◆■●✓]+/u, '').replace(/^[IVX]+\.\s*/, '').trim())
     .map((s) => s.replace(/^\d+\s+(?=方式)/, ''))
+    // A short label before a full-width colon (特征一：…, 模式：…) may become a card's heading: label and text are checked apart.
+    .flatMap((s) => {
+      const label = /^([^：，。（]{1,6}：)(.+)$/u.exec(s);
+      return label ? [label[1], label[2]] : [s];
+    })
     .filter((s) => s !== '' && s !== '—' && s !== '---' && s !== '-' && s !== '.....');
 }
 
