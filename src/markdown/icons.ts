@@ -58,6 +58,6 @@ export function similarIcons(name: string, limit = 5): string[] {
   }
   const known = tags;
   return Object.keys(known)
-    .filter((n) => n.startsWith(head) || known[n].includes(name))
+    .filter((n) => (head.length >= 3 && n.startsWith(head)) || known[n].includes(name))
     .slice(0, limit);
 }
