@@ -11,7 +11,7 @@
 // nothing about whether a paragraph fits the height left under the title. We
 // set the candidate size (data-compose-size → the --body-size CSS variable),
 // let the browser wrap and lay out, and measure the height: a binary search
-// over the scale's steps, with at most log2(3) + 1 layouts per slide.
+// over the scale's steps (two tries for three steps), all slides at once.
 //
 // The decision is written on the <section> as data attributes, which the
 // theme styles and other readers of the laid-out DOM (the doctor, the look
@@ -25,8 +25,8 @@ import {
   BODY_SCALE,
   OVERRIDES,
   ROOMY_FILL,
+  StepSearch,
   chooseKind,
-  largestFitting,
   stepsFor,
   treatmentOf,
   type Override,
@@ -107,58 +107,99 @@ function setStep(section: HTMLElement, step: number | undefined): void {
   }
 }
 
-/** Composes one slide; the section must be in the document (it is shown off-screen while measured). */
-export function composeSlide(section: HTMLElement): void {
-  const title = titleOf(section);
-  const blocks = bodyBlocks(section, title);
-  const features = featuresOf(section);
-  let kind = chooseKind(features);
-  if (kind === 'layout') {
-    section.dataset.compose = 'layout';
-    setStep(section, undefined);
-    delete section.dataset.composeFill;
-    return;
-  }
-  // reveal.js hides every slide but the current one (and a stack's parent with it):
-  // lay this one out, invisibly, while it is measured.
-  const stack = section.parentElement?.closest('section');
-  section.setAttribute('data-composing', '');
-  stack?.setAttribute('data-composing', '');
-  try {
-    if (kind === 'statement') {
-      section.dataset.compose = 'statement';
-      setStep(section, undefined);
-      const fit = measure(section, title, blocks);
-      if (fit.fits) {
-        section.dataset.composeFill = fit.fill.toFixed(2);
-        return;
-      }
-      kind = 'text';
-    }
-    const textKind = kind;
-    // Laid out as it will be shown, so that what is measured is what the audience sees.
-    section.dataset.compose = textKind === 'figure' ? 'figure' : 'regular';
-    const roomyBudget = features.override === 'roomy' ? 1 : ROOMY_FILL;
-    const fill: Record<number, number> = {};
-    const { value: step } = largestFitting(stepsFor(textKind, features.override), (candidate) => {
-      setStep(section, candidate);
-      const fit = measure(section, title, blocks);
-      fill[candidate] = fit.fill;
-      return fit.fits && (candidate <= BASE_STEP || fit.fill <= roomyBudget);
-    });
-    setStep(section, step);
-    const finalFill = fill[step] ?? measure(section, title, blocks).fill;
-    section.dataset.compose = treatmentOf(textKind, step, finalFill, features.override);
-    section.dataset.composeFill = finalFill.toFixed(2);
-  } finally {
-    section.removeAttribute('data-composing');
-    stack?.removeAttribute('data-composing');
-  }
+interface Job {
+  section: HTMLElement;
+  stack: Element | null | undefined;
+  title: HTMLElement | undefined;
+  blocks: HTMLElement[];
+  features: SlideFeatures;
+  kind: 'statement' | 'figure' | 'text';
+  search?: StepSearch;
+  /** The candidate step being tried in this round. */
+  trying?: number;
+  fill: Record<number, number>;
 }
 
-/** Composes every slide below `root` (the deck before reveal.js starts, or slides swapped in by dev). */
+function startSearch(job: Job): void {
+  const kind = job.kind === 'figure' ? 'figure' : 'text';
+  // Laid out as it will be shown, so that what is measured is what the audience sees.
+  job.section.dataset.compose = kind === 'figure' ? 'figure' : 'regular';
+  job.search = new StepSearch(stepsFor(kind, job.features.override));
+}
+
+/**
+ * Composes every slide below `root` (the deck before reveal.js starts, or the
+ * slides dev swaps in). The slides are searched together, round by round:
+ * each round writes every slide's candidate size, then reads every slide's
+ * boxes, so the page is laid out once a round (three or four rounds for a
+ * deck of any size) instead of several times per slide.
+ */
 export function composeDeck(root: ParentNode = document): void {
-  for (const section of Array.from(root.querySelectorAll<HTMLElement>('.reveal .slides section[data-file], section[data-file]'))) {
-    composeSlide(section);
+  const jobs: Job[] = [];
+  for (const section of Array.from(root.querySelectorAll<HTMLElement>('section[data-file]'))) {
+    const title = titleOf(section);
+    const features = featuresOf(section);
+    const kind = chooseKind(features);
+    if (kind === 'layout') {
+      section.dataset.compose = 'layout';
+      setStep(section, undefined);
+      delete section.dataset.composeFill;
+      continue;
+    }
+    jobs.push({ section, stack: section.parentElement?.closest('section'), title, blocks: bodyBlocks(section, title), features, kind, fill: {} });
+  }
+  // reveal.js hides every slide but the current one (and a stack's parent with
+  // it): lay these out, invisibly, while they are measured.
+  for (const job of jobs) {
+    job.section.setAttribute('data-composing', '');
+    job.stack?.setAttribute('data-composing', '');
+  }
+  try {
+    // Round 0: statements as statements; the others start their search.
+    for (const job of jobs) {
+      if (job.kind === 'statement') {
+        job.section.dataset.compose = 'statement';
+        setStep(job.section, undefined);
+      } else startSearch(job);
+    }
+    const statements = jobs.filter((j) => j.kind === 'statement');
+    const statementFits = statements.map((j) => measure(j.section, j.title, j.blocks));
+    statements.forEach((job, i) => {
+      if (statementFits[i].fits) job.section.dataset.composeFill = statementFits[i].fill.toFixed(2);
+      else {
+        job.kind = 'text';
+        startSearch(job);
+      }
+    });
+    // Search rounds: write every candidate, then read every slide.
+    for (;;) {
+      const active = jobs.filter((j) => j.search && (j.trying = j.search.next()) !== undefined);
+      if (active.length === 0) break;
+      for (const job of active) setStep(job.section, job.trying);
+      const fits = active.map((job) => measure(job.section, job.title, job.blocks));
+      active.forEach((job, i) => {
+        const step = job.trying as number;
+        job.fill[step] = fits[i].fill;
+        const roomyBudget = job.features.override === 'roomy' ? 1 : ROOMY_FILL;
+        job.search?.report(fits[i].fits && (step <= BASE_STEP || fits[i].fill <= roomyBudget));
+      });
+    }
+    // The answer: the step found (its fill measured on the way, else now).
+    const searched = jobs.filter((j) => j.search);
+    for (const job of searched) setStep(job.section, job.search?.value);
+    const unmeasured = searched.filter((j) => j.fill[j.search?.value ?? -1] === undefined);
+    const late = unmeasured.map((j) => measure(j.section, j.title, j.blocks).fill);
+    unmeasured.forEach((job, i) => (job.fill[job.search?.value ?? -1] = late[i]));
+    for (const job of searched) {
+      const step = job.search?.value ?? BASE_STEP;
+      const fill = job.fill[step] ?? 0;
+      job.section.dataset.compose = treatmentOf(job.kind === 'figure' ? 'figure' : 'text', step, fill, job.features.override);
+      job.section.dataset.composeFill = fill.toFixed(2);
+    }
+  } finally {
+    for (const job of jobs) {
+      job.section.removeAttribute('data-composing');
+      job.stack?.removeAttribute('data-composing');
+    }
   }
 }

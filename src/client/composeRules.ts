@@ -76,24 +76,48 @@ export function stepsFor(kind: 'figure' | 'text', override?: Override): number[]
 }
 
 /**
- * The largest of `candidates` (ascending) for which `fits` holds, by binary
- * search; `fits` must be monotone (what fits at a step fits at every smaller
- * one). Returns the smallest candidate when none fits: the floor is a floor.
+ * A binary search for the largest of `candidates` (ascending) that fits,
+ * driven from outside one step at a time: `next()` names the candidate to try,
+ * `report()` says whether it fitted. The composer runs one search per slide
+ * and steps them all together, so a whole deck costs a few layouts of the
+ * page, not a few per slide. `fits` must be monotone (what fits at a step fits
+ * at every smaller one); when nothing fits, the smallest candidate is the
+ * answer: the floor is a floor.
  */
-export function largestFitting(candidates: readonly number[], fits: (candidate: number) => boolean): { value: number; tries: number } {
-  let lo = 0;
-  let hi = candidates.length - 1;
-  let best = -1;
-  let tries = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    tries++;
-    if (fits(candidates[mid])) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
+export class StepSearch {
+  private lo = 0;
+  private hi: number;
+  private best = -1;
+  tries = 0;
+  constructor(private readonly candidates: readonly number[]) {
+    this.hi = candidates.length - 1;
   }
-  return { value: candidates[Math.max(best, 0)], tries };
+
+  /** The candidate to try next, or undefined when the search is over. */
+  next(): number | undefined {
+    return this.lo <= this.hi ? this.candidates[(this.lo + this.hi) >> 1] : undefined;
+  }
+
+  report(fits: boolean): void {
+    const mid = (this.lo + this.hi) >> 1;
+    this.tries++;
+    if (fits) {
+      this.best = mid;
+      this.lo = mid + 1;
+    } else this.hi = mid - 1;
+  }
+
+  /** The answer (once next() is undefined). */
+  get value(): number {
+    return this.candidates[Math.max(this.best, 0)];
+  }
+}
+
+/** StepSearch run to the end with a test at hand. */
+export function largestFitting(candidates: readonly number[], fits: (candidate: number) => boolean): { value: number; tries: number } {
+  const search = new StepSearch(candidates);
+  for (let c = search.next(); c !== undefined; c = search.next()) search.report(fits(c));
+  return { value: search.value, tries: search.tries };
 }
 
 /** A vertical extent in slide px. */

@@ -24,7 +24,9 @@ async function start(): Promise<void> {
   await loadFonts();
   // Every slide composed in the bundled font, before reveal.js lays it out: the
   // same sizes on screen, in the print view and for the doctor.
+  const composeStart = performance.now();
   composeDeck();
+  performance.measure('iur:compose', { start: composeStart });
   const printing = /print-pdf/i.test(location.search);
   // The print view lays every slide out once: its diagrams must be there first.
   if (printing) await renderDiagrams();
