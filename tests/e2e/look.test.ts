@@ -83,6 +83,8 @@ let page: Page;
 let cdp: CDPSession;
 let domTree: Protocol.DOM.Node;
 let reports: SlideReport[] = [];
+/** Slide id → `data-compose/data-compose-size` in the print view. */
+let printComposition: Record<string, string> = {};
 
 /** Every slide's reveal.js indices, id and source position, in reading order. */
 async function slideRefs(): Promise<SlideRef[]> {
@@ -338,6 +340,15 @@ async function visitDeck(dir: string): Promise<void> {
     const measured = await measure(slide);
     reports.push({ slide, ...measured, fonts: await foreignFonts(slide), contrast: await contrast(slide) });
   }
+  // The same deck in the print view (what export and check lay out): its composition, slide by slide.
+  const printView = await browser.newPage();
+  await printView.setViewport({ width: 1280, height: 720 });
+  await printView.goto(`${served.url}?print-pdf`, { waitUntil: 'load' });
+  await printView.waitForFunction(() => document.documentElement.dataset.deck !== 'loading', { timeout: 60_000 });
+  printComposition = await printView.evaluate(() =>
+    Object.fromEntries(Array.from(document.querySelectorAll<HTMLElement>('section[data-file]')).map((s) => [s.id, `${s.dataset.compose}/${s.dataset.composeSize ?? '-'}`])),
+  );
+  await printView.close();
 }
 
 async function closeDeck(): Promise<void> {
@@ -439,6 +450,16 @@ describe.each(DECKS)('the look of %s/ in Chromium at 1280×720', (dir) => {
 
   it('composes every slide and marks the decision on its <section>', () => {
     expect(problems((r) => (/^(layout|statement|sparse|regular|dense|figure)$/.test(r.compose) ? [] : [`data-compose="${r.compose}"`]))).toBe('');
+  });
+
+  it('composes each slide the same on screen and in the print view (PDF, check)', () => {
+    expect(Object.keys(printComposition).length).toBe(reports.length);
+    expect(
+      problems((r) => {
+        const screen = `${r.compose}/${r.composeSize || '-'}`;
+        return printComposition[r.slide.id] === screen ? [] : [`screen ${screen}, print view ${printComposition[r.slide.id]}`];
+      }),
+    ).toBe('');
   });
 
   it('lays out title pages that hold, whatever their number of lines', () => {
