@@ -48,8 +48,16 @@ function bodyBlocks(section: HTMLElement, title: HTMLElement | undefined): HTMLE
   );
 }
 
+/** Classes from reveal.js's own slide comment, `<!-- .slide: class="dense" -->`, anywhere in the slide's top level. */
+function slideCommentClasses(section: HTMLElement): string[] {
+  return Array.from(section.childNodes)
+    .filter((n): n is Comment => n.nodeType === Node.COMMENT_NODE)
+    .flatMap((c) => /^\s*\.slide:\s*class\s*=\s*["']?([^"']*)["']?\s*$/.exec(c.data)?.[1].split(/\s+/) ?? []);
+}
+
 function overrideOf(section: HTMLElement, title: HTMLElement | undefined): Override | undefined {
-  return OVERRIDES.find((o) => section.classList.contains(o) || title?.classList.contains(o));
+  const fromComment = slideCommentClasses(section);
+  return OVERRIDES.find((o) => section.classList.contains(o) || title?.classList.contains(o) || fromComment.includes(o));
 }
 
 function layoutOf(section: HTMLElement): string {

@@ -480,6 +480,8 @@ describe.each(DECKS)('the look of %s/ in Chromium at 1280×720', (dir) => {
       expect(by('图')?.compose).toBe('figure');
       // The author keeps a short list at the base size with {.dense}.
       expect(by('作者指定：保持紧凑')).toMatchObject({ compose: 'dense', composeSize: '28' });
+      // …and a list as a statement with reveal.js's own comment.
+      expect(by('作者指定：陈述（reveal.js 的写法）')?.compose).toBe('statement');
     });
   }
 
