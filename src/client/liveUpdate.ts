@@ -3,6 +3,7 @@
 import type { RevealApi } from 'reveal.js';
 import type { DeckUpdate } from '../vite/deckPlugin.ts';
 import { renderDiagrams } from './diagrams.ts';
+import { composeDeck } from './compose.ts';
 
 export function acceptDeckUpdates(deck: RevealApi): void {
   const hot = import.meta.hot;
@@ -15,6 +16,7 @@ export function acceptDeckUpdates(deck: RevealApi): void {
     staged.innerHTML = update.html;
     await renderDiagrams(staged);
     slides.replaceChildren(...Array.from(staged.childNodes));
+    composeDeck(slides);
     deck.sync();
     // The deck is whole again: close an error overlay left from a broken save.
     document.querySelectorAll('vite-error-overlay').forEach((el) => el.remove());

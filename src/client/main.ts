@@ -10,6 +10,7 @@ import Zoom from 'reveal.js/plugin/zoom';
 import data from 'virtual:iur-deck';
 import { prepareDiagrams, renderDiagrams } from './diagrams.ts';
 import { loadFonts } from './fonts.ts';
+import { composeDeck } from './compose.ts';
 import { markDone, markShown } from './readiness.ts';
 import { revealOptions } from './revealOptions.ts';
 import { acceptDeckUpdates } from './liveUpdate.ts';
@@ -21,6 +22,11 @@ async function start(): Promise<void> {
   // measured in the bundled font, so nothing is drawn before it is in.
   prepareDiagrams();
   await loadFonts();
+  // Every slide composed in the bundled font, before reveal.js lays it out: the
+  // same sizes on screen, in the print view and for the doctor.
+  const composeStart = performance.now();
+  composeDeck();
+  performance.measure('iur:compose', { start: composeStart });
   const printing = /print-pdf/i.test(location.search);
   // The print view lays every slide out once: its diagrams must be there first.
   if (printing) await renderDiagrams();

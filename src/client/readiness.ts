@@ -13,6 +13,8 @@ export interface DeckStatus {
   inspectAll?: () => Problem[];
   /** The doctor on the slide on screen, all its fragments shown. */
   inspect?: () => Problem[];
+  /** The smallest label of each drawn diagram on the slide on screen, in px at 1280×720 (the doctor's measure). */
+  diagramLabels?: () => number[];
 }
 
 declare global {

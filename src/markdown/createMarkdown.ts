@@ -12,6 +12,7 @@ import { layoutsPlugin } from './rules/layouts.ts';
 import { mermaidPlugin } from './rules/mermaid.ts';
 import { structurePlugin } from './rules/structure.ts';
 import { imagesPlugin } from './rules/images.ts';
+import { cardsPlugin } from './rules/cards.ts';
 
 export function createMarkdown(): MarkdownItInstance {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
@@ -27,5 +28,6 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(mermaidPlugin);
   md.use(structurePlugin);
   md.use(imagesPlugin);
+  md.use(cardsPlugin);
   return md;
 }

@@ -1,7 +1,9 @@
 // Renders the Deck model as reveal.js markup: one <section> per slide (nested
 // for vertical stacks), each carrying its source file and line, its footer and
-// its speaker notes.
-import type { Deck, Slide } from '../deck/model.ts';
+// its speaker notes. The deck's first `::: title` page, when it holds only its
+// heading (or nothing), is filled from the front matter (later title pages,
+// covers of a section say, stay as written).
+import type { Deck, DeckMeta, Slide } from '../deck/model.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -13,6 +15,24 @@ function footer(deck: Deck, slide: Slide): string {
   const marker = deck.parts[slide.part]?.marker ?? '';
   const mark = marker ? `<span class="footer-part" title="${escapeHtml(deck.parts[slide.part].title)}">${escapeHtml(marker)}</span>` : '';
   return `<footer class="slide-footer" aria-hidden="true"><span class="footer-title">${escapeHtml(short)}</span>${mark}</footer>`;
+}
+
+const BARE_TITLE = /^<div class="layout-title">\s*(<h1\b[^>]*>[\s\S]*?<\/h1>)?\s*<\/div>\s*$/;
+
+/**
+ * The title page's HTML: as written, or, when `::: title` holds no more than
+ * its heading, that heading (else the deck's title) followed by the front
+ * matter's subtitle, organisation, author and date, each present one a line.
+ */
+export function titlePageHtml(html: string, meta: DeckMeta): string {
+  const bare = BARE_TITLE.exec(html);
+  if (!bare) return html;
+  const heading = bare[1] ?? `<h1>${escapeHtml(meta.title)}</h1>`;
+  const lines = [
+    meta.subtitle ? `<p class="title-subtitle">${escapeHtml(meta.subtitle)}</p>` : '',
+    ...[meta.organisation, meta.author, meta.date].filter((v): v is string => Boolean(v)).map((v) => `<p class="title-meta">${escapeHtml(v)}</p>`),
+  ].filter(Boolean);
+  return `<div class="layout-title">\n${heading}\n${lines.join('\n')}\n</div>\n`;
 }
 
 function section(deck: Deck, slide: Slide): string {
@@ -28,7 +48,9 @@ function section(deck: Deck, slide: Slide): string {
   if (classes) attrs.push(`class="${classes}"`);
   const title = slide.title ? ` data-title="${escapeHtml(slide.title)}"` : '';
   const notes = slide.notes ? `<aside class="notes">${slide.notes}</aside>` : '';
-  return `<section ${attrs.join(' ')}${title}>\n${slide.html}${footer(deck, slide)}${notes}</section>`;
+  const cover = slide.layout === 'title' && deck.slides.find((s) => s.layout === 'title') === slide;
+  const html = cover ? titlePageHtml(slide.html, deck.meta) : slide.html;
+  return `<section ${attrs.join(' ')}${title}>\n${html}${footer(deck, slide)}${notes}</section>`;
 }
 
 export function renderSlidesHtml(deck: Deck): string {

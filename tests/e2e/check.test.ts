@@ -34,7 +34,7 @@ describe('npm run check on a deck with mistakes', () => {
 
   it('reports Markdown left in the text and spaces between Chinese characters', () => {
     expect(at(30).join('\n')).toMatch(/error: Markdown left in the slide's text: «.*\*\*没有变粗/);
-    expect(at(30).join('\n')).toMatch(/error: space between two Chinese characters: «.*中文 中文/);
+    expect(at(30).join('\n')).toMatch(/warning: space between two Chinese characters: «.*中文 中文/);
   });
 
   it('reports an unknown class with a suggestion', () => {
@@ -49,8 +49,12 @@ describe('npm run check on a deck with mistakes', () => {
     expect(at(54).join('\n')).toMatch(/error: diagram labels are 1\d\.\d px after scaling \(minimum 16 px\)/);
   });
 
+  it('warns on ASCII punctuation between Chinese characters, with the fix', () => {
+    expect(at(61).join('\n')).toMatch(/warning: ASCII punctuation between Chinese characters: «.*1900年, 美国.*» → «.*1900年，美国.*»/);
+  });
+
   it('finds nothing else', () => {
-    const known = [5, 24, 30, 40, 46, 54];
+    const known = [5, 24, 30, 40, 46, 54, 61];
     expect(lines.filter((l) => !known.some((n) => l.startsWith(`${FILE}:${n}: `)))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // End to end in dev: the Vite dev server on a copy of a fixture deck; saving
 // a slide file updates the open page in place, on the same slide, without a
-// reload; a character new to the deck is drawn in the bundled font; a broken
+// reload, composed as at load; a character new to the deck is drawn in the bundled font; a broken
 // file shows in the overlay and fixing it restores the deck.
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -53,6 +53,15 @@ describe('dev server', () => {
     await page.waitForFunction(() => window.Reveal?.getCurrentSlide().textContent?.includes('改过的第三张'), { timeout: 10_000 });
     expect((await indices())?.h).toBe(2);
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+  });
+
+  it('composes the slides a save swaps in, as at load', async () => {
+    const composed = () => page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('section[data-file]')).map((s) => `${s.dataset.compose}/${s.dataset.composeSize ?? '-'}`));
+    const swapped = await composed();
+    expect(swapped.every((c) => /^(layout|statement|sparse|regular|dense|figure)\//.test(c))).toBe(true);
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
+    expect(await composed()).toEqual(swapped);
   });
 
   it('fetches a subset of the font, and the full font only for a character typed later', async () => {

@@ -14,8 +14,14 @@ const reordered = new Set((JSON.parse(readFileSync('tests/fixtures/talk/reordere
 const corrections = JSON.parse(readFileSync('tests/fixtures/talk/corrections.json', 'utf8')) as Record<string, string>;
 
 let dir: string;
+/**
+ * The PDF's text twice over: in pdftotext's reading order, and in the order
+ * Chromium painted it (-raw). Cards side by side read across their columns
+ * in the first (line 1 of each card, then line 2…); each card is whole in
+ * the second. A line of the talk must be in one of them, unbroken.
+ */
 let text: string;
-/** Each page's text (pdftotext separates pages with a form feed). */
+/** Each page's text (pdftotext separates pages with a form feed), both orders joined. */
 let pageTexts: string[];
 let pages: number;
 
@@ -40,6 +46,11 @@ function segments(line: string): string[] {
     .filter((s): s is string => typeof s === 'string')
     .map((s) => s.replace(/^[◆■●✓]+/u, '').replace(/^[IVX]+\.\s*/, '').trim())
     .map((s) => s.replace(/^\d+\s+(?=方式)/, ''))
+    // A short label before a full-width colon (特征一：…, 模式：…) may become a card's heading: label and text are checked apart.
+    .flatMap((s) => {
+      const label = /^([^：，。（]{1,6}：)(.+)$/u.exec(s);
+      return label ? [label[1], label[2]] : [s];
+    })
     .filter((s) => s !== '' && s !== '—' && s !== '---' && s !== '-' && s !== '.....');
 }
 
@@ -48,9 +59,11 @@ beforeAll(async () => {
   const file = path.join(dir, 'talk.pdf');
   const code = await exportCommand(['--slides', 'slides', '--out', file]);
   expect(code).toBe(0);
-  const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  text = normal(raw);
-  pageTexts = raw.split('\f').map(normal);
+  const read = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const painted = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const paintedPages = painted.split('\f');
+  text = `${normal(read)}\n${normal(painted)}`;
+  pageTexts = read.split('\f').map((t, i) => `${normal(t)}\n${normal(paintedPages[i] ?? '')}`);
   pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
 });
 

@@ -167,7 +167,7 @@ describe('errors name file and line', () => {
 
   it('an unknown layout, with the known ones', () => {
     expect(errors('::: colums\nx\n:::\n')).toEqual([
-      'slides/a.md:1: error: unknown layout "colums" (known: title, divider, outline, centered, columns, column, note, small)',
+      'slides/a.md:1: error: unknown layout "colums" (known: title, divider, outline, centered, columns, column, note, small, cards)',
     ]);
   });
 

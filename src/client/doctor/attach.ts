@@ -5,6 +5,7 @@
 import type { RevealApi } from 'reveal.js';
 import type { Problem } from '../../deck/model.ts';
 import { inspectCurrent, inspectSlide } from './inspect.ts';
+import { SLIDE_WIDTH, smallestLabelPx } from './rules.ts';
 
 export interface DoctorReport {
   slide: string;
@@ -18,6 +19,15 @@ export function attachDoctor(deck: RevealApi): void {
     status.inspectAll = () =>
       Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section[data-file]')).flatMap((s) => inspectSlide(s));
     status.inspect = () => inspectCurrent(deck);
+    status.diagramLabels = () => {
+      const section = deck.getCurrentSlide() as HTMLElement | undefined;
+      const frame = document.querySelector('.reveal .slides')?.getBoundingClientRect();
+      if (!section || !frame) return [];
+      return Array.from(section.querySelectorAll<SVGSVGElement>('figure.mermaid-diagram > svg')).flatMap((svg) => {
+        const px = smallestLabelPx(svg, frame.width / SLIDE_WIDTH);
+        return px === undefined ? [] : [px];
+      });
+    };
   }
   const hot = import.meta.hot;
   if (!hot) return;

@@ -8,7 +8,7 @@ import { OUTLINE_PLACEHOLDER } from '../../deck/outline.ts';
 /** Layouts that shape the whole slide: lifted onto its <section>. */
 export const SLIDE_LAYOUTS = ['title', 'divider', 'outline', 'centered'] as const;
 /** Layouts for a block inside a slide. */
-export const BLOCK_LAYOUTS = ['columns', 'column', 'note', 'small'] as const;
+export const BLOCK_LAYOUTS = ['columns', 'column', 'note', 'small', 'cards'] as const;
 export const LAYOUTS: readonly string[] = [...SLIDE_LAYOUTS, ...BLOCK_LAYOUTS];
 
 export const LAYOUT_OPEN = 'container_layout_open';
