@@ -13,6 +13,7 @@ import { mermaidPlugin } from './rules/mermaid.ts';
 import { structurePlugin } from './rules/structure.ts';
 import { imagesPlugin } from './rules/images.ts';
 import { cardsPlugin } from './rules/cards.ts';
+import { sourceLinesPlugin } from './rules/sourceLines.ts';
 
 export function createMarkdown(): MarkdownItInstance {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
@@ -29,5 +30,6 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(structurePlugin);
   md.use(imagesPlugin);
   md.use(cardsPlugin);
+  md.use(sourceLinesPlugin);
   return md;
 }

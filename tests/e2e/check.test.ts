@@ -20,8 +20,8 @@ beforeAll(async () => {
 const at = (line: number) => lines.filter((l) => l.startsWith(`${FILE}:${line}: `));
 
 describe('npm run check on a deck with mistakes', () => {
-  it('reports overflow with the element and the pixels', () => {
-    expect(at(5).join('\n')).toMatch(/error: overflow: <ul> «第一行内容.*» sticks out \d+ px below the 1280×720 slide/);
+  it('reports overflow with the element and the pixels, at the element\'s own line', () => {
+    expect(at(7).join('\n')).toMatch(/error: overflow: <ul> «第一行内容.*» sticks out \d+ px below the 1280×720 slide/);
   });
 
   it('reports text under 24 px', () => {
@@ -29,12 +29,12 @@ describe('npm run check on a deck with mistakes', () => {
   });
 
   it('reports a link to a slide that does not exist', () => {
-    expect(at(30).join('\n')).toMatch(/error: link to a slide that does not exist: #\/99/);
+    expect(at(32).join('\n')).toMatch(/error: link to a slide that does not exist: #\/99/);
   });
 
-  it('reports Markdown left in the text and spaces between Chinese characters', () => {
-    expect(at(30).join('\n')).toMatch(/error: Markdown left in the slide's text: «.*\*\*没有变粗/);
-    expect(at(30).join('\n')).toMatch(/warning: space between two Chinese characters: «.*中文 中文/);
+  it('reports Markdown left in the text and spaces between Chinese characters, each at its paragraph, the excerpt from it alone', () => {
+    expect(at(34).join('\n')).toMatch(/error: Markdown left in the slide's text: «\*\*没有变粗\*\*»/);
+    expect(at(36).join('\n')).toMatch(/warning: space between two Chinese characters: «中文 中文»/);
   });
 
   it('reports an unknown class with a suggestion', () => {
@@ -50,11 +50,11 @@ describe('npm run check on a deck with mistakes', () => {
   });
 
   it('warns on ASCII punctuation between Chinese characters, with the fix', () => {
-    expect(at(61).join('\n')).toMatch(/warning: ASCII punctuation between Chinese characters: «.*1900年, 美国.*» → «.*1900年，美国.*»/);
+    expect(at(63).join('\n')).toMatch(/warning: ASCII punctuation between Chinese characters: «.*1900年, 美国.*» → «.*1900年，美国.*»/);
   });
 
   it('finds nothing else', () => {
-    const known = [5, 24, 30, 40, 46, 54, 61];
+    const known = [7, 24, 32, 34, 36, 40, 46, 54, 63];
     expect(lines.filter((l) => !known.some((n) => l.startsWith(`${FILE}:${n}: `)))).toEqual([]);
   });
 });
@@ -67,8 +67,8 @@ describe('npm run check on a deck with parse errors', () => {
       expect.stringMatching(new RegExp(`^${R}:3: error: unknown front-matter key "titel"`)),
       expect.stringMatching(new RegExp(`^${R}:8: error: unknown layout "colums"`)),
       expect.stringMatching(new RegExp(`^${R}:18: error: Mermaid diagram does not parse`)),
-      expect.stringMatching(new RegExp(`^${R}:2\\d: error: overflow: <ul>`)),
-      expect.stringMatching(new RegExp(`^${R}:4\\d: error: link to a slide that does not exist: #/99`)),
+      expect.stringMatching(new RegExp(`^${R}:25: error: overflow: <ul>`)),
+      expect.stringMatching(new RegExp(`^${R}:50: error: link to a slide that does not exist: #/99`)),
     ]);
   });
 });
@@ -79,7 +79,7 @@ describe('the check command', () => {
     expect(run.status).toBe(1);
     const json = JSON.parse(run.stdout) as { file: string; line: number; level: string; message: string }[];
     expect(json.length).toBe(problems.length);
-    expect(json[0]).toEqual({ file: FILE, line: 5, level: 'error', message: expect.stringMatching(/^overflow/) });
+    expect(json[0]).toEqual({ file: FILE, line: 7, level: 'error', message: expect.stringMatching(/^overflow/) });
   });
 
   it('--json FILE writes the JSON to a file, so npm\'s banner on standard output cannot spoil it', () => {
@@ -91,7 +91,7 @@ describe('the check command', () => {
       expect(run.stdout).toMatch(/> iur-deck@[^\n]* check/);
       const json = JSON.parse(readFileSync(file, 'utf8')) as { file: string; line: number }[];
       expect(json.length).toBe(problems.length);
-      expect(json[0]).toMatchObject({ file: FILE, line: 5 });
+      expect(json[0]).toMatchObject({ file: FILE, line: 7 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

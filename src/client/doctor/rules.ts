@@ -53,6 +53,27 @@ export function slideText(section: HTMLElement): string {
   return clone.textContent ?? '';
 }
 
+/** The source line of an element: its own data-line, or its nearest block's (markdown-it puts one on each). */
+export function lineOf(el: Element, ctx: SlideContext): number {
+  const block = el.closest('[data-line]');
+  return block && block !== ctx.section && ctx.section.contains(block) ? Number(block.getAttribute('data-line')) : ctx.line;
+}
+
+/** Blocks whose own text is checked one by one, so an excerpt never runs from one into the next. */
+const TEXT_BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, figcaption, blockquote';
+
+/** Each text block of the slide with its own text (nested blocks left to themselves). */
+function textBlocks(section: HTMLElement): { el: HTMLElement; text: string }[] {
+  return Array.from(section.querySelectorAll<HTMLElement>(TEXT_BLOCKS))
+    .filter((el) => !el.closest('aside.notes, .slide-footer, .mermaid-source, svg') && el.closest('section') === section)
+    .map((el) => {
+      const clone = el.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll(TEXT_BLOCKS).forEach((inner) => inner.remove());
+      return { el, text: clone.textContent ?? '' };
+    })
+    .filter(({ text }) => text.trim() !== '');
+}
+
 function snippet(text: string, index: number): string {
   return text.slice(Math.max(0, index - 8), index + 10).replace(/\s+/g, ' ');
 }
@@ -79,7 +100,7 @@ const overflow: Rule = (ctx) => {
     const [px, where] = sides.reduce((a, b) => (b[0] > a[0] ? b : a));
     if (px > 1) {
       reported.push(el);
-      out.push({ level: 'error', message: `overflow: ${describe(el)} sticks out ${Math.round(px)} px ${where} the 1280×720 slide` });
+      out.push({ level: 'error', message: `overflow: ${describe(el)} sticks out ${Math.round(px)} px ${where} the 1280×720 slide`, line: lineOf(el, ctx) });
     }
   }
   return out;
@@ -91,7 +112,7 @@ const clipped: Rule = (ctx) =>
       const o = getComputedStyle(el).overflow;
       return (o === 'hidden' || o === 'clip') && (el.scrollHeight > el.clientHeight + 2 || el.scrollWidth > el.clientWidth + 2);
     })
-    .map((el) => ({ level: 'error' as const, message: `overflow: ${describe(el)} is cut off (content ${el.scrollWidth}×${el.scrollHeight} px in a ${el.clientWidth}×${el.clientHeight} px box)` }));
+    .map((el) => ({ level: 'error' as const, message: `overflow: ${describe(el)} is cut off (content ${el.scrollWidth}×${el.scrollHeight} px in a ${el.clientWidth}×${el.clientHeight} px box)`, line: lineOf(el, ctx) }));
 
 const tinyText: Rule = (ctx) => {
   const out: Finding[] = [];
@@ -100,7 +121,7 @@ const tinyText: Rule = (ctx) => {
     const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
     if (!ownText) continue;
     const px = parseFloat(getComputedStyle(el).fontSize);
-    if (px < MIN_BODY_PX) out.push({ level: 'error', message: `text too small: ${describe(el)} is ${px.toFixed(1)} px (minimum ${MIN_BODY_PX} px)` });
+    if (px < MIN_BODY_PX) out.push({ level: 'error', message: `text too small: ${describe(el)} is ${px.toFixed(1)} px (minimum ${MIN_BODY_PX} px)`, line: lineOf(el, ctx) });
   }
   return out;
 };
@@ -149,13 +170,21 @@ const diagramText: Rule = (ctx) => {
 };
 
 const textResidue: Rule = (ctx) => {
-  const text = slideText(ctx.section);
   const out: Finding[] = [];
-  const md = MARKDOWN_LEFT.exec(text);
-  if (md) out.push({ level: 'error', message: `Markdown left in the slide's text: «${snippet(text, md.index)}»` });
-  // A warning: `第一部分 概述` is common in Chinese headings, and soft line breaks never make such spaces.
-  const space = CJK_SPACE.exec(text);
-  if (space) out.push({ level: 'warning', message: `space between two Chinese characters: «${snippet(text, space.index)}»` });
+  const blocks = textBlocks(ctx.section);
+  for (const { el, text } of blocks) {
+    const md = MARKDOWN_LEFT.exec(text);
+    if (md) out.push({ level: 'error', message: `Markdown left in the slide's text: «${snippet(text, md.index)}»`, line: lineOf(el, ctx) });
+    // A warning: `第一部分 概述` is common in Chinese headings, and soft line breaks never make such spaces.
+    const space = CJK_SPACE.exec(text);
+    if (space) out.push({ level: 'warning', message: `space between two Chinese characters: «${snippet(text, space.index)}»`, line: lineOf(el, ctx) });
+  }
+  const text = slideText(ctx.section);
+  // Text outside any block (the author's own HTML): judged on the slide's text as a whole.
+  if (out.length === 0 && blocks.length === 0) {
+    const md = MARKDOWN_LEFT.exec(text);
+    if (md) out.push({ level: 'error', message: `Markdown left in the slide's text: «${snippet(text, md.index)}»` });
+  }
   const hasMedia = ctx.section.querySelector('svg, img, video, canvas, iframe, figure') !== null;
   if (!text.trim() && !hasMedia) out.push({ level: 'warning', message: 'empty slide' });
   return out;
@@ -182,12 +211,11 @@ export function asciiPunctuation(text: string): { found: string; fixed: string }
   });
 }
 
-const punctuation: Rule = (ctx) => {
-  const text = slideText(ctx.section).replace(/\s*\n\s*/g, ' ');
-  return asciiPunctuation(text)
+const punctuation: Rule = (ctx) =>
+  textBlocks(ctx.section)
+    .flatMap(({ el, text }) => asciiPunctuation(text.replace(/\s*\n\s*/g, ' ')).map((f) => ({ ...f, line: lineOf(el, ctx) })))
     .slice(0, 3)
-    .map(({ found, fixed }) => ({ level: 'warning' as const, message: `ASCII punctuation between Chinese characters: «${found}» → «${fixed}»` }));
-};
+    .map(({ found, fixed, line }) => ({ level: 'warning' as const, message: `ASCII punctuation between Chinese characters: «${found}» → «${fixed}»`, line }));
 
 const links: Rule = (ctx) => {
   const out: Finding[] = [];
@@ -196,9 +224,9 @@ const links: Rule = (ctx) => {
     const slide = /^#\/(\d+)(?:\/(\d+))?$/.exec(href);
     if (slide) {
       const count = ctx.slideCount(Number(slide[1]));
-      if (count === undefined || Number(slide[2] ?? 0) >= count) out.push({ level: 'error', message: `link to a slide that does not exist: ${href}` });
+      if (count === undefined || Number(slide[2] ?? 0) >= count) out.push({ level: 'error', message: `link to a slide that does not exist: ${href}`, line: lineOf(a, ctx) });
     } else if (href.length > 1 && !document.getElementById(decodeURIComponent(href.slice(1).replace(/^\//, '')))) {
-      out.push({ level: 'error', message: `link to an anchor that does not exist: ${href}` });
+      out.push({ level: 'error', message: `link to an anchor that does not exist: ${href}`, line: lineOf(a, ctx) });
     }
   }
   return out;
@@ -207,7 +235,7 @@ const links: Rule = (ctx) => {
 const images: Rule = (ctx) =>
   Array.from(ctx.section.querySelectorAll('img'))
     .filter((img) => img.complete && img.naturalWidth === 0)
-    .map((img) => ({ level: 'error' as const, message: `image did not load: ${img.getAttribute('src')}` }));
+    .map((img) => ({ level: 'error' as const, message: `image did not load: ${img.getAttribute('src')}`, line: lineOf(img, ctx) }));
 
 /** Class names that nothing styles or handles are likely typos. */
 const IGNORED_CLASS = /^(language-|r-|fade-|highlight-|grow|shrink|semi-fade-out|strike|current-visible|custom|visible|present|past|future|stack|has-|mermaid|diagram-|fragment|layout-|footer-|slide-|outline-|current$)/;
@@ -237,14 +265,15 @@ function closest(name: string, known: Set<string>): string | undefined {
 }
 
 const classes: Rule = (ctx) => {
-  const unknown = new Set<string>();
+  // Each unknown class, at the first element that has it.
+  const unknown = new Map<string, Element>();
   for (const el of elementsOf(ctx.section)) {
     if (el.tagName.toLowerCase() === 'svg') continue;
-    for (const c of Array.from(el.classList)) if (!ctx.knownClasses.has(c) && !IGNORED_CLASS.test(c)) unknown.add(c);
+    for (const c of Array.from(el.classList)) if (!ctx.knownClasses.has(c) && !IGNORED_CLASS.test(c) && !unknown.has(c)) unknown.set(c, el);
   }
-  return Array.from(unknown).map((c) => {
+  return Array.from(unknown).map(([c, el]) => {
     const near = closest(c, ctx.knownClasses);
-    return { level: 'warning' as const, message: `unknown class ".${c}": no style or behaviour uses it${near ? ` (did you mean ".${near}"?)` : ''}` };
+    return { level: 'warning' as const, message: `unknown class ".${c}": no style or behaviour uses it${near ? ` (did you mean ".${near}"?)` : ''}`, line: lineOf(el, ctx) };
   });
 };
 
