@@ -17,7 +17,7 @@ function footer(deck: Deck, slide: Slide): string {
   return `<footer class="slide-footer" aria-hidden="true"><span class="footer-title">${escapeHtml(short)}</span>${mark}</footer>`;
 }
 
-const BARE_TITLE = /^<div class="layout-title">\s*(<h1\b[^>]*>[\s\S]*?<\/h1>)?\s*<\/div>\s*$/;
+const BARE_TITLE = /^(<div\b[^>]*\bclass="layout-title"[^>]*>)\s*(<h1\b[^>]*>[\s\S]*?<\/h1>)?\s*<\/div>\s*$/;
 
 /**
  * The title page's HTML: as written, or, when `::: title` holds no more than
@@ -27,12 +27,12 @@ const BARE_TITLE = /^<div class="layout-title">\s*(<h1\b[^>]*>[\s\S]*?<\/h1>)?\s
 export function titlePageHtml(html: string, meta: DeckMeta): string {
   const bare = BARE_TITLE.exec(html);
   if (!bare) return html;
-  const heading = bare[1] ?? `<h1>${escapeHtml(meta.title)}</h1>`;
+  const heading = bare[2] ?? `<h1>${escapeHtml(meta.title)}</h1>`;
   const lines = [
     meta.subtitle ? `<p class="title-subtitle">${escapeHtml(meta.subtitle)}</p>` : '',
     ...[meta.organisation, meta.author, meta.date].filter((v): v is string => Boolean(v)).map((v) => `<p class="title-meta">${escapeHtml(v)}</p>`),
   ].filter(Boolean);
-  return `<div class="layout-title">\n${heading}\n${lines.join('\n')}\n</div>\n`;
+  return `${bare[1]}\n${heading}\n${lines.join('\n')}\n</div>\n`;
 }
 
 function section(deck: Deck, slide: Slide): string {

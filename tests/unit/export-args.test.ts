@@ -19,6 +19,7 @@ describe('parseExportArgs', () => {
       timeoutMs: 60_000,
       verbose: false,
       debug: false,
+      strict: false,
     });
   });
 

@@ -7,7 +7,21 @@ import { formatProblem } from '../../src/deck/model.ts';
 
 const md = createMarkdown();
 const parse = (text: string, file = 'slides/a.md') => parseDeck([{ file, text }], md);
+/** Rendered HTML without the source lines on its blocks (tested on their own below). */
+const bare = (html: string) => html.replace(/ data-line="\d+"/g, '');
 const errors = (text: string) => parse(text).problems.filter((p) => p.level === 'error').map(formatProblem);
+
+describe('source lines', () => {
+  it('every block element carries the line it starts on', () => {
+    const { deck } = parse('# 标题\n\n段落\n\n- 一\n- 二\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
+    const html = deck.slides[0].html;
+    expect(html).toContain('<h1 data-line="1">');
+    expect(html).toContain('<p data-line="3">');
+    expect(html).toContain('<ul data-line="5">');
+    expect(html).toContain('<li data-line="6">');
+    expect(html).toContain('<table data-line="8">');
+  });
+});
 
 describe('slide splitting', () => {
   it('splits on --- and keeps each slide\'s first line', () => {
@@ -26,7 +40,7 @@ describe('slide splitting', () => {
   it('a separator right under a paragraph still separates (no setext heading)', () => {
     const { deck } = parse('first\n---\nsecond\n');
     expect(deck.slides).toHaveLength(2);
-    expect(deck.slides[0].html).toBe('<p>first</p>\n');
+    expect(bare(deck.slides[0].html)).toBe('<p>first</p>\n');
   });
 
   it('-- makes a vertical slide', () => {
@@ -37,7 +51,7 @@ describe('slide splitting', () => {
   it('--- inside a code fence is code, not a separator', () => {
     const { deck } = parse('```\n---\n```\n');
     expect(deck.slides).toHaveLength(1);
-    expect(deck.slides[0].html).toContain('---');
+    expect(bare(deck.slides[0].html)).toContain('---');
   });
 
   it('continues slide numbering across files and records parts', () => {
@@ -61,14 +75,14 @@ describe('slide splitting', () => {
 describe('speaker notes', () => {
   it('everything after Note: is notes', () => {
     const { deck } = parse('# 标题\n\n正文\n\nNote:\n要点 **一**\n\n- 二\n');
-    expect(deck.slides[0].html).not.toContain('要点');
+    expect(bare(deck.slides[0].html)).not.toContain('要点');
     expect(deck.slides[0].notes).toContain('<strong>一</strong>');
-    expect(deck.slides[0].notes).toContain('<li>二</li>');
+    expect(bare(deck.slides[0].notes)).toContain('<li>二</li>');
   });
 
   it('text on the Note: line itself is kept', () => {
     const { deck } = parse('# T\nNote: 注意时间\n');
-    expect(deck.slides[0].notes).toBe('<p>注意时间</p>\n');
+    expect(bare(deck.slides[0].notes)).toBe('<p>注意时间</p>\n');
   });
 });
 
@@ -76,16 +90,16 @@ describe('attributes and layouts', () => {
   it('markdown-it-attrs: fragments, classes, ids', () => {
     const { deck } = parse('## 标题 {#top .big}\n\n- 一 {.fragment}\n- 二 {.fragment data-fragment-index=2}\n');
     const html = deck.slides[0].html;
-    expect(html).toContain('<h2 id="top" class="big">标题</h2>');
-    expect(html).toContain('<li class="fragment">一</li>');
-    expect(html).toContain('data-fragment-index="2"');
+    expect(bare(html)).toContain('<h2 id="top" class="big">标题</h2>');
+    expect(bare(html)).toContain('<li class="fragment">一</li>');
+    expect(bare(html)).toContain('data-fragment-index="2"');
     expect(deck.slides[0].fragments).toBe(2);
   });
 
   it('columns nest inside a longer fence', () => {
     const { deck, problems } = parse(':::: columns\n::: column\n左\n:::\n::: column\n右\n:::\n::::\n');
     expect(problems).toEqual([]);
-    expect(deck.slides[0].html).toBe(
+    expect(bare(deck.slides[0].html)).toBe(
       '<div class="layout-columns">\n<div class="layout-column">\n<p>左</p>\n</div>\n<div class="layout-column">\n<p>右</p>\n</div>\n</div>\n',
     );
   });
@@ -105,8 +119,8 @@ describe('attributes and layouts', () => {
       md,
     );
     const [first, second] = result.deck.slides;
-    expect(first.html).toContain('<ol class="outline-list"><li><a href="#/1">一、发展</a></li><li><a href="#/3">二、模式</a></li></ol>');
-    expect(second.html).toContain('<li class="current" aria-current="step"><a href="#/1">一、发展</a></li>');
+    expect(bare(first.html)).toContain('<ol class="outline-list"><li><a href="#/1">一、发展</a></li><li><a href="#/3">二、模式</a></li></ol>');
+    expect(bare(second.html)).toContain('<li class="current" aria-current="step"><a href="#/1">一、发展</a></li>');
   });
 
   it('mermaid fences become placeholders and are listed with their line', () => {
@@ -119,17 +133,17 @@ describe('attributes and layouts', () => {
 describe('CJK', () => {
   it('bold next to full-width punctuation renders bold', () => {
     const { deck } = parse('**产业技术联盟：**是指一个产业中\n');
-    expect(deck.slides[0].html).toBe('<p><strong>产业技术联盟：</strong>是指一个产业中</p>\n');
+    expect(bare(deck.slides[0].html)).toBe('<p><strong>产业技术联盟：</strong>是指一个产业中</p>\n');
   });
 
   it('a line break between two Chinese lines adds no space', () => {
     const { deck } = parse('联盟成员来自产业的各个领域\n在技术方面都有各自的优势\n');
-    expect(deck.slides[0].html).toBe('<p>联盟成员来自产业的各个领域在技术方面都有各自的优势</p>\n');
+    expect(bare(deck.slides[0].html)).toBe('<p>联盟成员来自产业的各个领域在技术方面都有各自的优势</p>\n');
   });
 
   it('a line break between Latin words still becomes a space', () => {
     const { deck } = parse('Kline and\nRosenberg\n');
-    expect(deck.slides[0].html).toBe('<p>Kline and\nRosenberg</p>\n');
+    expect(bare(deck.slides[0].html)).toBe('<p>Kline and\nRosenberg</p>\n');
   });
 });
 
