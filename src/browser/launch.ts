@@ -4,7 +4,7 @@
 // process dies, however it dies (SIGKILL, the OOM killer); its profile is a
 // temporary folder of ours, removed when it closes, when we exit, or by the
 // next command if we were killed (src/browser/tempDirs.ts).
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
 import { findBrowser } from './findBrowser.ts';
 import { makeTempDir, removeStaleTempDirs } from './tempDirs.ts';
@@ -31,6 +31,56 @@ export const BROWSER_ARGS = [
   '--disable-software-rasterizer',
 ];
 
+/** Whether a process has ended (gone, or a zombie nobody has reaped yet: we are exiting). */
+function dead(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch (error) {
+    // No /proc (not Linux): ask the process table.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync('/proc/self')) return true;
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  }
+}
+
+/** Chromium's main process for a profile, found by its command line (Linux /proc), while Puppeteer still launches it. */
+function chromiumUsing(profile: string): number[] {
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  const flag = `--user-data-dir=${profile}`;
+  return names
+    .filter((n) => /^\d+$/.test(n))
+    .filter((n) => {
+      try {
+        // The browser process itself: its helpers (--type=renderer …) end with it.
+        const args = readFileSync(`/proc/${n}/cmdline`, 'utf8').split('\0');
+        return args.includes(flag) && !args.some((a) => a.startsWith('--type='));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/**
+ * Waits, blocking, until `pid` has ended or `ms` have passed: used while the
+ * process exits, when nothing asynchronous runs any more. Chromium killed
+ * with SIGKILL takes a moment to stop writing its profile.
+ */
+function waitForDeath(pid: number, ms: number): void {
+  const tick = new Int32Array(new SharedArrayBuffer(4));
+  for (const end = Date.now() + ms; Date.now() < end && !dead(pid); ) Atomics.wait(tick, 0, 0, 10);
+}
+
 export function isRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
@@ -49,6 +99,19 @@ export async function launchBrowser(options: { executablePath?: string; timeout?
       /* still in use: the exit handler, or the next command, removes it */
     }
   };
+  // On our exit (Ctrl+C, SIGTERM), even while Puppeteer is still launching it:
+  // Chromium is killed, and has ended, before its profile is removed.
+  let chromium: number[] = [];
+  const unstop = stopOnExit(() => {
+    for (const pid of chromium.length > 0 ? chromium : chromiumUsing(profile)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        continue;
+      }
+      waitForDeath(pid, 2000);
+    }
+  });
   try {
     const browser = await puppeteer.launch({
       executablePath,
@@ -63,16 +126,19 @@ export async function launchBrowser(options: { executablePath?: string; timeout?
     });
     // Once Chromium has exited: until then it may still write to its profile.
     const child = browser.process();
-    if (child && child.exitCode === null) {
-      // On our exit (Ctrl+C, SIGTERM): Chromium is killed before its profile is removed.
-      const unstop = stopOnExit(() => child.kill('SIGKILL'));
+    if (child?.pid !== undefined && child.exitCode === null) {
+      chromium = [child.pid];
       child.once('exit', () => {
         unstop();
         removeProfile();
       });
-    } else removeProfile();
+    } else {
+      unstop();
+      removeProfile();
+    }
     return browser;
   } catch (error) {
+    unstop();
     removeProfile();
     // One plain line: Puppeteer's text is a page of Chromium's output.
     const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];

@@ -18,7 +18,13 @@ function removeAll(): void {
   }
   firsts.clear();
   // Chromium may still be writing its profile as it goes: retry a not-yet-empty folder.
-  for (const p of paths) rmSync(p, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+  for (const p of paths) {
+    try {
+      rmSync(p, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    } catch {
+      /* still busy: the next command removes it (src/browser/tempDirs.ts); the others go on */
+    }
+  }
   paths.clear();
 }
 
