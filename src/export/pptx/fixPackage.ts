@@ -1,0 +1,117 @@
+// Fixes in the .pptx package what pptxgenjs cannot say (JSZip, which it
+// brings): bullets placed where the deck puts them and coloured like it; the
+// PNG fallback of each SVG picture (pptxgenjs cannot render one under Node);
+// the language zh-CN and the East Asian typeface where pptxgenjs writes en-US
+// or none (end-of-paragraph marks, notes, the theme); keywords and language in
+// the document properties.
+import JSZip from 'jszip';
+
+/** What pptxgenjs cannot say about one paragraph: where its text and bullet start, the bullet's colour. */
+export interface ParagraphFix {
+  /** Text start and bullet start, CSS px from the text box's left edge. */
+  marginLeft: number;
+  bulletAt: number;
+  /** Bullet colour, RRGGBB; none when the paragraph has no bullet. */
+  bulletColour?: string;
+}
+
+export interface PictureFix {
+  /** 1-based slide number. */
+  slide: number;
+  /** The picture's shape name (cNvPr name). */
+  name: string;
+  png: Uint8Array;
+}
+
+export interface PackageFixes {
+  /** Per slide: every paragraph written, in order; null: left as pptxgenjs wrote it. */
+  slides: { paragraphs: (ParagraphFix | null)[] }[];
+  pictures: PictureFix[];
+  keywords: string[];
+  lang: string;
+  typeface: string;
+}
+
+const EMU_PER_PX = 9525;
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Indents list paragraphs and places and colours their bullets, in one slide's XML. */
+export function fixParagraphs(xml: string, fixes: (ParagraphFix | null)[], typeface: string, slide: number): string {
+  let k = 0;
+  const out = xml.replace(/<a:p><a:pPr\b([^>]*?)(\/?)>/g, (whole, attrs: string, empty: string) => {
+    const fix = fixes[k++];
+    if (!fix) return whole;
+    const marL = Math.round(fix.marginLeft * EMU_PER_PX);
+    const indent = fix.bulletColour ? -Math.round(Math.max(0, fix.marginLeft - fix.bulletAt) * EMU_PER_PX) : 0;
+    const a = attrs.replace(/\s(marL|indent|lvl)="-?\d+"/g, '') + ` marL="${marL}" indent="${indent}"`;
+    return `<a:p><a:pPr${a}${empty}>`;
+  });
+  if (k !== fixes.length) throw new Error(`internal: slide ${slide} has ${k} paragraphs, ${fixes.length} were written`);
+  // Bullets: coloured like the deck's, in document order.
+  const colours = fixes.filter((f): f is ParagraphFix & { bulletColour: string } => f?.bulletColour !== undefined).map((f) => f.bulletColour);
+  let b = 0;
+  return out
+    .replace(/<a:buSzPct val="100000"\/>/g, (whole) => {
+      const colour = colours[b++];
+      return colour ? `<a:buClr><a:srgbClr val="${colour}"/></a:buClr>${whole}` : whole;
+    })
+    .replace(/<a:buFont typeface="\+mj-lt"\/>/g, `<a:buFont typeface="${escapeXml(typeface)}"/>`);
+}
+
+/** Language everywhere pptxgenjs writes en-US (end-of-paragraph marks, notes, slide numbers). */
+function fixLang(xml: string, lang: string): string {
+  return xml.replace(/ lang="en-US"/g, ` lang="${lang}"`);
+}
+
+async function replaceSvgFallbacks(zip: JSZip, pictures: PictureFix[]): Promise<void> {
+  for (const picture of pictures) {
+    const slidePath = `ppt/slides/slide${picture.slide}.xml`;
+    const xml = await zip.file(slidePath)?.async('string');
+    const rels = await zip.file(`ppt/slides/_rels/slide${picture.slide}.xml.rels`)?.async('string');
+    if (!xml || !rels) throw new Error(`internal: ${slidePath} missing from the package`);
+    const pic = new RegExp(`<p:pic>(?:(?!</p:pic>).)*?name="${picture.name}"(?:(?!</p:pic>).)*?<a:blip r:embed="(rId\\d+)"`, 's').exec(xml);
+    if (!pic) throw new Error(`internal: no picture "${picture.name}" on slide ${picture.slide}`);
+    const target = new RegExp(`Id="${pic[1]}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`Target="([^"]+)"[^>]*Id="${pic[1]}"`).exec(rels);
+    if (!target) throw new Error(`internal: no relationship ${pic[1]} on slide ${picture.slide}`);
+    const media = `ppt/${target[1].replace(/^\.\.\//, '')}`;
+    zip.file(media, picture.png);
+  }
+}
+
+/** The East Asian slot of the theme's fonts (pptxgenjs leaves it empty): notes and anything unstyled. */
+function fixTheme(xml: string, typeface: string): string {
+  return xml.replace(/<a:ea typeface=""\/>/g, `<a:ea typeface="${escapeXml(typeface)}"/>`);
+}
+
+function fixCore(xml: string, fixes: PackageFixes): string {
+  let out = xml;
+  if (fixes.keywords.length > 0 && !out.includes('<cp:keywords')) {
+    out = out.replace('</cp:coreProperties>', `<cp:keywords>${escapeXml(fixes.keywords.join(', '))}</cp:keywords></cp:coreProperties>`);
+  }
+  if (!out.includes('<dc:language')) out = out.replace('</cp:coreProperties>', `<dc:language>${escapeXml(fixes.lang)}</dc:language></cp:coreProperties>`);
+  return out;
+}
+
+export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  await replaceSvgFallbacks(zip, fixes.pictures);
+  const jobs: Promise<void>[] = [];
+  const rewrite = (file: string, change: (xml: string) => string): void => {
+    const entry = zip.file(file);
+    if (!entry) return;
+    jobs.push(entry.async('string').then((xml) => void zip.file(file, change(xml))));
+  };
+  fixes.slides.forEach((slide, i) => {
+    rewrite(`ppt/slides/slide${i + 1}.xml`, (xml) => fixLang(fixParagraphs(xml, slide.paragraphs, fixes.typeface, i + 1), fixes.lang));
+  });
+  for (const file of Object.keys(zip.files)) {
+    if (/^ppt\/(notesSlides|slideLayouts|slideMasters|notesMasters)\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixLang(xml, fixes.lang));
+    if (/^ppt\/theme\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixTheme(xml, fixes.typeface));
+  }
+  rewrite('docProps/core.xml', (xml) => fixCore(xml, fixes));
+  await Promise.all(jobs);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}

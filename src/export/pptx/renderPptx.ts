@@ -1,0 +1,66 @@
+// PowerPoint from the print view: opens the built deck like the PDF does
+// (fonts, diagrams and fitting done), reads every slide as data in the page
+// (slideDom.ts), screenshots each picture for its PNG (the fallback of an SVG
+// picture, or the picture itself), and after the browser is closed writes the
+// package (writePptx.ts).
+import type { Captured, FormatModule } from '../outputFormat.ts';
+import { slideKey } from '../pages.ts';
+import { openForPrint } from '../printPage.ts';
+import type { Progress } from '../progress.ts';
+import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
+import { readSlides } from './slideDom.ts';
+import { TYPEFACE, writePptx } from './writePptx.ts';
+
+/** Pictures are rendered at twice the slide's pixels: sharp on a 2560-wide projector. */
+const PICTURE_SCALE = 2;
+
+/** Font families named in the SVG pictures' text: the receiver's Chinese sans first. */
+const SVG_FONTS = `'${TYPEFACE}', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans SC', 'Noto Sans CJK SC', sans-serif`;
+
+export const render: FormatModule['render'] = async (target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Captured> => {
+  const { browser, deck } = target;
+  const opened = await progress.time('page ready', () =>
+    openForPrint(browser, {
+      url: target.url,
+      fragments: false,
+      timeoutMs: options.timeoutMs,
+      prerendered: target.prerendered,
+      onRendered: (drawn, total) => progress.update(`slides rendered ${drawn}/${total}`, { transient: drawn < total }),
+      log,
+    }),
+  );
+  const indices = options.selected ?? deck.slides.map((_, i) => i);
+  const keep = options.selected ? indices.map((i) => slideKey(deck, i)) : null;
+  progress.update(`reading ${indices.length} slides …`);
+  const { page, crashed } = opened;
+  const slides = await progress.time('read slides', () => Promise.race([page.evaluate(readSlides, { keep, svgFonts: SVG_FONTS }), crashed]));
+  const byKey = new Map(indices.map((i) => [slideKey(deck, i), i]));
+  const order = slides.map((s) => {
+    const index = byKey.get(s.key);
+    if (index === undefined) throw new Error(`internal: the page has a slide the deck model does not have (${s.key})`);
+    return index;
+  });
+  if (order.length !== indices.length) throw new Error(`internal: read ${order.length} slides of ${indices.length}`);
+  const pictures = await progress.time('pictures', async () => {
+    const shots: Uint8Array[] = [];
+    for (const slide of slides) {
+      for (const item of slide.items) {
+        if (item.kind !== 'picture') continue;
+        const { x, y, w, h } = item.clip;
+        const shot = await Promise.race([
+          page.screenshot({ type: 'png', clip: { x, y, width: w, height: h, scale: PICTURE_SCALE }, captureBeyondViewport: true }),
+          crashed,
+        ]);
+        shots.push(shot);
+      }
+    }
+    return shots;
+  });
+  return {
+    drawn: opened.drawn,
+    async finish(p: Progress) {
+      const data = await p.time('write pptx', () => writePptx({ deck, indices: order, slides, pictures }));
+      return { kind: 'file', data, pages: slides.length };
+    },
+  };
+};
