@@ -2,8 +2,9 @@
 // brings): bullets placed where the deck puts them and coloured like it; the
 // PNG fallback of each SVG picture (pptxgenjs cannot render one under Node);
 // the language zh-CN and the East Asian typeface where pptxgenjs writes en-US
-// or none (end-of-paragraph marks, notes, the theme); keywords and language in
-// the document properties.
+// or none (end-of-paragraph marks, notes, the theme); one set of paragraph
+// properties per paragraph; content types only for parts that exist;
+// keywords and language in the document properties.
 import JSZip from 'jszip';
 
 /** What pptxgenjs cannot say about one paragraph: where its text and bullet start, the bullet's colour. */
@@ -13,6 +14,8 @@ export interface ParagraphFix {
   bulletAt: number;
   /** Bullet colour, RRGGBB; none when the paragraph has no bullet. */
   bulletColour?: string;
+  /** Bullet size, % of the text's. */
+  bulletSize?: number;
 }
 
 export interface PictureFix {
@@ -41,7 +44,7 @@ function escapeXml(s: string): string {
 /** Indents list paragraphs and places and colours their bullets, in one slide's XML. */
 export function fixParagraphs(xml: string, fixes: (ParagraphFix | null)[], typeface: string, slide: number): string {
   let k = 0;
-  const out = xml.replace(/<a:p><a:pPr\b([^>]*?)(\/?)>/g, (whole, attrs: string, empty: string) => {
+  const out = onePPr(xml).replace(/<a:p><a:pPr\b([^>]*?)(\/?)>/g, (whole, attrs: string, empty: string) => {
     const fix = fixes[k++];
     if (!fix) return whole;
     const marL = Math.round(fix.marginLeft * EMU_PER_PX);
@@ -51,14 +54,32 @@ export function fixParagraphs(xml: string, fixes: (ParagraphFix | null)[], typef
   });
   if (k !== fixes.length) throw new Error(`internal: slide ${slide} has ${k} paragraphs, ${fixes.length} were written`);
   // Bullets: coloured like the deck's, in document order.
-  const colours = fixes.filter((f): f is ParagraphFix & { bulletColour: string } => f?.bulletColour !== undefined).map((f) => f.bulletColour);
+  const bullets = fixes.filter((f): f is ParagraphFix & { bulletColour: string } => f?.bulletColour !== undefined);
   let b = 0;
   return out
     .replace(/<a:buSzPct val="100000"\/>/g, (whole) => {
-      const colour = colours[b++];
-      return colour ? `<a:buClr><a:srgbClr val="${colour}"/></a:buClr>${whole}` : whole;
+      const bullet = bullets[b++];
+      if (!bullet) return whole;
+      return `<a:buClr><a:srgbClr val="${bullet.bulletColour}"/></a:buClr><a:buSzPct val="${Math.round((bullet.bulletSize ?? 100) * 1000)}"/>`;
     })
     .replace(/<a:buFont typeface="\+mj-lt"\/>/g, `<a:buFont typeface="${escapeXml(typeface)}"/>`);
+}
+
+/**
+ * pptxgenjs writes a paragraph's properties again before each of its runs
+ * (the schema allows one, first; PowerPoint and LibreOffice read the last):
+ * keep the first.
+ */
+export function onePPr(xml: string): string {
+  return xml.replace(/<a:p>(.*?)<\/a:p>/gs, (_, inner: string) => {
+    let seen = false;
+    const kept = inner.replace(/<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>.*?<\/a:pPr>/gs, (pPr) => {
+      if (seen) return '';
+      seen = true;
+      return pPr;
+    });
+    return `<a:p>${kept}</a:p>`;
+  });
 }
 
 /** Language everywhere pptxgenjs writes en-US (end-of-paragraph marks, notes, slide numbers). */
@@ -112,6 +133,8 @@ export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes): Promis
     if (/^ppt\/theme\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixTheme(xml, fixes.typeface));
   }
   rewrite('docProps/core.xml', (xml) => fixCore(xml, fixes));
+  // pptxgenjs declares a slide master per slide but writes one: no content type for a part that is not there.
+  rewrite('[Content_Types].xml', (xml) => xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (whole, part: string) => (zip.file(part) ? whole : '')));
   await Promise.all(jobs);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

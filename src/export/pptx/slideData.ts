@@ -38,6 +38,8 @@ export interface Bullet {
   start: number;
   colour: Colour;
   bold: boolean;
+  /** Size of a character bullet, % of the text's (the deck draws small squares). */
+  size: number;
 }
 
 export interface Paragraph {

@@ -20,7 +20,8 @@ export function readSlides(options: ReadOptions): SlideData[] {
   const quiet = document.createElement('style');
   quiet.textContent = '[data-iur-no-before]::before,[data-iur-no-after]::after{content:none!important;display:none!important}';
   document.head.appendChild(quiet);
-  const INLINE = new Set(['inline', 'inline-block', 'inline-flex', 'inline-grid', 'contents', 'ruby']);
+  // Inline boxes flow in their block's text; an inline-block is a box of its own (a motto, a badge).
+  const INLINE = new Set(['inline', 'contents', 'ruby']);
   const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'ASIDE']);
 
   const colour = (css: string): Colour | undefined => {
@@ -132,8 +133,31 @@ export function readSlides(options: ReadOptions): SlideData[] {
 
   const isInline = (el: Element): boolean => INLINE.has(getComputedStyle(el).display);
 
+  /**
+   * Where the browser broke the lines of a balanced heading (text-wrap:
+   * balance), which PowerPoint cannot do: offsets in each text node.
+   */
+  const balancedBreaks = (el: Element): Map<Node, number[]> => {
+    const breaks = new Map<Node, number[]>();
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let lineTop: number | null = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (let c = 0; c < text.length; c++) {
+        range.setStart(node, c);
+        range.setEnd(node, c + 1);
+        const r = range.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if (lineTop !== null && r.top > lineTop + r.height / 2) breaks.set(node, [...(breaks.get(node) ?? []), c]);
+        if (lineTop === null || r.top > lineTop + r.height / 2) lineTop = r.top;
+      }
+    }
+    return breaks;
+  };
+
   /** The runs of an element's inline content; block children are left to the walk. */
-  const runsOf = (el: Element, runs: Run[], link?: string): void => {
+  const runsOf = (el: Element, runs: Run[], link?: string, breaks?: Map<Node, number[]>): void => {
     for (const node of Array.from(el.childNodes)) {
       if (node.nodeType === Node.TEXT_NODE) {
         const parent = node.parentElement;
@@ -149,11 +173,15 @@ export function readSlides(options: ReadOptions): SlideData[] {
             if (line !== '' || i > 0) runs.push(run);
           });
         } else {
-          const text = raw.replace(/[ \t\n\r\f]+/g, ' ');
-          if (text === '') continue;
-          const run = runOf(text, cs);
-          if (link) run.link = link;
-          runs.push(run);
+          const at = breaks?.get(node) ?? [];
+          [0, ...at].forEach((start, i) => {
+            const text = raw.slice(start, at[i] ?? raw.length).replace(/[ \t\n\r\f]+/g, ' ');
+            if (text === '' && i === 0) return;
+            const run = runOf(text, cs);
+            if (i > 0) run.breakBefore = true;
+            if (link) run.link = link;
+            runs.push(run);
+          });
         }
       } else if (node instanceof Element) {
         if (SKIP.has(node.tagName)) continue;
@@ -166,7 +194,7 @@ export function readSlides(options: ReadOptions): SlideData[] {
         if (!INLINE.has(cs.display)) continue;
         if (node.tagName === 'svg' || node.tagName === 'IMG') continue;
         const href = node instanceof HTMLAnchorElement && /^https?:/.test(node.href) ? node.href : link;
-        runsOf(node, runs, href);
+        runsOf(node, runs, href, breaks);
       }
     }
   };
@@ -263,15 +291,17 @@ export function readSlides(options: ReadOptions): SlideData[] {
           bullet = undefined;
         } else if (ordered) {
           const marker = getComputedStyle(li, '::marker');
-          bullet = { kind: 'number', char: '', start: n, colour: colour(marker.color) ?? colour(cs.color)!, bold: Number(marker.fontWeight) >= 600 };
+          bullet = { kind: 'number', char: '', start: n, colour: colour(marker.color) ?? colour(cs.color)!, bold: Number(marker.fontWeight) >= 600, size: 100 };
         } else {
           const before = getComputedStyle(li, '::before');
           const fill = colour(before.backgroundColor);
           const ring = borderOf(before, 'top');
           if (before.content !== 'none' && before.content !== 'normal' && (visible(fill) || ring)) {
-            bullet = { kind: 'char', char: visible(fill) ? '■' : '□', start: 1, colour: visible(fill) ? fill : ring!.colour, bold: false };
+            // A drawn square: ■ at the square's size (the glyph fills about 0.6 em).
+            const size = Math.round(Math.min(100, Math.max(25, (px(before.width) / px(cs.fontSize) / 0.6) * 100)));
+            bullet = { kind: 'char', char: visible(fill) ? '■' : '□', start: 1, colour: visible(fill) ? fill : ring!.colour, bold: false, size };
           } else if (cs.listStyleType !== 'none') {
-            bullet = { kind: 'char', char: '•', start: 1, colour: colour(cs.color)!, bold: false };
+            bullet = { kind: 'char', char: '•', start: 1, colour: colour(cs.color)!, bold: false, size: 100 };
           }
         }
         n++;
@@ -452,7 +482,8 @@ export function readSlides(options: ReadOptions): SlideData[] {
     }
     if (!INLINE.has(cs.display)) {
       const runs: Run[] = [];
-      runsOf(el, runs);
+      const balanced = /balance/.test(cs.getPropertyValue('text-wrap-style') || cs.getPropertyValue('text-wrap'));
+      runsOf(el, runs, undefined, balanced ? balancedBreaks(el) : undefined);
       const tidied = tidy(runs);
       if (hasText(tidied)) {
         // Across: the content box (where lines wrap); down: where the lines are (block children and block pseudo-elements aside).

@@ -67,16 +67,20 @@ function paragraphsProps(paragraphs: Paragraph[], fixes: (ParagraphFix | null)[]
     const runs = p.runs.length > 0 ? p.runs : [{ text: '', size: 16, bold: false, italic: false, underline: false, colour: { hex: '000000', alpha: 1 } }];
     runs.forEach((run, i) => out.push(runProps(run, p, i === 0, i === runs.length - 1 && pi < paragraphs.length - 1)));
     // pptxgenjs indents by its own steps and writes bullets without colour: fixPackage sets both.
-    fixes.push(p.bullet || p.indent > 0 ? { marginLeft: p.indent, bulletAt: p.bulletAt, bulletColour: p.bullet?.colour.hex } : null);
+    fixes.push(
+      p.bullet || p.indent > 0
+        ? { marginLeft: p.indent, bulletAt: p.bulletAt, bulletColour: p.bullet?.colour.hex, bulletSize: p.bullet?.kind === 'char' ? p.bullet.size : 100 }
+        : null,
+    );
   });
   return out;
 }
 
 function addText(slide: PptxGenJS.Slide, item: TextItem, fixes: (ParagraphFix | null)[], n: number): void {
   const { box } = item;
-  // A little room on the right: a receiver's font may set a line a hair wider than Noto Sans SC.
+  // A hair of room on the right: another renderer's rounding must not push a full line's last character down.
   const centered = item.paragraphs.every((p) => p.align === 'center');
-  const slack = Math.min(24, box.w * 0.04);
+  const slack = Math.min(6, box.w * 0.02);
   slide.addText(paragraphsProps(item.paragraphs, fixes), {
     x: inch(centered ? box.x - slack / 2 : box.x),
     y: inch(box.y),
