@@ -7,6 +7,7 @@ import { slideKey } from '../pages.ts';
 import { openForPrint } from '../printPage.ts';
 import type { Progress } from '../progress.ts';
 import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
+import { screenshotRegion, useScale } from '../screenshot.ts';
 
 /** The slide's size in CSS px (reveal.js's width and height in the print view). */
 const SLIDE = { width: 1280, height: 720 };
@@ -48,10 +49,11 @@ export const render: FormatModule['render'] = async (target: RenderTarget, optio
   const scale = (options.pngWidth ?? DEFAULT_PNG_WIDTH) / SLIDE.width;
   const files: { name: string; data: Uint8Array }[] = [];
   await progress.time('screenshots', async () => {
+    await useScale(page, scale);
     for (const [n, place] of places.entries()) {
       progress.update(`slide pictures ${n + 1}/${places.length}`, { transient: true });
       const data = await Promise.race([
-        page.screenshot({ type: 'png', clip: { x: place.x, y: place.y, width: SLIDE.width, height: SLIDE.height, scale }, captureBeyondViewport: true }),
+        screenshotRegion(page, { x: place.x, y: place.y, w: SLIDE.width, h: SLIDE.height }),
         crashed,
       ]);
       files.push({ name: pngName(byKey.get(place.key) ?? n, deck.slides.length), data });

@@ -8,6 +8,7 @@ import { slideKey } from '../pages.ts';
 import { openForPrint } from '../printPage.ts';
 import type { Progress } from '../progress.ts';
 import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
+import { screenshotRegion, useScale } from '../screenshot.ts';
 import { readSlides } from './slideDom.ts';
 import { TYPEFACE, writePptx } from './writePptx.ts';
 
@@ -43,14 +44,11 @@ export const render: FormatModule['render'] = async (target: RenderTarget, optio
   if (order.length !== indices.length) throw new Error(`internal: read ${order.length} slides of ${indices.length}`);
   const pictures = await progress.time('pictures', async () => {
     const shots: Uint8Array[] = [];
+    if (slides.some((s) => s.items.some((i) => i.kind === 'picture'))) await useScale(page, PICTURE_SCALE);
     for (const slide of slides) {
       for (const item of slide.items) {
         if (item.kind !== 'picture') continue;
-        const { x, y, w, h } = item.clip;
-        const shot = await Promise.race([
-          page.screenshot({ type: 'png', clip: { x, y, width: w, height: h, scale: PICTURE_SCALE }, captureBeyondViewport: true }),
-          crashed,
-        ]);
+        const shot = await Promise.race([screenshotRegion(page, item.clip, true), crashed]);
         shots.push(shot);
       }
     }
