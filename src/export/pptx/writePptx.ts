@@ -81,6 +81,10 @@ function addText(slide: PptxGenJS.Slide, item: TextItem, fixes: (ParagraphFix | 
   // A hair of room on the right: another renderer's rounding must not push a full line's last character down.
   const centered = item.paragraphs.every((p) => p.align === 'center');
   const slack = Math.min(6, box.w * 0.02);
+  // A block the browser set on one line stays on one line (a motto box, a footer):
+  // another renderer's slightly wider glyphs must not wrap its last word alone.
+  const [first] = item.paragraphs;
+  const oneLine = item.paragraphs.length === 1 && !first.runs.some((r) => r.breakBefore) && box.h < first.lineHeight * 1.5;
   slide.addText(paragraphsProps(item.paragraphs, fixes), {
     x: inch(centered ? box.x - slack / 2 : box.x),
     y: inch(box.y),
@@ -89,7 +93,7 @@ function addText(slide: PptxGenJS.Slide, item: TextItem, fixes: (ParagraphFix | 
     margin: 0,
     valign: 'top',
     fit: 'none',
-    wrap: true,
+    wrap: !oneLine,
     objectName: `${item.tag} ${n}`,
   });
 }
