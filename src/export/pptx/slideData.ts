@@ -37,7 +37,6 @@ export interface Bullet {
   /** First number for kind 'number'. */
   start: number;
   colour: Colour;
-  bold: boolean;
   /** Size of a character bullet, % of the text's (the deck draws small squares). */
   size: number;
 }
@@ -86,10 +85,8 @@ export interface PictureItem {
   box: Box;
   /** The picture's place on the whole print view, for the PNG screenshot (CSS px). */
   clip: Box;
-  /** Standalone SVG markup (labels as <text>), or '' for a bitmap. */
+  /** Standalone SVG markup (labels as <text>), or '' for a bitmap (written as its screenshot). */
   svg: string;
-  /** An <img>'s own bytes as a data: URL, when not SVG. */
-  dataUrl: string;
   alt: string;
 }
 

@@ -291,7 +291,7 @@ export function readSlides(options: ReadOptions): SlideData[] {
           bullet = undefined;
         } else if (ordered) {
           const marker = getComputedStyle(li, '::marker');
-          bullet = { kind: 'number', char: '', start: n, colour: colour(marker.color) ?? colour(cs.color)!, bold: Number(marker.fontWeight) >= 600, size: 100 };
+          bullet = { kind: 'number', char: '', start: n, colour: colour(marker.color) ?? colour(cs.color)!, size: 100 };
         } else {
           const before = getComputedStyle(li, '::before');
           const fill = colour(before.backgroundColor);
@@ -299,9 +299,9 @@ export function readSlides(options: ReadOptions): SlideData[] {
           if (before.content !== 'none' && before.content !== 'normal' && (visible(fill) || ring)) {
             // A drawn square: ■ at the square's size (the glyph fills about 0.6 em).
             const size = Math.round(Math.min(100, Math.max(25, (px(before.width) / px(cs.fontSize) / 0.6) * 100)));
-            bullet = { kind: 'char', char: visible(fill) ? '■' : '□', start: 1, colour: visible(fill) ? fill : ring!.colour, bold: false, size };
+            bullet = { kind: 'char', char: visible(fill) ? '■' : '□', start: 1, colour: visible(fill) ? fill : ring!.colour, size };
           } else if (cs.listStyleType !== 'none') {
-            bullet = { kind: 'char', char: '•', start: 1, colour: colour(cs.color)!, bold: false, size: 100 };
+            bullet = { kind: 'char', char: '•', start: 1, colour: colour(cs.color)!, size: 100 };
           }
         }
         n++;
@@ -450,11 +450,7 @@ export function readSlides(options: ReadOptions): SlideData[] {
     const box = boxOf(r);
     const clip = { x: r.left + window.scrollX, y: r.top + window.scrollY, w: r.width, h: r.height };
     const alt = el.getAttribute('aria-label') ?? el.getAttribute('alt') ?? el.closest('figure')?.getAttribute('aria-label') ?? '';
-    if (el instanceof SVGSVGElement) {
-      out.push({ kind: 'picture', box, clip, svg: svgText(el), dataUrl: '', alt });
-    } else {
-      out.push({ kind: 'picture', box, clip, svg: '', dataUrl: '', alt });
-    }
+    out.push({ kind: 'picture', box, clip, svg: el instanceof SVGSVGElement ? svgText(el) : '', alt });
   };
 
   /** Walks one element: its shapes, then its text or picture or table, then its children. */
