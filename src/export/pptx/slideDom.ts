@@ -389,12 +389,18 @@ export function readSlides(options: ReadOptions): SlideData[] {
     const originals = Array.from(svg.querySelectorAll('foreignObject'));
     const copies = Array.from(copy.querySelectorAll('foreignObject'));
     const NS = 'http://www.w3.org/2000/svg';
+    // Labels go into one group at the top level, placed through the root's own
+    // screen transform (viewBox and scale): nested transforms need no care.
+    const rootCtm = svg.getScreenCTM();
+    const labels = document.createElementNS(NS, 'g');
+    labels.setAttribute('class', 'iur-labels');
     originals.forEach((fo, i) => {
-      const target = copies[i];
-      const ctm = fo.getScreenCTM();
-      if (!target || !ctm) return;
-      const toSvg = ctm.inverse();
-      const group = document.createElementNS(NS, 'g');
+      copies[i]?.remove();
+      if (!rootCtm) return;
+      const toSvg = rootCtm.inverse();
+      // CSS px inside the label → screen px: the label box's drawn width over its own.
+      const foWidth = (fo as SVGForeignObjectElement).width.baseVal.value;
+      const toScreen = foWidth > 0 ? fo.getBoundingClientRect().width / foWidth : 1;
       // Each line of each text node, from where the browser put its characters.
       const walker = document.createTreeWalker(fo, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -421,16 +427,16 @@ export function readSlides(options: ReadOptions): SlideData[] {
           const t = document.createElementNS(NS, 'text');
           t.setAttribute('x', p.x.toFixed(2));
           t.setAttribute('y', p.y.toFixed(2));
-          t.setAttribute('font-size', (px(cs.fontSize) * toSvg.a).toFixed(2));
+          t.setAttribute('font-size', (px(cs.fontSize) * toScreen * Math.hypot(toSvg.a, toSvg.b)).toFixed(2));
           t.setAttribute('fill', cs.color);
           if (Number(cs.fontWeight) >= 600) t.setAttribute('font-weight', 'bold');
           t.setAttribute('style', `font-family:${options.svgFonts}`);
           t.textContent = chars;
-          group.appendChild(t);
+          labels.appendChild(t);
         }
       }
-      target.replaceWith(group);
     });
+    if (labels.childNodes.length > 0) copy.appendChild(labels);
     copy.setAttribute('xmlns', NS);
     copy.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
     // Size the copy as drawn (Mermaid gives max-width and 100 %).
