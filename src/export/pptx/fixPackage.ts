@@ -102,6 +102,17 @@ async function replaceSvgFallbacks(zip: JSZip, pictures: PictureFix[]): Promise<
   }
 }
 
+/** Notes: pptxgenjs writes them as one run with line breaks inside; a paragraph per line. */
+export function notesParagraphs(xml: string): string {
+  return xml.replace(/<a:p><a:r>(<a:rPr\b[^>]*\/>)<a:t>([^<]*)<\/a:t><\/a:r>/g, (whole, rPr: string, text: string) => {
+    if (!/[\r\n]/.test(text)) return whole;
+    return text
+      .split(/\r?\n/)
+      .map((line, i) => `${i > 0 ? '</a:p>' : ''}<a:p><a:r>${rPr}<a:t>${line}</a:t></a:r>`)
+      .join('');
+  });
+}
+
 /** The East Asian slot of the theme's fonts (pptxgenjs leaves it empty): notes and anything unstyled. */
 function fixTheme(xml: string, typeface: string): string {
   return xml.replace(/<a:ea typeface=""\/>/g, `<a:ea typeface="${escapeXml(typeface)}"/>`);
@@ -129,7 +140,8 @@ export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes): Promis
     rewrite(`ppt/slides/slide${i + 1}.xml`, (xml) => fixLang(fixParagraphs(xml, slide.paragraphs, fixes.typeface, i + 1), fixes.lang));
   });
   for (const file of Object.keys(zip.files)) {
-    if (/^ppt\/(notesSlides|slideLayouts|slideMasters|notesMasters)\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixLang(xml, fixes.lang));
+    if (/^ppt\/notesSlides\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixLang(notesParagraphs(xml), fixes.lang));
+    if (/^ppt\/(slideLayouts|slideMasters|notesMasters)\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixLang(xml, fixes.lang));
     if (/^ppt\/theme\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixTheme(xml, fixes.typeface));
   }
   rewrite('docProps/core.xml', (xml) => fixCore(xml, fixes));

@@ -516,7 +516,8 @@ export function readSlides(options: ReadOptions): SlideData[] {
     document.body.appendChild(probe);
     const text = probe.innerText;
     probe.remove();
-    return text.replace(/\n{3,}/g, '\n\n').trim();
+    // One line per paragraph: the notes pane spaces paragraphs itself.
+    return text.replace(/\n\s*\n/g, '\n').trim();
   };
 
   const slides: SlideData[] = [];
