@@ -66,10 +66,22 @@ export function readSlides(options: ReadOptions): SlideData[] {
   const hidden = (cs: CSSStyleDeclaration): boolean =>
     cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse' || Number(cs.opacity) === 0;
 
+  /** Pseudo-elements of the page being read, measured together once its walk is done. */
+  interface PendingPseudo {
+    el: Element;
+    which: '::before' | '::after';
+    copy: HTMLElement;
+    text: string;
+    /** Where its items go in the slide's list (drawing order). */
+    index: number;
+  }
+  let pending: PendingPseudo[] = [];
+
   /**
-   * A pseudo-element that draws (a background, a border or text), measured
-   * through a copy with its computed style put in its place for a moment.
-   * List items' ::before are their bullets: the list's paragraphs carry them.
+   * A pseudo-element that draws (a background, a border or text) is measured
+   * through a copy with its computed style, put in its place while the
+   * pseudo-element steps aside. List items' ::before are their bullets: the
+   * list's paragraphs carry them.
    */
   const pseudoItems = (el: Element, which: '::before' | '::after', out: Item[]): void => {
     const cs = getComputedStyle(el, which);
@@ -85,27 +97,39 @@ export function readSlides(options: ReadOptions): SlideData[] {
       copy.style.setProperty(name, cs.getPropertyValue(name));
     }
     copy.textContent = text;
-    // The copy takes the pseudo-element's place: the pseudo-element steps aside meanwhile.
-    const attr = `data-iur-no-${which.slice(2)}`;
-    el.setAttribute(attr, '');
-    if (which === '::before') el.prepend(copy);
-    else el.append(copy);
-    try {
-      const box = boxOf(copy.getBoundingClientRect());
-      const ccs = getComputedStyle(copy);
-      shapesOf(ccs, box, `${el.tagName.toLowerCase()}${which}`, out);
-      if (text.trim() !== '') {
-        out.push({
+    pending.push({ el, which, copy, text, index: out.length });
+  };
+
+  /** Puts every pending copy in place, measures them in one layout, takes them out again. */
+  const measurePseudos = (out: Item[]): void => {
+    for (const p of pending) {
+      p.el.setAttribute(`data-iur-no-${p.which.slice(2)}`, '');
+      if (p.which === '::before') p.el.prepend(p.copy);
+      else p.el.append(p.copy);
+    }
+    const measured = pending.map((p) => {
+      const items: Item[] = [];
+      const box = boxOf(p.copy.getBoundingClientRect());
+      const ccs = getComputedStyle(p.copy);
+      const tag = `${p.el.tagName.toLowerCase()}${p.which}`;
+      shapesOf(ccs, box, tag, items);
+      if (p.text.trim() !== '') {
+        items.push({
           kind: 'text',
-          box: contentBox(copy, ccs),
-          tag: `${el.tagName.toLowerCase()}${which}`,
-          paragraphs: [{ runs: [runOf(text, ccs)], align: alignOf(ccs), lineHeight: lineHeightOf(ccs), spaceBefore: 0, indent: 0, bulletAt: 0, level: 0 }],
+          box: contentBox(p.copy, ccs),
+          tag,
+          paragraphs: [{ runs: [runOf(p.text, ccs)], align: alignOf(ccs), lineHeight: lineHeightOf(ccs), spaceBefore: 0, indent: 0, bulletAt: 0, level: 0 }],
         });
       }
-    } finally {
-      copy.remove();
-      el.removeAttribute(attr);
+      return items;
+    });
+    for (const p of pending) {
+      p.copy.remove();
+      p.el.removeAttribute(`data-iur-no-${p.which.slice(2)}`);
     }
+    // Last first, so that the earlier places stay where they were.
+    for (let i = pending.length - 1; i >= 0; i--) out.splice(pending[i].index, 0, ...measured[i]);
+    pending = [];
   };
 
   const alignOf = (cs: CSSStyleDeclaration): Paragraph['align'] => {
@@ -537,6 +561,7 @@ export function readSlides(options: ReadOptions): SlideData[] {
     if (!visible(background)) background = colour(getComputedStyle(section).backgroundColor);
     if (!visible(background)) background = colour(getComputedStyle(document.body).backgroundColor);
     for (const child of Array.from(page.children)) walk(child, items);
+    measurePseudos(items);
     slides.push({
       key,
       background: visible(background) ? background : { hex: 'FFFFFF', alpha: 1 },
