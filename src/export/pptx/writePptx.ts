@@ -198,6 +198,6 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
     fixes.slides.push({ paragraphs: paragraphFixes });
   });
 
-  const written = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
+  const written = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
   return fixPackage(written, fixes);
 }
