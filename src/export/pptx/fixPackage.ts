@@ -1,6 +1,7 @@
 // Fixes in the .pptx package what pptxgenjs cannot say (JSZip, which it
 // brings): bullets placed where the deck puts them and coloured like it; the
-// PNG fallback of each SVG picture (pptxgenjs cannot render one under Node);
+// PNG of each picture, taken in the browser (the fallback of an SVG, which
+// pptxgenjs cannot render under Node, or the picture itself);
 // the language zh-CN and the East Asian typeface where pptxgenjs writes en-US
 // or none (end-of-paragraph marks, notes, the theme); one set of paragraph
 // properties per paragraph; content types only for parts that exist;
@@ -23,7 +24,8 @@ export interface PictureFix {
   slide: number;
   /** The picture's shape name (cNvPr name). */
   name: string;
-  png: Uint8Array;
+  /** Its PNG: index into the pictures handed to fixPackage. */
+  picture: number;
 }
 
 export interface PackageFixes {
@@ -87,8 +89,9 @@ function fixLang(xml: string, lang: string): string {
   return xml.replace(/ lang="en-US"/g, ` lang="${lang}"`);
 }
 
-async function replaceSvgFallbacks(zip: JSZip, pictures: PictureFix[]): Promise<void> {
-  for (const picture of pictures) {
+/** Puts each picture's PNG where its <a:blip> points (for an SVG picture, its fallback). */
+async function putPictures(zip: JSZip, fixes: PictureFix[], pngs: Uint8Array[]): Promise<void> {
+  for (const picture of fixes) {
     const slidePath = `ppt/slides/slide${picture.slide}.xml`;
     const xml = await zip.file(slidePath)?.async('string');
     const rels = await zip.file(`ppt/slides/_rels/slide${picture.slide}.xml.rels`)?.async('string');
@@ -98,7 +101,9 @@ async function replaceSvgFallbacks(zip: JSZip, pictures: PictureFix[]): Promise<
     const target = new RegExp(`Id="${pic[1]}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`Target="([^"]+)"[^>]*Id="${pic[1]}"`).exec(rels);
     if (!target) throw new Error(`internal: no relationship ${pic[1]} on slide ${picture.slide}`);
     const media = `ppt/${target[1].replace(/^\.\.\//, '')}`;
-    zip.file(media, picture.png);
+    const png = pngs[picture.picture];
+    if (!png) throw new Error(`internal: no PNG for picture ${picture.picture}`);
+    zip.file(media, png);
   }
 }
 
@@ -127,9 +132,9 @@ function fixCore(xml: string, fixes: PackageFixes): string {
   return out;
 }
 
-export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes): Promise<Uint8Array> {
+export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes, pngs: Uint8Array[]): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
-  await replaceSvgFallbacks(zip, fixes.pictures);
+  await putPictures(zip, fixes.pictures, pngs);
   const jobs: Promise<void>[] = [];
   const rewrite = (file: string, change: (xml: string) => string): void => {
     const entry = zip.file(file);

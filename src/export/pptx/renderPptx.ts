@@ -1,8 +1,8 @@
 // PowerPoint from the print view: opens the built deck like the PDF does
 // (fonts, diagrams and fitting done), reads every slide as data in the page
 // (slideDom.ts), screenshots each picture for its PNG (the fallback of an SVG
-// picture, or the picture itself), and after the browser is closed writes the
-// package (writePptx.ts).
+// picture, or the picture itself) while pptxgenjs builds the package
+// (writePptx.ts), and puts the pictures in after the browser is closed.
 import type { Captured, FormatModule } from '../outputFormat.ts';
 import { slideKey } from '../pages.ts';
 import { openForPrint } from '../printPage.ts';
@@ -10,10 +10,10 @@ import type { Progress } from '../progress.ts';
 import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
 import { screenshotRegion, useScale } from '../screenshot.ts';
 import { readSlides } from './slideDom.ts';
-import { TYPEFACE, writePptx } from './writePptx.ts';
+import { buildPptx, finishPptx, TYPEFACE } from './writePptx.ts';
 
-/** Pictures are rendered at twice the slide's pixels: sharp on a 2560-wide projector. */
-const PICTURE_SCALE = 2;
+/** Pictures are rendered at 1.5 × the slide's pixels: sharp on a 1920×1080 projector (PowerPoint 2019+ draws the SVG instead). */
+const PICTURE_SCALE = 1.5;
 
 /** Font families named in the SVG pictures' text: the receiver's Chinese sans first. */
 const SVG_FONTS = `'${TYPEFACE}', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans SC', 'Noto Sans CJK SC', sans-serif`;
@@ -42,6 +42,9 @@ export const render: FormatModule['render'] = async (target: RenderTarget, optio
     return index;
   });
   if (order.length !== indices.length) throw new Error(`internal: read ${order.length} slides of ${indices.length}`);
+  // pptxgenjs writes the package in Node while Chromium takes the pictures.
+  const building = buildPptx({ deck, indices: order, slides });
+  building.catch(() => {});
   const pictures = await progress.time('pictures', async () => {
     const shots: Uint8Array[] = [];
     if (slides.some((s) => s.items.some((i) => i.kind === 'picture'))) await useScale(page, PICTURE_SCALE);
@@ -57,7 +60,7 @@ export const render: FormatModule['render'] = async (target: RenderTarget, optio
   return {
     drawn: opened.drawn,
     async finish(p: Progress) {
-      const data = await p.time('write pptx', () => writePptx({ deck, indices: order, slides, pictures }));
+      const data = await p.time('write pptx', async () => finishPptx(await building, pictures));
       return { kind: 'file', data, pages: slides.length };
     },
   };

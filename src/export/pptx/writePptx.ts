@@ -26,9 +26,16 @@ export interface PptxInput {
   /** Slide index in deck.slides of each of `slides`. */
   indices: number[];
   slides: SlideData[];
-  /** PNG of each picture, in order of appearance (slide by slide). */
-  pictures: Uint8Array[];
 }
+
+/** pptxgenjs's package and what is left to fix in it, pictures aside. */
+export interface BuiltPptx {
+  bytes: Uint8Array;
+  fixes: PackageFixes;
+}
+
+/** A 1×1 transparent PNG: the place of a bitmap picture until fixPackage puts its screenshot there. */
+const PLACEHOLDER_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 function transparency(alpha: number): number | undefined {
   return alpha < 1 ? Math.round((1 - alpha) * 100) : undefined;
@@ -148,19 +155,17 @@ function addTable(slide: PptxGenJS.Slide, item: TableItem, fixes: (ParagraphFix 
   });
 }
 
-/** Adds a picture: SVG (its PNG fallback put in by fixPackage) or PNG; returns the fix an SVG needs. */
-function addPicture(slide: PptxGenJS.Slide, item: PictureItem, png: Uint8Array, slideNumber: number, n: number): PictureFix | null {
+/** Adds a picture: SVG or a placeholder; fixPackage puts its PNG (the SVG's fallback) in. */
+function addPicture(slide: PptxGenJS.Slide, item: PictureItem, picture: number, slideNumber: number, n: number): PictureFix {
   const { box } = item;
   const name = `picture ${n}`;
-  const data = item.svg
-    ? `data:image/svg+xml;base64,${Buffer.from(item.svg).toString('base64')}`
-    : `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+  const data = item.svg ? `data:image/svg+xml;base64,${Buffer.from(item.svg).toString('base64')}` : PLACEHOLDER_PNG;
   slide.addImage({ data, x: inch(box.x), y: inch(box.y), w: inch(box.w), h: inch(box.h), altText: item.alt, objectName: name });
-  return item.svg ? { slide: slideNumber, name, png } : null;
+  return { slide: slideNumber, name, picture };
 }
 
-/** The .pptx file's bytes. */
-export async function writePptx(input: PptxInput): Promise<Uint8Array> {
+/** pptxgenjs's package of the slides; needs no pictures yet (built while they are taken). */
+export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
   const { deck } = input;
   const pptx = new PptxGenJS();
   pptx.defineLayout({ name: 'IUR_16x9', width: 1280 / 96, height: 720 / 96 });
@@ -190,14 +195,18 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
       if (item.kind === 'text') addText(slide, item, paragraphFixes, n);
       else if (item.kind === 'table') addTable(slide, item, paragraphFixes, n);
       else if (item.kind === 'picture') {
-        const fix = addPicture(slide, item, input.pictures[picture++], i + 1, n);
-        if (fix) fixes.pictures.push(fix);
+        fixes.pictures.push(addPicture(slide, item, picture++, i + 1, n));
       } else if (item.fill?.hex !== data.background.hex || item.line) addShape(pptx, slide, item, n);
     });
     if (data.notes) slide.addNotes(data.notes);
     fixes.slides.push({ paragraphs: paragraphFixes });
   });
 
-  const written = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
-  return fixPackage(written, fixes);
+  const bytes = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  return { bytes, fixes };
+}
+
+/** The .pptx file's bytes: the package fixed, with the PNG of each picture (in order of appearance). */
+export function finishPptx(built: BuiltPptx, pictures: Uint8Array[]): Promise<Uint8Array> {
+  return fixPackage(built.bytes, built.fixes, pictures);
 }
