@@ -364,17 +364,24 @@ export function readSlides(options: ReadOptions): SlideData[] {
     const tBox = boxOf(table.getBoundingClientRect());
     const rows: { height: number; cells: Cell[] }[] = [];
     const tableRows = Array.from(table.rows);
-    // Column edges from every cell's left and right edges.
-    const edges = new Set<number>([Math.round(tBox.x), Math.round(tBox.x + tBox.w)]);
-    for (const tr of tableRows) {
+    // The table's grid (cells placed row by row, row spans taking their place
+    // below), and each grid column's width from a cell that spans it alone.
+    const taken: boolean[][] = [];
+    const widths: number[] = [];
+    tableRows.forEach((tr, r) => {
+      let col = 0;
       for (const td of Array.from(tr.cells)) {
-        const b = boxOf(td.getBoundingClientRect());
-        edges.add(Math.round(b.x));
-        edges.add(Math.round(b.x + b.w));
+        while (taken[r]?.[col]) col++;
+        for (let dr = 0; dr < td.rowSpan; dr++) for (let dc = 0; dc < td.colSpan; dc++) (taken[r + dr] ??= [])[col + dc] = true;
+        if (td.colSpan === 1) widths[col] ??= td.getBoundingClientRect().width;
+        col += td.colSpan;
       }
-    }
-    const xs = [...edges].sort((a, b) => a - b).filter((x, i, all) => i === 0 || x - all[i - 1] > 2);
-    const columns = xs.slice(1).map((x, i) => x - xs[i]);
+    });
+    const count = Math.max(1, ...taken.map((row) => row.length));
+    // A column no single cell spans alone shares what is left.
+    const known = widths.reduce((sum, w) => sum + (w ?? 0), 0);
+    const unknown = Array.from({ length: count }, (_, i) => i).filter((i) => widths[i] === undefined).length;
+    const columns = Array.from({ length: count }, (_, i) => widths[i] ?? Math.max(1, (tBox.w - known) / Math.max(1, unknown)));
     for (const tr of tableRows) {
       const trBox = boxOf(tr.getBoundingClientRect());
       const cells: Cell[] = [];
