@@ -32,13 +32,14 @@ const FONT_DIR = path.join(ROOT, 'node_modules/@expo-google-fonts/noto-sans-sc')
  * Smallest NCC accepted between a LibreOffice page and the PDF's page, both
  * rendered at 24 dpi (320×180), grey, blurred by 3 px so that a line set a
  * few pixels apart or wrapped one character differently still matches. The
- * talk's pages measured 0.79–0.99 (median ≈0.97); the lowest are slides
- * whose text LibreOffice spaces wider (it adds room between Chinese and Latin
+ * talk's pages measured 0.90–1.00 (median 0.98); the lowest are slides whose
+ * text LibreOffice spaces wider (it adds room between Chinese and Latin
  * letters, PowerPoint does not). A page with its text or diagram missing, or
- * a different slide, measures well below: a blank page against a text slide
- * scores < 0.3, a slide against its neighbour mostly 0.45–0.75.
+ * another slide, measures well below: against the next slide's PDF page, 50
+ * of 53 pages scored under 0.8 (the rest are near-twins: a table continued,
+ * the outline shown again).
  */
-const MIN_NCC = 0.7;
+const MIN_NCC = 0.8;
 
 let dir: string;
 let deck: Deck;
@@ -149,9 +150,9 @@ describe('the talk as PowerPoint, opened by LibreOffice Impress', () => {
     expect(ours.length).toBe(theirs.length);
     const scores = ours.map((p, i) => ({ slide: i + 1, ncc: ncc(p, theirs[i]) }));
     expect(scores.filter((s) => s.ncc < MIN_NCC)).toEqual([]);
-    // The measure tells slides apart: against the next slide's PDF page most pages fall below it.
+    // The measure tells slides apart: against the next slide's PDF page nearly all pages fall below it.
     const shifted = ours.slice(0, -1).map((p, i) => ncc(p, theirs[i + 1]));
-    expect(shifted.filter((v) => v < MIN_NCC).length).toBeGreaterThan(shifted.length * 0.8);
+    expect(shifted.filter((v) => v < MIN_NCC).length).toBeGreaterThan(shifted.length * 0.85);
   });
 });
 
