@@ -1,4 +1,5 @@
-// The export figure: `npm run export -- --verbose` run as a user runs it,
+// The export figures: `npm run export -- --verbose` run as a user runs it
+// (the PDF, and the same for the PowerPoint file with --out deck.pptx),
 // timed from spawn to exit, split by the stages it prints with --verbose, with
 // the peak memory of its whole process tree (npm, Node, Chromium). One export
 // with no diagram remembered comes first (src/diagrams/drawnDiagrams.ts).
@@ -11,7 +12,7 @@ import { maybeSummarize, type Summary } from './stats.ts';
 
 export interface ExportOutput {
   pages: number;
-  /** The command's own total ("PDF written: … N s"), in ms (0.1 s precision). */
+  /** The command's own total ("PDF written: … N s", "PPTX written: …"), in ms (0.1 s precision). */
   reportedMs: number;
   /** Stage timings from --verbose, in ms, in the order printed. */
   stages: Record<string, number>;
@@ -20,9 +21,9 @@ export interface ExportOutput {
 /** Reads the summary and the --verbose stage lines of `npm run export`. */
 export function parseExportOutput(stdout: string): ExportOutput | undefined {
   const lines = stdout.split('\n');
-  const at = lines.findIndex((l) => l.startsWith('PDF written:'));
+  const at = lines.findIndex((l) => /^(PDF|PPTX|PNG) written:/.test(l));
   if (at < 0) return undefined;
-  const summary = /—\s*(\d+) pages?.*?,\s*([\d.]+) s\s*$/.exec(lines[at]);
+  const summary = /—\s*(\d+) (?:pages?|slides?|pictures?).*?,\s*([\d.]+) s\s*$/.exec(lines[at]);
   const stages: Record<string, number> = {};
   for (const line of lines.slice(at + 1)) {
     const m = /^\s+(\S(?:.*\S)?)\s{2,}(\d+) ms\s*$/.exec(line);
@@ -60,6 +61,7 @@ export interface ExportFigures {
   peakNodeBytes?: Summary;
   maxProcesses?: number;
   pages?: number;
+  /** Size of the file written (the PDF; the .pptx for the PowerPoint figure). */
   pdfBytes?: number;
   failures: string[];
 }
@@ -72,10 +74,13 @@ export function shown(cwd: string, dir: string): string {
 
 export interface ExportBenchOptions extends FigureOptions {
   outDir: string;
+  /** The file written: deck.pdf (default) or deck.pptx. */
+  outName?: string;
 }
 
 export async function benchExport(o: ExportBenchOptions): Promise<ExportFigures> {
-  const out = path.join(o.outDir, 'deck.pdf');
+  const outName = o.outName ?? 'deck.pdf';
+  const out = path.join(o.outDir, outName);
   const args = ['run', 'export', '--', '--verbose', '--slides', o.slidesDir, '--out', out];
   const walls: number[] = [];
   const peaks: number[] = [];
@@ -124,7 +129,7 @@ export async function benchExport(o: ExportBenchOptions): Promise<ExportFigures>
   const stagesMs: Record<string, Summary> = {};
   for (const [stage, values] of stages) stagesMs[stage] = maybeSummarize(values) as Summary;
   return {
-    command: `npm run export -- --verbose --slides ${shown(o.projectRoot, o.slidesDir)} --out <tmp>/deck.pdf`,
+    command: `npm run export -- --verbose --slides ${shown(o.projectRoot, o.slidesDir)} --out <tmp>/${outName}`,
     runs: walls.length,
     firstWallMs: first.code === 0 ? first.wallMs : undefined,
     wallMs: maybeSummarize(walls),

@@ -62,6 +62,12 @@ async function benchDeck(label: string, slidesDir: string, devCopy: string, scra
   figures.failures.push(...figures.export.failures);
   figures.slides = figures.export.pages;
 
+  if (label === 'talk') {
+    say(`[${label}] export to PowerPoint …`);
+    figures.pptx = await benchExport({ ...common, slidesDir, outDir, outName: 'deck.pptx' });
+    figures.failures.push(...figures.pptx.failures.map((f) => `pptx ${f}`));
+  }
+
   say(`[${label}] dev …`);
   figures.dev = await withBrowser((browser) => benchDev({ ...common, slidesDir: devCopy, browser, timeoutMs: 120_000 }));
   figures.failures.push(...figures.dev.failures, ...(figures.dev.hmr?.failures ?? []));

@@ -53,6 +53,23 @@ function rows(result: BenchResult): Row[] {
       }),
     ),
     {
+      label: 'export to PowerPoint: npm run export -- --out deck.pptx (wall)',
+      cell: (d) => (d.pptx ? summary(d.pptx.wallMs, time) : ''),
+      target: '≤ 1.5 × the PDF export',
+      met: (t) => {
+        const pptx = t?.pptx?.wallMs?.median;
+        const pdf = t?.export?.wallMs?.median;
+        return pptx === undefined || pdf === undefined ? undefined : pptx <= 1.5 * pdf;
+      },
+    },
+    ...['page ready', 'read slides', 'pictures', 'write pptx'].map(
+      (s): Row => ({ label: `  ${s}`, cell: (d) => (d.pptx ? summary(d.pptx.stagesMs[s], time) : '') }),
+    ),
+    {
+      label: '  PowerPoint file',
+      cell: (d) => (d.pptx?.pdfBytes === undefined ? '' : `${bytes(d.pptx.pdfBytes)} (${d.pptx.pages ?? '?'} slides)`),
+    },
+    {
       // PSS: each shared page counted once, split among the processes sharing
       // it: what the tree occupies. Summed RSS counts Chromium's shared code
       // once per process (8 processes), about three times over.

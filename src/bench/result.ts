@@ -14,6 +14,8 @@ export interface DeckFigures {
   build?: BuildFigures;
   pageBytes?: PageBytes;
   export?: ExportFigures;
+  /** The same export writing the PowerPoint file (the talk only). */
+  pptx?: ExportFigures;
   dev?: DevFigures;
   failures: string[];
 }

@@ -1,32 +1,53 @@
 // The options of `npm run export` and their --help text, parsed with
 // the command line's one parser (src/cli/args.ts); anything wrong is an
 // ArgsError (a message, no stack).
+import path from 'node:path';
 import { ArgsError, parseCommandArgs } from '../cli/args.ts';
+import { FORMATS, type Format } from './outputFormat.ts';
 import { parseRange, type RangePiece } from './range.ts';
 import { defaultOutput } from '../cli/defaultOutputs.ts';
 
 export const DEFAULT_OUT = 'deck.pdf';
+/** The default output of each format. */
+export const DEFAULT_OUTS: Record<Format, string> = { pdf: DEFAULT_OUT, pptx: 'deck.pptx', png: 'deck-png' };
+export const DEFAULT_PNG_WIDTH = 1920;
 export const DEFAULT_TIMEOUT_S = 60;
 
 export const EXPORT_HELP = `Usage: npm run export -- [options]
 
 Builds the deck (in-process, never from a stale dist/), serves it on
-127.0.0.1, prints it with headless Chromium and writes one PDF: one 16:9 page
+127.0.0.1, opens it in headless Chromium's print view and writes one of:
+
+  PDF         one 16:9 page
 (1280×720 px = 960×540 pt) per slide with all fragments shown, text and fonts
 embedded as vector (searchable), bookmarks per part and slide title,
-metadata from the front matter. A diagram drawn by an earlier export (same
-source, code and browser) is reused from node_modules/.cache/iur-deck/diagrams/.
+metadata from the front matter
+  PowerPoint  (.pptx) the same layout as editable PowerPoint: a text box per
+              heading, paragraph and list, native tables, diagrams as SVG
+              pictures with a PNG fallback, speaker notes in the notes pane,
+              one section per part, document properties
+  PNG         one picture per slide (--width px wide, default ${DEFAULT_PNG_WIDTH}) in
+              a folder
+
+A diagram drawn by an earlier export (same source, code and browser) is
+reused from node_modules/.cache/iur-deck/diagrams/.
 
   --slides DIR     the deck's Markdown files (default: slides)
-  --out FILE       the PDF to write (default: ${DEFAULT_OUT} in the current folder;
-                   for another slides folder, e.g. mytalk/: mytalk.pdf).
-                   Written to a temporary file beside FILE and renamed into
-                   place when complete: an interrupted export leaves an
-                   existing FILE untouched.
-  --notes          handout: each slide that has speaker notes is followed by a
-                   page with its notes
-  --fragments      one page per fragment step (a slide with n fragment steps
-                   gives n+1 pages) instead of one page per slide
+  --out FILE       the file to write (default: ${DEFAULT_OUT}, or ${DEFAULT_OUTS.pptx}, in the
+                   current folder; for another slides folder, e.g. mytalk/:
+                   mytalk.pdf, mytalk.pptx); for PNG the folder (default: ${DEFAULT_OUTS.png};
+                   a .png ending is dropped: --out talk.png writes talk/),
+                   which may be replaced only if it holds nothing but PNGs.
+                   Written to a temporary file (folder) beside FILE and
+                   renamed into place when complete: an interrupted export
+                   leaves an existing FILE untouched.
+  --format F       pdf, pptx or png (default: from FILE's ending, else pdf)
+  --width PX       PNG width in px (default: ${DEFAULT_PNG_WIDTH}; height 9/16 of it)
+  --notes          PDF handout: each slide that has speaker notes is followed
+                   by a page with its notes (PowerPoint always has them in its
+                   notes pane)
+  --fragments      PDF: one page per fragment step (a slide with n fragment
+                   steps gives n+1 pages) instead of one page per slide
   --range LIST     only these slides, numbered from 1 in reading order:
                    e.g. 3-7,10 or 12- (to the end)
   --timeout S      give up when the page is not ready after S seconds, or
@@ -43,7 +64,7 @@ Needs Chrome or Chromium: PUPPETEER_EXECUTABLE_PATH, Puppeteer's configuration,
 or a system install (/usr/bin/chromium, google-chrome). Never downloads one.
 
 Exit codes:
-  0  PDF written
+  0  written
   1  the deck has errors (listed as file:line: level: message), bad options,
      or FILE cannot be written
   2  no Chrome/Chromium found
@@ -51,7 +72,11 @@ Exit codes:
 
 export interface ExportOptions {
   slidesDir: string;
+  /** The file to write, or for PNG the folder. */
   out: string;
+  format: Format;
+  /** PNG width in px. */
+  pngWidth: number;
   notes: boolean;
   fragments: boolean;
   range: RangePiece[] | undefined;
@@ -68,6 +93,8 @@ export { ArgsError };
 export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
   const values = parseCommandArgs(argv, {
     out: { type: 'string', short: 'o' },
+    format: { type: 'string', short: 'f' },
+    width: { type: 'string', default: String(DEFAULT_PNG_WIDTH) },
     notes: { type: 'boolean', default: false },
     fragments: { type: 'boolean', default: false },
     range: { type: 'string' },
@@ -78,8 +105,12 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
   if (values.help) return 'help';
   const timeout = Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ArgsError(`--timeout: expected a number of seconds above 0, got "${values.timeout}" (see --help)`);
-  const out = values.out ?? defaultOutput(values.slides, 'pdf');
-  if (out.trim() === '') throw new ArgsError('--out: expected a file name (see --help)');
+  const format = formatOf(values.format, values.out);
+  const out = outOf(format, values.out, values.slides);
+  if (format !== 'pdf' && values.notes) throw new ArgsError(`--notes makes a PDF handout; a ${format === 'pptx' ? 'PowerPoint file has the notes in its notes pane' : 'PNG has no notes'} (see --help)`);
+  if (format !== 'pdf' && values.fragments) throw new ArgsError(`--fragments is for the PDF; ${format === 'pptx' ? 'PowerPoint' : 'PNG'} gets one slide per slide, all fragments shown (see --help)`);
+  const width = Number(values.width);
+  if (!Number.isInteger(width) || width < 320 || width > 7680) throw new ArgsError(`--width: expected a whole number of px from 320 to 7680, got "${values.width}" (see --help)`);
   let range: RangePiece[] | undefined;
   try {
     range = values.range === undefined ? undefined : parseRange(values.range);
@@ -89,6 +120,8 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
   return {
     slidesDir: values.slides,
     out,
+    format,
+    pngWidth: width,
     notes: values.notes,
     fragments: values.fragments,
     range,
@@ -97,4 +130,23 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     debug: values.debug,
     strict: values.strict,
   };
+}
+
+/** --format, else the ending of --out, else PDF; a contradiction is an error. */
+function formatOf(given: string | undefined, out: string | undefined): Format {
+  const ending = out ? path.extname(out).slice(1).toLowerCase() : '';
+  const fromEnding = (FORMATS as readonly string[]).includes(ending) ? (ending as Format) : undefined;
+  if (given === undefined) return fromEnding ?? 'pdf';
+  const format = given.toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format)) throw new ArgsError(`--format: expected one of ${FORMATS.join(', ')}, got "${given}" (see --help)`);
+  if (fromEnding && fromEnding !== format) throw new ArgsError(`--format ${format} but --out ${out} ends in .${ending} (see --help)`);
+  return format as Format;
+}
+
+/** The output path: the default of the format for this slides folder, and for PNG the folder (a .png ending dropped). */
+function outOf(format: Format, out: string | undefined, slidesDir: string): string {
+  if (out === undefined) return defaultOutput(slidesDir, format);
+  if (out.trim() === '') throw new ArgsError('--out: expected a file name (see --help)');
+  if (format === 'png' && /\.png$/i.test(out)) return out.slice(0, -'.png'.length);
+  return out;
 }

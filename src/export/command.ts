@@ -4,6 +4,7 @@
 import { DeckError, formatProblem } from '../deck/model.ts';
 import { displayPath } from '../deck/readSources.ts';
 import { ArgsError, EXPORT_HELP, parseExportArgs, type ExportOptions } from './args.ts';
+import { FORMAT_LABEL } from './outputFormat.ts';
 import { BrowserCrashError, ExportTimeoutError, OutputError } from './errors.ts';
 import { Progress } from './progress.ts';
 import { SlideRangeError } from './range.ts';
@@ -53,9 +54,10 @@ export async function exportCommand(argv: string[]): Promise<number> {
     return EXPORT_EXIT.ok;
   }
   try {
-    // Before anything is written: never over a source, nor over a file that is not a PDF.
+    // Before anything is written: never over a source, nor over a file not of the kind written
+    // (a PNG folder is replaced only if it holds nothing but PNGs: atomicWrite.ts).
     refuseSourceOutput(options.out, options.slidesDir);
-    refuseForeignFile(options.out, 'pdf');
+    if (options.format !== 'png') refuseForeignFile(options.out, options.format);
   } catch (error) {
     console.error(`export: ${error instanceof Error ? error.message : String(error)}`);
     return EXPORT_EXIT.deck;
@@ -67,8 +69,10 @@ export async function exportCommand(argv: string[]): Promise<number> {
     const { exportDeck } = await import('./exportDeck.ts');
     const result = await exportDeck(options, progress, log);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const what = `${result.pages} page${result.pages === 1 ? '' : 's'}` + (result.pages !== result.slides ? ` (${result.slides} slides)` : '');
-    progress.line(`PDF written: ${displayPath(result.file)} — ${what}, ${size(result.bytes)}, ${seconds} s`);
+    const unit = options.format === 'pdf' ? 'page' : options.format === 'pptx' ? 'slide' : 'picture';
+    const what = `${result.pages} ${unit}${result.pages === 1 ? '' : 's'}` + (result.pages !== result.slides ? ` (${result.slides} slides)` : '');
+    const where = options.format === 'png' ? `${displayPath(result.file)}/` : displayPath(result.file);
+    progress.line(`${FORMAT_LABEL[options.format]} written: ${where} — ${what}, ${size(result.bytes)}, ${seconds} s`);
     if (options.verbose) {
       for (const line of progress.timingLines()) progress.line(line);
       const { reused, total } = result.diagrams;

@@ -1,7 +1,8 @@
 // One export, start to finish: start Chromium first (it takes longest), then
 // load the rest and build the deck into a temporary folder meanwhile, serve it
-// on loopback, print it (renderPdf) with the diagrams drawn by earlier exports,
-// write FILE atomically. Cleans up whatever happens.
+// on loopback, render it in the format asked for (outputFormat.ts: PDF,
+// PowerPoint or PNG) with the diagrams drawn by earlier exports, close the
+// browser, finish the output and write it atomically. Cleans up whatever happens.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
@@ -13,16 +14,18 @@ import type { Problem } from '../deck/model.ts';
 import type { ExportOptions } from './args.ts';
 import { removeOnExit } from './exitCleanup.ts';
 import { OutputError } from './errors.ts';
+import { loadFormat } from './outputFormat.ts';
 import type { Progress } from './progress.ts';
 import { count } from '../cli/plural.ts';
 import { refuseWarnings } from './strict.ts';
 
 export interface ExportResult {
-  /** Absolute path of the written PDF. */
+  /** Absolute path of the written file (for PNG: the folder). */
   file: string;
+  /** Pages of the PDF, slides of the PowerPoint, pictures of PNG. */
   pages: number;
   bytes: number;
-  /** Slides printed (all, or those of --range). */
+  /** Slides exported (all, or those of --range). */
   slides: number;
   /** Warnings from the deck (errors stop the export). */
   warnings: Problem[];
@@ -34,19 +37,19 @@ function closeBrowser(browser: Browser | undefined): Promise<void> {
   return browser ? browser.close().catch(() => {}) : Promise.resolve();
 }
 
-/** Everything after the launch, loaded while Chromium starts. */
-async function loadWork() {
-  const [build, server, deckModel, sources, render, atomic, drawn, range] = await Promise.all([
+/** Every step after the launch, loaded while Chromium starts: each module by name. */
+async function loadWork(options: ExportOptions) {
+  const [build, server, deckModel, sources, atomic, drawnDiagrams, range, format] = await Promise.all([
     import('../build/buildDeck.ts'),
     import('../build/staticServer.ts'),
     import('../deck/model.ts'),
     import('../deck/readSources.ts'),
-    import('./renderPdf.ts'),
     import('./atomicWrite.ts'),
     import('../diagrams/drawnDiagrams.ts'),
     import('./range.ts'),
+    loadFormat(options.format),
   ]);
-  return { ...build, ...server, ...deckModel, ...sources, ...render, ...atomic, ...drawn, ...range };
+  return { build, server, deckModel, sources, atomic, drawnDiagrams, range, format };
 }
 
 export async function exportDeck(options: ExportOptions, progress: Progress, log?: (line: string) => void): Promise<ExportResult> {
@@ -64,46 +67,48 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
   let server: StaticServer | undefined;
   let closing: Promise<void> | undefined;
   try {
-    const work = await progress.time('load', loadWork);
-    progress.update(`building ${work.displayPath(path.resolve(options.slidesDir))} …`);
+    const work = await progress.time('load', () => loadWork(options));
+    const { displayPath } = work.sources;
+    progress.update(`building ${displayPath(path.resolve(options.slidesDir))} …`);
     const built = await progress.time('build', () =>
-      work.buildDeck({ slidesDir: options.slidesDir, outDir: path.join(temp, 'deck'), quiet: true }),
+      work.build.buildDeck({ slidesDir: options.slidesDir, outDir: path.join(temp, 'deck'), quiet: true }),
     );
     const { deck } = built;
     // --strict: a warning in the sources stops the export here (and is printed once, with the reason).
     if (options.strict) refuseWarnings(built.problems);
-    for (const problem of built.problems) progress.line(work.formatProblem(problem), process.stderr);
-    const selected = options.range ? work.selectSlides(options.range, deck.slides.length) : null;
+    for (const problem of built.problems) progress.line(work.deckModel.formatProblem(problem), process.stderr);
+    const selected = options.range ? work.range.selectSlides(options.range, deck.slides.length) : null;
     progress.update(`built ${count(deck.slides.length, 'slide')}; starting the browser …`);
 
-    const served = await progress.time('serve', () => work.serveDir(path.join(temp, 'deck')));
+    const served = await progress.time('serve', () => work.server.serveDir(path.join(temp, 'deck')));
     server = served;
     browser = await launching;
 
     const codes = [...new Set(deck.slides.flatMap((s) => s.diagrams.map((d) => d.code)))];
     const drawnBy = { shell: built.shellKey, browser: await browser.version() };
-    const prerendered = await work.drawnBefore(drawnBy, codes);
+    const prerendered = await work.drawnDiagrams.drawnBefore(drawnBy, codes);
     const target = { browser, url: `${served.url}index.html`, deck, prerendered };
-    const printed = await work.printPdf(target, { ...options, selected }, progress, log);
+    const captured = await work.format.render(target, { ...options, selected }, progress, log);
     // What the doctor finds on the laid-out slides: printed, or with --strict the end of the export.
-    if (options.strict) refuseWarnings(printed.doctor);
-    for (const problem of printed.doctor) progress.line(work.formatProblem(problem), process.stderr);
-    // Chromium is done: let it exit while the PDF is finished (less time, less memory).
+    if (options.strict) refuseWarnings(captured.doctor);
+    for (const problem of captured.doctor) progress.line(work.deckModel.formatProblem(problem), process.stderr);
+    // Chromium is done: let it exit while the output is finished (less time, less memory).
     closing = closeBrowser(browser);
-    const { pdf, pages, drawn } = await work.finishPdf(printed, deck, progress);
+    const output = await captured.finish(progress);
     const file = path.resolve(options.out);
-    await progress.time('write', () =>
-      Promise.all([work.writeFileAtomic(file, pdf), work.rememberDrawn(drawnBy, drawn)]).catch((error: unknown) => {
-        throw new OutputError(work.displayPath(file), error);
-      }),
-    );
-    progress.update(`PDF written: ${work.displayPath(file)}`, { transient: true });
+    await progress.time('write', () => {
+      const writing = output.kind === 'file' ? work.atomic.writeFileAtomic(file, output.data) : work.atomic.writeFolderAtomic(file, output.files, '.png');
+      return Promise.all([writing, work.drawnDiagrams.rememberDrawn(drawnBy, captured.drawn)]).catch((error: unknown) => {
+        throw new OutputError(displayPath(file), error);
+      });
+    });
+    progress.update(`written: ${displayPath(file)}`, { transient: true });
     return {
       file,
-      pages: pages.length,
-      bytes: pdf.length,
+      pages: output.pages,
+      bytes: output.kind === 'file' ? output.data.length : output.files.reduce((sum, f) => sum + f.data.length, 0),
       slides: selected?.length ?? deck.slides.length,
-      warnings: [...built.problems, ...printed.doctor],
+      warnings: [...built.problems, ...captured.doctor],
       diagrams: { reused: Object.keys(prerendered).length, total: codes.length },
     };
   } finally {

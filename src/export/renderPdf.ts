@@ -7,6 +7,7 @@ import type { Deck, Problem } from '../deck/model.ts';
 import { pagesOfSlides, printPlan, type PageOfSlide } from './pages.ts';
 import { postProcess } from './postProcess.ts';
 import { openForPrint, printDeck } from './printPage.ts';
+import type { Captured, FormatModule } from './outputFormat.ts';
 import type { Progress } from './progress.ts';
 
 export interface RenderTarget {
@@ -24,6 +25,8 @@ export interface RenderOptions {
   /** 0-based slides to print, or null for all. */
   selected: number[] | null;
   timeoutMs: number;
+  /** Width of each PNG in px (--format png). */
+  pngWidth?: number;
 }
 
 export interface Rendered {
@@ -76,3 +79,16 @@ export async function finishPdf(printed: Printed, deck: Deck, progress: Progress
 export async function renderPdf(target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Rendered> {
   return finishPdf(await printPdf(target, options, progress, log), target.deck, progress);
 }
+
+/** The PDF as an export format: printed while the browser runs, finished after. */
+export const render: FormatModule['render'] = async (target, options, progress, log): Promise<Captured> => {
+  const printed = await printPdf(target, options, progress, log);
+  return {
+    drawn: printed.drawn,
+    doctor: printed.doctor,
+    async finish(p: Progress) {
+      const { pdf, pages } = await finishPdf(printed, target.deck, p);
+      return { kind: 'file', data: pdf, pages: pages.length };
+    },
+  };
+};

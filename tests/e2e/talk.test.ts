@@ -2,16 +2,12 @@
 // original text (tests/fixtures/talk/original.txt) is in the PDF's text, its
 // headings in the talk's order, the typo fixes applied; one page per slide.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCommand } from '../../src/export/command.ts';
-
-const original = readFileSync('tests/fixtures/talk/original.txt', 'utf8');
-const reordered = new Set((JSON.parse(readFileSync('tests/fixtures/talk/reordered.json', 'utf8')) as { lines: string[] }).lines);
-const corrections = JSON.parse(readFileSync('tests/fixtures/talk/corrections.json', 'utf8')) as Record<string, string>;
+import { missingLines, normal, original, reordered, segments } from '../helpers/talkText.ts';
 
 let dir: string;
 /**
@@ -24,35 +20,6 @@ let text: string;
 /** Each page's text (pdftotext separates pages with a form feed), both orders joined. */
 let pageTexts: string[];
 let pages: number;
-
-/** Text without white space or list/heading markup, as pdftotext and the source both reduce to. */
-function normal(s: string): string {
-  return s.replace(/\s+/g, '');
-}
-
-/** The pieces of one source line that must be in the PDF (cells of a table row, label and body). */
-function segments(line: string): string[] {
-  let l = line.trim();
-  for (const [typo, fixed] of Object.entries(corrections)) l = l.replace(typo, fixed);
-  l = l
-    .replace(/^#+\s*/, '')
-    .replace(/^[-*]\s+/, '')
-    .replace(/^\d+\.\s+/, '')
-    .replace(/^[IVX]+\.\s+/, (m) => (l.startsWith('I. 产业') ? m : ''))
-    .replace(/^[■◆●✓]\s*/u, '')
-    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
-  return l
-    .split(/\t|\*\*([^*]+：)\*\*|\*\*/)
-    .filter((s): s is string => typeof s === 'string')
-    .map((s) => s.replace(/^[◆■●✓]+/u, '').replace(/^[IVX]+\.\s*/, '').trim())
-    .map((s) => s.replace(/^\d+\s+(?=方式)/, ''))
-    // A short label before a full-width colon (特征一：…, 模式：…) may become a card's heading: label and text are checked apart.
-    .flatMap((s) => {
-      const label = /^([^：，。（]{1,6}：)(.+)$/u.exec(s);
-      return label ? [label[1], label[2]] : [s];
-    })
-    .filter((s) => s !== '' && s !== '—' && s !== '---' && s !== '-' && s !== '.....');
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'iur-talk-'));
@@ -77,12 +44,7 @@ describe('the talk as exported', () => {
   });
 
   it('contains every line of the talk', () => {
-    const missing = original
-      .split('\n')
-      .flatMap(segments)
-      // A bold label that became a table's row header loses its colon.
-      .filter((s) => !text.includes(normal(s)) && !(s.endsWith('：') && text.includes(normal(s.slice(0, -1)))));
-    expect(missing).toEqual([]);
+    expect(missingLines(text)).toEqual([]);
   });
 
   it('keeps the talk\'s lines in order, page by page', () => {

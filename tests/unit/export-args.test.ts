@@ -13,6 +13,8 @@ describe('parseExportArgs', () => {
     expect(parseExportArgs([])).toEqual({
       slidesDir: 'slides',
       out: DEFAULT_OUT,
+      format: 'pdf',
+      pngWidth: 1920,
       notes: false,
       fragments: false,
       range: undefined,
@@ -31,9 +33,29 @@ describe('parseExportArgs', () => {
 
   it('answers --help, which documents every option and the exit codes', () => {
     expect(parseExportArgs(['--help'])).toBe('help');
-    for (const word of ['--slides', '--out', '--notes', '--fragments', '--range', '--timeout', '--verbose', '--debug', DEFAULT_OUT, 'Exit codes', 'PUPPETEER_EXECUTABLE_PATH']) {
+    for (const word of ['--slides', '--out', '--format', '--width', '--notes', '--fragments', '--range', '--timeout', '--verbose', '--debug', DEFAULT_OUT, 'deck.pptx', 'Exit codes', 'PUPPETEER_EXECUTABLE_PATH']) {
       expect(EXPORT_HELP).toContain(word);
     }
+  });
+
+  it('takes the format from --format or the ending of --out, with a default file for each', () => {
+    expect(parseExportArgs(['--out', 'talk.pptx'])).toMatchObject({ format: 'pptx', out: 'talk.pptx' });
+    expect(parseExportArgs(['--out', 'Talk.PPTX'])).toMatchObject({ format: 'pptx' });
+    expect(parseExportArgs(['--format', 'pptx'])).toMatchObject({ format: 'pptx', out: 'deck.pptx' });
+    expect(parseExportArgs(['--format', 'png'])).toMatchObject({ format: 'png', out: 'deck-png' });
+    // PNG: --out names the folder; a .png ending is dropped.
+    expect(parseExportArgs(['--out', 'talk.png'])).toMatchObject({ format: 'png', out: 'talk' });
+    expect(parseExportArgs(['--format', 'png', '--out', 'pictures', '--width', '3840'])).toMatchObject({ out: 'pictures', pngWidth: 3840 });
+    expect(parseExportArgs(['--format', 'pdf', '--out', 'talk'])).toMatchObject({ format: 'pdf', out: 'talk' });
+    expect(parseExportArgs(['--out', 'talk.v2'])).toMatchObject({ format: 'pdf' });
+  });
+
+  it('refuses a format that contradicts --out or options of another format', () => {
+    expect(() => parseExportArgs(['--format', 'pptx', '--out', 'x.pdf'])).toThrow(/--format pptx but --out x\.pdf ends in \.pdf/);
+    expect(() => parseExportArgs(['--format', 'odp'])).toThrow(/--format: expected one of pdf, pptx, png/);
+    expect(() => parseExportArgs(['--out', 'x.pptx', '--notes'])).toThrow(/--notes/);
+    expect(() => parseExportArgs(['--out', 'x.pptx', '--fragments'])).toThrow(/--fragments/);
+    expect(() => parseExportArgs(['--format', 'png', '--width', '99'])).toThrow(/--width/);
   });
 
   it('refuses unknown options, stray arguments and bad values', () => {

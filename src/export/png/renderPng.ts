@@ -1,0 +1,71 @@
+// One PNG per slide from the print view (the pages the PDF prints, all
+// fragments shown): a screenshot of each slide's page, scaled to the width
+// asked for (1920 px by default: 1.5 × the 1280 px slide).
+import { DEFAULT_PNG_WIDTH } from '../args.ts';
+import type { Captured, FormatModule } from '../outputFormat.ts';
+import { slideKey } from '../pages.ts';
+import { openForPrint } from '../printPage.ts';
+import type { Progress } from '../progress.ts';
+import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
+import { screenshotRegion, useScale } from '../screenshot.ts';
+
+/** The slide's size in CSS px (reveal.js's width and height in the print view). */
+const SLIDE = { width: 1280, height: 720 };
+
+/** File name of a slide's picture: its number in the deck, padded. */
+export function pngName(index: number, slideCount: number): string {
+  return `slide-${String(index + 1).padStart(String(slideCount).length, '0')}.png`;
+}
+
+export const render: FormatModule['render'] = async (target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Captured> => {
+  const { browser, deck } = target;
+  const opened = await progress.time('page ready', () =>
+    openForPrint(browser, {
+      url: target.url,
+      fragments: false,
+      timeoutMs: options.timeoutMs,
+      prerendered: target.prerendered,
+      slides: target.deck.slides.map((s) => s.pos),
+      onRendered: (drawn, total) => progress.update(`slides rendered ${drawn}/${total}`, { transient: drawn < total }),
+      log,
+    }),
+  );
+  const { page, crashed } = opened;
+  const indices = options.selected ?? deck.slides.map((_, i) => i);
+  const wanted = new Set(indices.map((i) => slideKey(deck, i)));
+  // Each slide's first page (fragment steps are not printed without --fragments).
+  const places = await page.evaluate((keys: string[]) => {
+    const want = new Set(keys);
+    const out: { key: string; x: number; y: number }[] = [];
+    for (const p of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'))) {
+      const s = p.querySelector('section[data-file]');
+      const key = s ? `${s.getAttribute('data-file')}:${s.getAttribute('data-line')}` : '';
+      if (!want.has(key) || out.some((o) => o.key === key)) continue;
+      const r = p.getBoundingClientRect();
+      out.push({ key, x: r.left + window.scrollX, y: r.top + window.scrollY });
+    }
+    return out;
+  }, [...wanted]);
+  const byKey = new Map(indices.map((i) => [slideKey(deck, i), i]));
+  const scale = (options.pngWidth ?? DEFAULT_PNG_WIDTH) / SLIDE.width;
+  const files: { name: string; data: Uint8Array }[] = [];
+  await progress.time('screenshots', async () => {
+    await useScale(page, scale);
+    for (const [n, place] of places.entries()) {
+      progress.update(`slide pictures ${n + 1}/${places.length}`, { transient: true });
+      const data = await Promise.race([
+        screenshotRegion(page, { x: place.x, y: place.y, w: SLIDE.width, h: SLIDE.height }),
+        crashed,
+      ]);
+      files.push({ name: pngName(byKey.get(place.key) ?? n, deck.slides.length), data });
+    }
+  });
+  if (files.length !== indices.length) throw new Error(`internal: ${files.length} slide pictures for ${indices.length} slides`);
+  return {
+    drawn: opened.drawn,
+    doctor: opened.doctor,
+    async finish() {
+      return { kind: 'folder', files, pages: files.length };
+    },
+  };
+};

@@ -1,0 +1,157 @@
+// Fixes in the .pptx package what pptxgenjs cannot say (JSZip, which it
+// brings): bullets placed where the deck puts them and coloured like it; the
+// PNG of each picture, taken in the browser (the fallback of an SVG, which
+// pptxgenjs cannot render under Node, or the picture itself);
+// the language zh-CN and the East Asian typeface where pptxgenjs writes en-US
+// or none (end-of-paragraph marks, notes, the theme); one set of paragraph
+// properties per paragraph; content types only for parts that exist;
+// keywords and language in the document properties.
+import JSZip from 'jszip';
+
+/** What pptxgenjs cannot say about one paragraph: where its text and bullet start, the bullet's colour. */
+export interface ParagraphFix {
+  /** Text start and bullet start, CSS px from the text box's left edge. */
+  marginLeft: number;
+  bulletAt: number;
+  /** Bullet colour, RRGGBB; none when the paragraph has no bullet. */
+  bulletColour?: string;
+  /** Bullet size, % of the text's. */
+  bulletSize?: number;
+}
+
+export interface PictureFix {
+  /** 1-based slide number. */
+  slide: number;
+  /** The picture's shape name (cNvPr name). */
+  name: string;
+  /** Its PNG: index into the pictures handed to fixPackage. */
+  picture: number;
+}
+
+export interface PackageFixes {
+  /** Per slide: every paragraph written, in order; null: left as pptxgenjs wrote it. */
+  slides: { paragraphs: (ParagraphFix | null)[] }[];
+  pictures: PictureFix[];
+  keywords: string[];
+  lang: string;
+  typeface: string;
+}
+
+const EMU_PER_PX = 9525;
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Indents list paragraphs and places and colours their bullets, in one slide's XML. */
+export function fixParagraphs(xml: string, fixes: (ParagraphFix | null)[], typeface: string, slide: number): string {
+  let k = 0;
+  const out = onePPr(xml).replace(/<a:p><a:pPr\b([^>]*?)(\/?)>/g, (whole, attrs: string, empty: string) => {
+    const fix = fixes[k++];
+    if (!fix) return whole;
+    const marL = Math.round(fix.marginLeft * EMU_PER_PX);
+    const indent = fix.bulletColour ? -Math.round(Math.max(0, fix.marginLeft - fix.bulletAt) * EMU_PER_PX) : 0;
+    const a = attrs.replace(/\s(marL|indent|lvl)="-?\d+"/g, '') + ` marL="${marL}" indent="${indent}"`;
+    return `<a:p><a:pPr${a}${empty}>`;
+  });
+  if (k !== fixes.length) throw new Error(`internal: slide ${slide} has ${k} paragraphs, ${fixes.length} were written`);
+  // Bullets: coloured like the deck's, in document order.
+  const bullets = fixes.filter((f): f is ParagraphFix & { bulletColour: string } => f?.bulletColour !== undefined);
+  let b = 0;
+  return out
+    .replace(/<a:buSzPct val="100000"\/>/g, (whole) => {
+      const bullet = bullets[b++];
+      if (!bullet) return whole;
+      return `<a:buClr><a:srgbClr val="${bullet.bulletColour}"/></a:buClr><a:buSzPct val="${Math.round((bullet.bulletSize ?? 100) * 1000)}"/>`;
+    })
+    .replace(/<a:buFont typeface="\+mj-lt"\/>/g, `<a:buFont typeface="${escapeXml(typeface)}"/>`);
+}
+
+/**
+ * pptxgenjs writes a paragraph's properties again before each of its runs
+ * (the schema allows one, first; PowerPoint and LibreOffice read the last):
+ * keep the first.
+ */
+export function onePPr(xml: string): string {
+  return xml.replace(/<a:p>(.*?)<\/a:p>/gs, (_, inner: string) => {
+    let seen = false;
+    const kept = inner.replace(/<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>.*?<\/a:pPr>/gs, (pPr) => {
+      if (seen) return '';
+      seen = true;
+      return pPr;
+    });
+    return `<a:p>${kept}</a:p>`;
+  });
+}
+
+/** Language everywhere pptxgenjs writes en-US (end-of-paragraph marks, notes, slide numbers). */
+function fixLang(xml: string, lang: string): string {
+  return xml.replace(/ lang="en-US"/g, ` lang="${lang}"`);
+}
+
+/** Puts each picture's PNG where its <a:blip> points (for an SVG picture, its fallback). */
+async function putPictures(zip: JSZip, fixes: PictureFix[], pngs: Uint8Array[]): Promise<void> {
+  for (const picture of fixes) {
+    const slidePath = `ppt/slides/slide${picture.slide}.xml`;
+    const xml = await zip.file(slidePath)?.async('string');
+    const rels = await zip.file(`ppt/slides/_rels/slide${picture.slide}.xml.rels`)?.async('string');
+    if (!xml || !rels) throw new Error(`internal: ${slidePath} missing from the package`);
+    const pic = new RegExp(`<p:pic>(?:(?!</p:pic>).)*?name="${picture.name}"(?:(?!</p:pic>).)*?<a:blip r:embed="(rId\\d+)"`, 's').exec(xml);
+    if (!pic) throw new Error(`internal: no picture "${picture.name}" on slide ${picture.slide}`);
+    const target = new RegExp(`Id="${pic[1]}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`Target="([^"]+)"[^>]*Id="${pic[1]}"`).exec(rels);
+    if (!target) throw new Error(`internal: no relationship ${pic[1]} on slide ${picture.slide}`);
+    const media = `ppt/${target[1].replace(/^\.\.\//, '')}`;
+    const png = pngs[picture.picture];
+    if (!png) throw new Error(`internal: no PNG for picture ${picture.picture}`);
+    zip.file(media, png);
+  }
+}
+
+/** Notes: pptxgenjs writes them as one run with line breaks inside; a paragraph per line. */
+export function notesParagraphs(xml: string): string {
+  return xml.replace(/<a:p><a:r>(<a:rPr\b[^>]*\/>)<a:t>([^<]*)<\/a:t><\/a:r>/g, (whole, rPr: string, text: string) => {
+    if (!/[\r\n]/.test(text)) return whole;
+    return text
+      .split(/\r?\n/)
+      .map((line, i) => `${i > 0 ? '</a:p>' : ''}<a:p><a:r>${rPr}<a:t>${line}</a:t></a:r>`)
+      .join('');
+  });
+}
+
+/** The East Asian slot of the theme's fonts (pptxgenjs leaves it empty): notes and anything unstyled. */
+function fixTheme(xml: string, typeface: string): string {
+  return xml.replace(/<a:ea typeface=""\/>/g, `<a:ea typeface="${escapeXml(typeface)}"/>`);
+}
+
+function fixCore(xml: string, fixes: PackageFixes): string {
+  let out = xml;
+  if (fixes.keywords.length > 0 && !out.includes('<cp:keywords')) {
+    out = out.replace('</cp:coreProperties>', `<cp:keywords>${escapeXml(fixes.keywords.join(', '))}</cp:keywords></cp:coreProperties>`);
+  }
+  if (!out.includes('<dc:language')) out = out.replace('</cp:coreProperties>', `<dc:language>${escapeXml(fixes.lang)}</dc:language></cp:coreProperties>`);
+  return out;
+}
+
+export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes, pngs: Uint8Array[]): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  await putPictures(zip, fixes.pictures, pngs);
+  const jobs: Promise<void>[] = [];
+  const rewrite = (file: string, change: (xml: string) => string): void => {
+    const entry = zip.file(file);
+    if (!entry) return;
+    jobs.push(entry.async('string').then((xml) => void zip.file(file, change(xml))));
+  };
+  fixes.slides.forEach((slide, i) => {
+    rewrite(`ppt/slides/slide${i + 1}.xml`, (xml) => fixLang(fixParagraphs(xml, slide.paragraphs, fixes.typeface, i + 1), fixes.lang));
+  });
+  for (const file of Object.keys(zip.files)) {
+    if (/^ppt\/notesSlides\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixLang(notesParagraphs(xml), fixes.lang));
+    if (/^ppt\/(slideLayouts|slideMasters|notesMasters)\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixLang(xml, fixes.lang));
+    if (/^ppt\/theme\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixTheme(xml, fixes.typeface));
+  }
+  rewrite('docProps/core.xml', (xml) => fixCore(xml, fixes));
+  // pptxgenjs declares a slide master per slide but writes one: no content type for a part that is not there.
+  rewrite('[Content_Types].xml', (xml) => xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (whole, part: string) => (zip.file(part) ? whole : '')));
+  await Promise.all(jobs);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}

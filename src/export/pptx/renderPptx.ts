@@ -1,0 +1,69 @@
+// PowerPoint from the print view: opens the built deck like the PDF does
+// (fonts, diagrams and fitting done), reads every slide as data in the page
+// (slideDom.ts), screenshots each picture for its PNG (the fallback of an SVG
+// picture, or the picture itself) while pptxgenjs builds the package
+// (writePptx.ts), and puts the pictures in after the browser is closed.
+import type { Captured, FormatModule } from '../outputFormat.ts';
+import { slideKey } from '../pages.ts';
+import { openForPrint } from '../printPage.ts';
+import type { Progress } from '../progress.ts';
+import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
+import { screenshotRegion, useScale } from '../screenshot.ts';
+import { readSlides } from './slideDom.ts';
+import { buildPptx, finishPptx, TYPEFACE } from './writePptx.ts';
+
+/** Pictures are rendered at 1.5 × the slide's pixels: sharp on a 1920×1080 projector (PowerPoint 2019+ draws the SVG instead). */
+const PICTURE_SCALE = 1.5;
+
+/** Font families named in the SVG pictures' text: the receiver's Chinese sans first. */
+const SVG_FONTS = `'${TYPEFACE}', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans SC', 'Noto Sans CJK SC', sans-serif`;
+
+export const render: FormatModule['render'] = async (target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Captured> => {
+  const { browser, deck } = target;
+  const opened = await progress.time('page ready', () =>
+    openForPrint(browser, {
+      url: target.url,
+      fragments: false,
+      timeoutMs: options.timeoutMs,
+      prerendered: target.prerendered,
+      slides: target.deck.slides.map((s) => s.pos),
+      onRendered: (drawn, total) => progress.update(`slides rendered ${drawn}/${total}`, { transient: drawn < total }),
+      log,
+    }),
+  );
+  const indices = options.selected ?? deck.slides.map((_, i) => i);
+  const keep = options.selected ? indices.map((i) => slideKey(deck, i)) : null;
+  progress.update(`reading ${indices.length} slides …`);
+  const { page, crashed } = opened;
+  const slides = await progress.time('read slides', () => Promise.race([page.evaluate(readSlides, { keep, svgFonts: SVG_FONTS }), crashed]));
+  const byKey = new Map(indices.map((i) => [slideKey(deck, i), i]));
+  const order = slides.map((s) => {
+    const index = byKey.get(s.key);
+    if (index === undefined) throw new Error(`internal: the page has a slide the deck model does not have (${s.key})`);
+    return index;
+  });
+  if (order.length !== indices.length) throw new Error(`internal: read ${order.length} slides of ${indices.length}`);
+  // pptxgenjs writes the package in Node while Chromium takes the pictures.
+  const building = buildPptx({ deck, indices: order, slides });
+  building.catch(() => {});
+  const pictures = await progress.time('pictures', async () => {
+    const shots: Uint8Array[] = [];
+    if (slides.some((s) => s.items.some((i) => i.kind === 'picture'))) await useScale(page, PICTURE_SCALE);
+    for (const slide of slides) {
+      for (const item of slide.items) {
+        if (item.kind !== 'picture') continue;
+        const shot = await Promise.race([screenshotRegion(page, item.clip, true), crashed]);
+        shots.push(shot);
+      }
+    }
+    return shots;
+  });
+  return {
+    drawn: opened.drawn,
+    doctor: opened.doctor,
+    async finish(p: Progress) {
+      const data = await p.time('write pptx', async () => finishPptx(await building, pictures));
+      return { kind: 'file', data, pages: slides.length };
+    },
+  };
+};

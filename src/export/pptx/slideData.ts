@@ -1,0 +1,124 @@
+// What the page hands Node for an editable PowerPoint: each slide of the
+// print view as plain data (boxes in CSS px from the slide's top-left corner,
+// computed fonts and colours, runs, bullets, table cells, pictures). Produced
+// by readSlides (slideDom.ts) in the browser, written by writePptx.ts.
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A colour as RRGGBB (no #) and its opacity 0–1. */
+export interface Colour {
+  hex: string;
+  alpha: number;
+}
+
+export interface Run {
+  text: string;
+  /** Font size in CSS px. */
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  colour: Colour;
+  /** A line break (<br>) before this run's text. */
+  breakBefore?: boolean;
+  /** An http(s) link. */
+  link?: string;
+}
+
+export interface Bullet {
+  kind: 'char' | 'number';
+  /** The character for kind 'char' (■, □, •). */
+  char: string;
+  /** First number for kind 'number'. */
+  start: number;
+  colour: Colour;
+  /** Size of a character bullet, % of the text's (the deck draws small squares). */
+  size: number;
+}
+
+export interface Paragraph {
+  runs: Run[];
+  align: 'left' | 'center' | 'right' | 'justify';
+  /** Line height in CSS px. */
+  lineHeight: number;
+  /** Space above the paragraph (after the previous one), CSS px. */
+  spaceBefore: number;
+  /** Text start, from the box's left edge, CSS px (lists). */
+  indent: number;
+  /** Bullet start, from the box's left edge, CSS px (lists). */
+  bulletAt: number;
+  bullet?: Bullet;
+  /** Nesting depth of a list item (0: top level). */
+  level: number;
+}
+
+export interface TextItem {
+  kind: 'text';
+  box: Box;
+  paragraphs: Paragraph[];
+  /** What the block is, for the shape's name: h2, p, ul, footer… */
+  tag: string;
+}
+
+export interface Border {
+  colour: Colour;
+  width: number;
+}
+
+export interface ShapeItem {
+  kind: 'shape';
+  box: Box;
+  fill?: Colour;
+  /** An outline drawn all round (all four sides alike). */
+  line?: Border;
+  radius: number;
+  tag: string;
+}
+
+export interface PictureItem {
+  kind: 'picture';
+  box: Box;
+  /** The picture's place on the whole print view, for the PNG screenshot (CSS px). */
+  clip: Box;
+  /** Standalone SVG markup (labels as <text>), or '' for a bitmap (written as its screenshot). */
+  svg: string;
+  alt: string;
+}
+
+export interface Cell {
+  paragraphs: Paragraph[];
+  fill?: Colour;
+  /** top, right, bottom, left; null: none. */
+  borders: (Border | null)[];
+  /** Padding top, right, bottom, left (CSS px). */
+  padding: number[];
+  valign: 'top' | 'middle' | 'bottom';
+  colspan: number;
+  rowspan: number;
+}
+
+export interface TableItem {
+  kind: 'table';
+  box: Box;
+  /** Column widths (CSS px). */
+  columns: number[];
+  rows: { height: number; cells: Cell[] }[];
+}
+
+export type Item = TextItem | ShapeItem | PictureItem | TableItem;
+
+export interface SlideData {
+  /** `file:line` of the slide's <section>. */
+  key: string;
+  background: Colour;
+  items: Item[];
+  /** Speaker notes as plain text, paragraphs separated by blank lines. */
+  notes: string;
+  /** The slide's place on the whole print view (for page screenshots). */
+  page: Box;
+}
