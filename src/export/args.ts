@@ -2,6 +2,7 @@
 // node:util parseArgs; anything wrong is an ArgsError (a message, no stack).
 import { parseArgs } from 'node:util';
 import { parseRange, type RangePiece } from './range.ts';
+import { HANDOUT_SIZES, type HandoutSize } from './handoutLayout.ts';
 
 export const DEFAULT_OUT = 'deck.pdf';
 export const DEFAULT_TIMEOUT_S = 60;
@@ -26,6 +27,14 @@ source, code and browser) is reused from node_modules/.cache/iur-deck/diagrams/.
                    gives n+1 pages) instead of one page per slide
   --range LIST     only these slides, numbered from 1 in reading order:
                    e.g. 3-7,10 or 12- (to the end)
+  --handout N      a handout instead: A4 portrait pages with a header (short
+                   title, date) and a footer (第 N 页 / 共 M 页); N = 3: three
+                   slides down the left, ruled lines for notes on the right;
+                   N = 6: a 2×3 grid. With --notes each slide's notes are
+                   printed beside (3) or under (6) it instead of the lines
+  --watch          keep going: re-export on every save under the slides
+                   folder, assets/ or themes/, in the same browser page, and
+                   print how long it took (Ctrl+C ends it)
   --timeout S      give up when the page is not ready after S seconds, or
                    printing takes longer (default: ${DEFAULT_TIMEOUT_S}); names the
                    slides not ready
@@ -52,6 +61,9 @@ export interface ExportOptions {
   timeoutMs: number;
   verbose: boolean;
   debug: boolean;
+  /** --handout 3|6: slides per A4 handout page. */
+  handout: HandoutSize | undefined;
+  watch: boolean;
 }
 
 export class ArgsError extends Error {
@@ -78,6 +90,8 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
         timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_S) },
         verbose: { type: 'boolean', short: 'v', default: false },
         debug: { type: 'boolean', default: false },
+        handout: { type: 'string' },
+        watch: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -88,6 +102,9 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
   const timeout = Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ArgsError(`--timeout: expected a number of seconds, got "${values.timeout}"`);
   if (values.out.trim() === '') throw new ArgsError('--out: expected a file name');
+  const handout = values.handout === undefined ? undefined : (Number(values.handout) as HandoutSize);
+  if (handout !== undefined && !HANDOUT_SIZES.includes(handout)) throw new ArgsError(`--handout: expected ${HANDOUT_SIZES.join(' or ')} slides per page, got "${values.handout}"`);
+  if (handout !== undefined && values.fragments) throw new ArgsError('--handout prints each slide once: leave out --fragments');
   let range: RangePiece[] | undefined;
   try {
     range = values.range === undefined ? undefined : parseRange(values.range);
@@ -103,5 +120,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     timeoutMs: Math.round(timeout * 1000),
     verbose: values.verbose,
     debug: values.debug,
+    handout,
+    watch: values.watch,
   };
 }

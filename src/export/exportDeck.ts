@@ -83,10 +83,12 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
     const drawnBy = { shell: built.shellKey, browser: await browser.version() };
     const prerendered = await work.drawnBefore(drawnBy, codes);
     const target = { browser, url: `${served.url}index.html`, deck, prerendered };
-    const printed = await work.printPdf(target, { ...options, selected }, progress, log);
+    // A handout prints the slides alone (no notes pages), then lays them out on A4 (src/export/handout.ts).
+    const printed = await work.printPdf(target, { ...options, notes: options.notes && !options.handout, selected }, progress, log);
+    const handout = options.handout ? await (await import('./handout.ts')).renderHandout(browser, printed, deck, { ...options, perPage: options.handout }, progress) : undefined;
     // Chromium is done: let it exit while the PDF is finished (less time, less memory).
     closing = closeBrowser(browser);
-    const { pdf, pages, drawn } = await work.finishPdf(printed, deck, progress);
+    const { pdf, pages, drawn } = handout ?? (await work.finishPdf(printed, deck, progress));
     const file = path.resolve(options.out);
     await progress.time('write', () =>
       Promise.all([work.writeFileAtomic(file, pdf), work.rememberDrawn(drawnBy, drawn)]).catch((error: unknown) => {

@@ -19,6 +19,8 @@ describe('parseExportArgs', () => {
       timeoutMs: 60_000,
       verbose: false,
       debug: false,
+      handout: undefined,
+      watch: false,
     });
   });
 
