@@ -2,6 +2,7 @@
 // for vertical stacks), each carrying its source file and line, its footer and
 // its speaker notes.
 import type { Deck, Slide } from '../deck/model.ts';
+import { slideIds } from '../rehearsal/slideIds.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -15,7 +16,7 @@ function footer(deck: Deck, slide: Slide): string {
   return `<footer class="slide-footer" aria-hidden="true"><span class="footer-title">${escapeHtml(short)}</span>${mark}</footer>`;
 }
 
-function section(deck: Deck, slide: Slide): string {
+function section(deck: Deck, slide: Slide, id: string): string {
   const attrs = [
     `id="slide-${slide.index + 1}"`,
     `data-file="${escapeHtml(slide.pos.file)}"`,
@@ -23,6 +24,9 @@ function section(deck: Deck, slide: Slide): string {
     `data-part="${slide.part}"`,
     `data-h="${slide.h}"`,
     `data-v="${slide.v}"`,
+    // The rehearsal's key, and its time as reveal.js pacing (whole seconds, at least 1).
+    `data-slide-id="${escapeHtml(id)}"`,
+    ...(slide.timing !== undefined ? [`data-timing="${Math.max(1, Math.round(slide.timing))}"`] : []),
   ];
   const classes = slide.layout ? `layout-${slide.layout}` : '';
   if (classes) attrs.push(`class="${classes}"`);
@@ -32,12 +36,13 @@ function section(deck: Deck, slide: Slide): string {
 }
 
 export function renderSlidesHtml(deck: Deck): string {
+  const ids = slideIds(deck.slides);
   const stacks: Slide[][] = [];
   for (const slide of deck.slides) {
     if (slide.v === 0) stacks.push([slide]);
     else stacks[stacks.length - 1].push(slide);
   }
   return stacks
-    .map((stack) => (stack.length === 1 ? section(deck, stack[0]) : `<section>\n${stack.map((s) => section(deck, s)).join('\n')}\n</section>`))
+    .map((stack) => (stack.length === 1 ? section(deck, stack[0], ids[stack[0].index]) : `<section>\n${stack.map((s) => section(deck, s, ids[s.index])).join('\n')}\n</section>`))
     .join('\n');
 }
