@@ -4,6 +4,7 @@ import type { DevFigures } from './devBench.ts';
 import type { ExportFigures } from './exportBench.ts';
 import type { Machine } from './machine.ts';
 import type { PageBytes } from './pageBytes.ts';
+import type { WatchFigures } from './watchBench.ts';
 
 export interface DeckFigures {
   /** "talk" (slides/) or "10×" (the generated deck). */
@@ -15,6 +16,7 @@ export interface DeckFigures {
   pageBytes?: PageBytes;
   export?: ExportFigures;
   dev?: DevFigures;
+  watch?: WatchFigures;
   failures: string[];
 }
 

@@ -15,6 +15,7 @@ import { revealOptions } from './revealOptions.ts';
 import { acceptDeckUpdates } from './liveUpdate.ts';
 import { attachDoctor } from './doctor/attach.ts';
 import { setUpPresenting } from './presenting.ts';
+import { acceptPrintUpdates } from './watchPrint.ts';
 
 async function start(): Promise<void> {
   // Mermaid (when a diagram needs drawing) loads beside the font. Text must be
@@ -39,6 +40,7 @@ async function start(): Promise<void> {
     deck.layout();
   }
   await pdfReady;
+  if (printing) acceptPrintUpdates(deck, options as RevealConfig);
   acceptDeckUpdates(deck);
   attachDoctor(deck);
   markDone();
