@@ -29,7 +29,7 @@ export interface WatchBenchOptions {
   onRun?: (label: string, ms: number) => void;
 }
 
-const WRITTEN = /written — .*\((slides swapped in place|page reloaded|page opened); /g;
+const WRITTEN = /written — .*\((\d+ slides? changed in place|slides swapped in place|page reloaded|page opened); /g;
 
 export async function benchWatch(o: WatchBenchOptions): Promise<WatchFigures> {
   const out = path.join(o.outDir, 'watch.pdf');
@@ -71,7 +71,7 @@ export async function benchWatch(o: WatchBenchOptions): Promise<WatchFigures> {
       o.onRun?.(i < o.warmups ? 'watch (warm-up)' : 'watch: save → PDF', ms);
       if (i < o.warmups) continue;
       times.push(ms);
-      figures.inPlace &&= lines()[i + 1][1] === 'slides swapped in place';
+      figures.inPlace &&= lines()[i + 1][1].endsWith('in place');
     }
     figures.saveToPdfMs = maybeSummarize(times);
   } catch (error) {

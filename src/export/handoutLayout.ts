@@ -53,7 +53,7 @@ export function handoutLayout(perPage: HandoutSize, notes: boolean): HandoutLayo
   const slots: HandoutSlot[] = [];
   if (perPage === 3) {
     // Slide on the left, room to write (or the notes) on the right.
-    const width = 262;
+    const width = 280;
     const height = width * ASPECT;
     const gap = 22;
     for (let r = 0; r < rows; r++) {

@@ -31,6 +31,8 @@ import type { Progress } from './progress.ts';
 import { selectSlides, SlideRangeError } from './range.ts';
 import { watchFiles } from './watchFiles.ts';
 import { watchWriter } from './watchWriters.ts';
+import { slidePatches } from './watchPatch.ts';
+import type { Deck } from '../deck/model.ts';
 
 /** Exits (through the exit handlers, which end Chromium) when the parent process goes away. */
 function exitWithParent(): void {
@@ -70,7 +72,7 @@ export async function startWatch(options: ExportOptions, progress: Progress, log
   const say = (line: string, stream: NodeJS.WriteStream = process.stdout) => progress.line(line, stream);
 
   let opened: OpenedDeck | undefined;
-  let shown: { shellKey: string; font: string } | undefined;
+  let shown: { shellKey: string; font: string; deck: Deck } | undefined;
 
   const update = async (reason: string): Promise<string> => {
     const started = performance.now();
@@ -103,14 +105,31 @@ export async function startWatch(options: ExportOptions, progress: Progress, log
     let how: string;
     if (opened && shown?.shellKey === shellKey && shown.font === font) {
       const page = opened.page;
-      const problems = await page.evaluate((html: string) => {
-        if (!window.__iurReprint) throw new Error('the page takes no new slides');
-        return window.__iurReprint(html);
-      }, renderSlidesHtml(deck));
+      const html = renderSlidesHtml(deck);
+      // Only the slides that changed, in their pages, when the deck kept its shape; else all of them.
+      const patches = slidePatches(shown.deck, deck, options);
+      let problems = patches
+        ? await page.evaluate(
+            (h: string, p: typeof patches) => (window.__iurPatch ? window.__iurPatch(h, p) : null),
+            html,
+            patches,
+          )
+        : null;
+      how = `${patches?.length ?? 0} slide${patches?.length === 1 ? '' : 's'} changed in place`;
+      if (problems === null) {
+        problems = await page.evaluate((h: string) => {
+          if (!window.__iurReprint) throw new Error('the page takes no new slides');
+          return window.__iurReprint(h);
+        }, html);
+        how = 'slides swapped in place';
+      }
       const errors = problems.filter((p) => p.level === 'error');
       for (const p of problems) say(formatProblem(p), process.stderr);
-      if (errors.length > 0) return `${displayPath(out)} kept: the deck has ${errors.length} error${errors.length === 1 ? '' : 's'}`;
-      how = 'slides swapped in place';
+      if (errors.length > 0) {
+        // The page shows a broken deck now: lay the next one out whole.
+        shown = { ...shown, deck: { ...deck, slides: [] } };
+        return `${displayPath(out)} kept: the deck has ${errors.length} error${errors.length === 1 ? '' : 's'}`;
+      }
     } else {
       // First time, or the theme, code or font subset changed: load the new build.
       const codes = [...new Set(deck.slides.flatMap((s) => s.diagrams.map((d) => d.code)))];
@@ -132,8 +151,8 @@ export async function startWatch(options: ExportOptions, progress: Progress, log
       void rememberDrawn(drawnBy, opened.drawn).catch(() => {});
       how = shown ? 'page reloaded' : 'page opened';
     }
-    lap(how === 'slides swapped in place' ? 'swap' : 'page');
-    shown = { shellKey, font };
+    lap(how.includes('in place') ? 'swap' : 'page');
+    shown = { shellKey, font, deck };
     const written = await write({ browser, opened, deck, selected, browserVersion }, progress);
     lap(`render (${Object.entries(written.stages).map(([k, v]) => `${k} ${v}`).join(' ')})`);
     await writeFileAtomic(out, written.bytes, { durable: false }).catch((error: unknown) => {

@@ -1,8 +1,9 @@
 // End to end: `npm run export -- --watch` as a user runs it (the command
 // line in a child process, a real Chromium). Saves to a copy of the fixture
-// deck: the PDF follows each one with the slides swapped in the same page of
-// the same browser; a broken save keeps the last good PDF byte for byte; a new
-// file adds its slides. SIGTERM, and the parent's death, end the watch and
+// deck: the PDF follows each one in the same page of the same browser (a
+// changed slide patched in its page; after a broken save, every slide laid
+// out again); a broken save keeps the last good PDF byte for byte; a new file
+// with characters the font subset lacks loads the new build. SIGTERM, and the parent's death, end the watch and
 // its Chromium with it. Speed is the benchmark's business, not this test's.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -46,6 +47,15 @@ function watchCommand(command: string, args: string[]): Watching {
     }
   };
   return { child, out: () => out, err: () => err, waitForLine, exited };
+}
+
+/** ImageMagick's normalized cross-correlation of two images (1: the same); it exits 1 when they differ at all. */
+function ncc(a: string, b: string): number {
+  try {
+    return Number.parseFloat(execFileSync('compare', ['-metric', 'NCC', a, b, 'null:'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) || '1');
+  } catch (error) {
+    return Number.parseFloat(String((error as { stderr?: string }).stderr ?? ''));
+  }
 }
 
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
@@ -96,8 +106,15 @@ describe('export --watch', () => {
       const body = path.join(slides, '02-body.md');
       const original = await readFile(body, 'utf8');
       await writeFile(body, original.replace('## 第三张幻灯片', '## 第三张（产业技术联盟）'));
-      expect(await w.waitForLine(/out\.pdf written — 5 pages, [\d.]+ s \(slides swapped in place; .*02-body\.md saved\)/)).toBeTruthy();
+      expect(await w.waitForLine(/out\.pdf written — 5 pages, [\d.]+ s \(1 slide changed in place; .*02-body\.md saved\)/)).toBeTruthy();
       expect(pdfText(out)).toContain('第三张（产业技术联盟）');
+      expect(pdfText(out)).toContain('基础研究'); // the next slide's diagram, untouched
+      // The patched PDF is the one a fresh export of the same slides makes.
+      const fresh = path.join(dir, 'fresh.pdf');
+      execFileSync(process.execPath, [BIN, 'export', '--slides', slides, '--out', fresh], { cwd: ROOT, stdio: 'ignore' });
+      expect(pdfText(out)).toBe(pdfText(fresh));
+      for (const [n, file] of [out, fresh].entries()) execFileSync('pdftoppm', ['-r', '30', '-png', '-f', '3', '-l', '3', '-singlefile', file, path.join(dir, `p3-${n}`)]);
+      expect(ncc(path.join(dir, 'p3-0.png'), path.join(dir, 'p3-1.png'))).toBeGreaterThan(0.999);
       // The same Chromium processes, still running.
       expect(alive(browsers)).toEqual(browsers);
 
@@ -108,13 +125,20 @@ describe('export --watch', () => {
       expect(w.err()).toMatch(/02-body\.md:\d+: error: code fence ```mermaid is not closed/);
       expect(Buffer.compare(await readFile(out), good)).toBe(0);
 
-      // Fixed, and a new file with a slide of its own in characters the font subset lacks:
-      // the page loads the new build (with its new subset), six pages.
+      // Fixed (the page never saw the broken deck: the one slide changes back).
       await writeFile(body, original);
-      await w.waitForLine(/out\.pdf written — 5 pages/);
-      await writeFile(path.join(slides, '03-more.md'), '## 新增的一张\n\n新的内容\n');
-      expect(await w.waitForLine(/out\.pdf written — 6 pages, [\d.]+ s \(page reloaded; .*03-more\.md saved\)/)).toBeTruthy();
+      expect(await w.waitForLine(/out\.pdf written — 5 pages, [\d.]+ s \(1 slide changed in place; /)).toBeTruthy();
+      expect(pdfText(out)).toContain('第三张幻灯片');
+
+      // A slide more: every slide laid out again, in the same page.
+      await writeFile(body, `${original}\n---\n\n## 第一点\n\n第二点\n`);
+      expect(await w.waitForLine(/out\.pdf written — 6 pages, [\d.]+ s \(slides swapped in place; .*02-body\.md saved\)/)).toBeTruthy();
       expect(pageCount(out)).toBe(6);
+
+      // A new file with a slide in characters the font subset lacks: the page loads the new build.
+      await writeFile(path.join(slides, '03-more.md'), '## 新增的一张\n\n新的内容\n');
+      expect(await w.waitForLine(/out\.pdf written — 7 pages, [\d.]+ s \(page reloaded; .*03-more\.md saved\)/)).toBeTruthy();
+      expect(pageCount(out)).toBe(7);
       expect(pdfText(out)).toContain('新增的一张');
       expect(pdfText(out)).toContain('第三张幻灯片');
       expect(execFileSync('pdffonts', [out], { encoding: 'utf8' })).not.toMatch(/Type 3|DejaVu|Liberation/);
@@ -133,14 +157,14 @@ describe('export --watch', () => {
     const handout = path.join(dir, 'handout.pdf');
     const w = watchCommand(process.execPath, [BIN, 'export', '--watch', '--handout', '3', '--slides', slides, '--out', handout]);
     try {
-      await w.waitForLine(/handout\.pdf written — 2 pages, [\d.]+ s \(page opened; first export\)/, 120_000);
+      await w.waitForLine(/handout\.pdf written — 3 pages, [\d.]+ s \(page opened; first export\)/, 120_000);
       const body = path.join(slides, '02-body.md');
       const original = await readFile(body, 'utf8');
       await writeFile(body, original.replace('## 流程图', '## 流程图（产业技术）'));
-      await w.waitForLine(/handout\.pdf written — 2 pages, [\d.]+ s \(slides swapped in place; .*02-body\.md saved\)/);
+      await w.waitForLine(/handout\.pdf written — 3 pages, [\d.]+ s \(1 slide changed in place; .*02-body\.md saved\)/);
       const text = pdfText(handout).replace(/\s+/g, '');
       expect(text).toContain('流程图（产业技术）');
-      expect(text).toContain('第2页/共2页');
+      expect(text).toContain('第3页/共3页');
       expect(execFileSync('pdfinfo', [handout], { encoding: 'utf8' })).toMatch(/\(A4\)/);
       await writeFile(body, original);
     } finally {
