@@ -179,7 +179,13 @@ export async function startWatch(options: ExportOptions, progress: Progress, log
 export async function watchExport(options: ExportOptions, progress: Progress, log?: (line: string) => void): Promise<number> {
   const session = await startWatch(options, progress, log);
   const say = (line: string) => progress.line(line);
-  say(await session.update('first export'));
+  try {
+    say(await session.update('first export'));
+  } catch (error) {
+    // A timeout or crash on the first export: nothing to watch with.
+    await session.close();
+    throw error;
+  }
   const slides = path.resolve(options.slidesDir);
   const dirs = [slides, path.join(PROJECT_ROOT, 'assets'), path.join(PROJECT_ROOT, 'themes')].filter((d, i, all) => existsSync(d) && all.indexOf(d) === i);
   let failure: unknown;
