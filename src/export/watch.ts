@@ -64,8 +64,14 @@ export async function startWatch(options: ExportOptions, progress: Progress, log
   const temp = await mkdtemp(path.join(os.tmpdir(), 'iur-watch-'));
   removeOnExit(temp);
   const outDir = path.join(temp, 'deck');
-  const server = await serveDir(outDir);
-  const browser: Browser = await launching;
+  const server = await serveDir(outDir).catch((error: unknown) => {
+    void launching.then((b) => b.close()).catch(() => {});
+    throw error;
+  });
+  const browser: Browser = await launching.catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
   const browserVersion = await browser.version();
   const write = watchWriter(options);
   const out = path.resolve(options.out);
