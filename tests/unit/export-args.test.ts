@@ -32,7 +32,7 @@ describe('parseExportArgs', () => {
 
   it('answers --help, which documents every option and the exit codes', () => {
     expect(parseExportArgs(['--help'])).toBe('help');
-    for (const word of ['--slides', '--out', '--notes', '--fragments', '--range', '--timeout', '--verbose', '--debug', DEFAULT_OUT, 'Exit codes', 'PUPPETEER_EXECUTABLE_PATH']) {
+    for (const word of ['--slides', '--out', '--notes', '--fragments', '--range', '--handout', '--watch', '--timeout', '--verbose', '--debug', DEFAULT_OUT, 'Exit codes', 'PUPPETEER_EXECUTABLE_PATH']) {
       expect(EXPORT_HELP).toContain(word);
     }
   });
