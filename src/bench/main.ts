@@ -11,6 +11,7 @@ import { writeScaledDeck } from './bigDeck.ts';
 import { benchBuild } from './buildBench.ts';
 import { benchDev } from './devBench.ts';
 import { benchExport } from './exportBench.ts';
+import { benchWatch } from './watchBench.ts';
 import { alignTable, markdownTable, time } from './format.ts';
 import { describeMachine, loadNow } from './machine.ts';
 import { bytesToFirstSlide } from './pageBytes.ts';
@@ -67,6 +68,9 @@ async function benchDeck(label: string, slidesDir: string, devCopy: string, scra
     figures.pptx = await benchExport({ ...common, slidesDir, outDir, outName: 'deck.pptx' });
     figures.failures.push(...figures.pptx.failures.map((f) => `pptx ${f}`));
   }
+  say(`[${label}] export --watch …`);
+  figures.watch = await benchWatch({ ...common, slidesDir: devCopy, outDir });
+  figures.failures.push(...figures.watch.failures);
 
   say(`[${label}] dev …`);
   figures.dev = await withBrowser((browser) => benchDev({ ...common, slidesDir: devCopy, browser, timeoutMs: 120_000 }));

@@ -94,6 +94,12 @@ function rows(result: BenchResult): Row[] {
         return r === undefined ? undefined : r <= 10;
       },
     },
+    {
+      label: 'export --watch: save → new PDF',
+      cell: (d) => summary(d.watch?.saveToPdfMs, time) + (d.watch && !d.watch.inPlace ? ' (page reloaded!)' : ''),
+      target: '≤ 0.6 s',
+      met: (t) => below(t?.watch?.saveToPdfMs?.median, 600),
+    },
     { label: 'build: cold (no caches)', cell: (d) => summary(d.build?.coldMs, time) },
     { label: 'build: warm', cell: (d) => summary(d.build?.warmMs, time), target: '≤ 3 s', met: (t) => below(t?.build?.warmMs?.median, 3000) },
     { label: 'build --single (1 run)', cell: (d) => (d.build?.singleMs === undefined ? 'n/a' : time(d.build.singleMs)) },
@@ -154,6 +160,7 @@ export function notes(result: BenchResult): string[] {
   const first = result.decks[0];
   if (first?.export) out.push(`export: ${first.export.command}; RSS summed over every process (shared pages counted in each), sampled every 50 ms in the timed runs; PSS every 50 ms in one more, untimed run`);
   if (first?.build) out.push(`build: ${first.build.command}; cold = node_modules/.cache/iur-deck and node_modules/.vite removed first (the compiled command line too)`);
+  if (first?.watch) out.push(`export --watch: ${first.watch.command}; a heading in the largest slide file saved → the "written" line (after the atomic rename), on Node's clock`);
   if (first?.dev) out.push(`dev start: ${first.dev.command}, Chromium already running; spawn → <html data-deck-shown> → next frame (slide 1 visible), → <html data-deck="ready"> → next frame (every diagram drawn)`);
   if (first?.dev?.hmr?.slide) out.push(`HMR: heading of ${first.dev.hmr.slide} edited; page and Node clocks compared within ±${first.dev.hmr.clockErrorMs ?? '?'} ms`);
   for (const d of result.decks) for (const f of d.failures) out.push(`${d.label}: could not measure: ${f}`);

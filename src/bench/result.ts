@@ -4,6 +4,7 @@ import type { DevFigures } from './devBench.ts';
 import type { ExportFigures } from './exportBench.ts';
 import type { Machine } from './machine.ts';
 import type { PageBytes } from './pageBytes.ts';
+import type { WatchFigures } from './watchBench.ts';
 
 export interface DeckFigures {
   /** "talk" (slides/) or "10×" (the generated deck). */
@@ -17,6 +18,7 @@ export interface DeckFigures {
   /** The same export writing the PowerPoint file (the talk only). */
   pptx?: ExportFigures;
   dev?: DevFigures;
+  watch?: WatchFigures;
   failures: string[];
 }
 

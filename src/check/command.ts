@@ -7,6 +7,8 @@ import { formatProblem } from '../deck/model.ts';
 import { EXIT, reportFailure } from '../cli/errors.ts';
 import { parseCommandArgs } from '../cli/args.ts';
 import { runCheck } from './runCheck.ts';
+import { rehearsalReport } from './rehearsalReport.ts';
+import type { Deck } from '../deck/model.ts';
 
 export const CHECK_HELP = `Usage: npm run check -- [--slides DIR] [--json [FILE]]
 
@@ -16,7 +18,9 @@ many pixels), text under 24 px (diagram labels under 16 px), missing images,
 broken links to slides, diagrams that do not parse or draw, empty slides,
 Markdown left in the text, spaces between Chinese characters, glyphs the
 bundled font lacks or that Chromium drew in a system font, unknown layouts,
-classes and front-matter keys.
+classes and front-matter keys. After a rehearsal (slides/rehearsal.json, key R
+in the speaker view) it reports the rehearsed total against the front
+matter's duration and the five slowest slides.
 
   --slides DIR   the deck's Markdown files (default: slides)
   --json [FILE]  the problems as a JSON array, written to FILE, or printed
@@ -42,8 +46,12 @@ export async function checkCommand(argv: string[]): Promise<number> {
   try {
     const json = values.json;
     const tty = process.stderr.isTTY && json === undefined;
+    let deck: Deck | undefined;
     const problems = await runCheck({
       slidesDir: values.slides,
+      onDeck: (built) => {
+        deck = built;
+      },
       onProgress: tty ? (done, total) => process.stderr.write(`\rcheck: slide ${done}/${total}`) : undefined,
     });
     if (tty) process.stderr.write('\r\x1b[K');
@@ -58,6 +66,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       }
     } else {
       for (const p of problems) console.log(formatProblem(p));
+      for (const line of deck ? rehearsalReport(deck) : []) console.log(line);
       console.log(`check: ${errors} error(s), ${problems.length - errors} warning(s)`);
     }
     return errors > 0 ? EXIT.deck : EXIT.ok;

@@ -5,7 +5,7 @@
 import type { Browser } from 'puppeteer';
 import { buildAndServe } from '../build/serveBuild.ts';
 import { launchBrowser } from '../browser/launch.ts';
-import { DeckError, type Problem } from '../deck/model.ts';
+import { DeckError, type Deck, type Problem } from '../deck/model.ts';
 import { missingGlyphs } from './glyphs.ts';
 import { openFontProbe, systemFontsOnSlide } from './fontUsage.ts';
 
@@ -13,6 +13,8 @@ export interface CheckOptions {
   slidesDir: string;
   timeoutMs?: number;
   onProgress?: (done: number, total: number) => void;
+  /** The deck as built (its rehearsed times, for the report). */
+  onDeck?: (deck: Deck) => void;
 }
 
 function order(a: Problem, b: Problem): number {
@@ -41,6 +43,7 @@ export async function runCheck(options: CheckOptions): Promise<Problem[]> {
   let browser: Browser | undefined;
   try {
     const { deck, problems: parsed } = served.build;
+    options.onDeck?.(deck);
     const problems: Problem[] = [...parsed, ...missingGlyphs(deck)];
     browser = await launchBrowser();
     const page = await browser.newPage();

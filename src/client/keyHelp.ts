@@ -2,6 +2,7 @@
 // with English text it does not let us configure, so when it opens we put
 // our list of keys in its place (its frame, styles and Esc button stay).
 import type { RevealApi } from 'reveal.js';
+import { REHEARSAL } from './rehearsalText.ts';
 
 /** [keys, action], in the order a presenter needs them. */
 export const KEYS: [string, string][] = [
@@ -13,6 +14,7 @@ export const KEYS: [string, string][] = [
   ['G', '跳到第几张（输入页码）'],
   ['O ／ Esc', '总览全部幻灯片'],
   ['S', '演讲者视图：备注、下一张、计时'],
+  [REHEARSAL.key, REHEARSAL.help],
   ['Ctrl + Shift + F', '搜索'],
   ['Alt + 点击', '放大 ／ 还原（Linux：Ctrl + 点击）'],
   ['F', '全屏（Esc 退出）'],

@@ -16,6 +16,7 @@ import { revealOptions } from './revealOptions.ts';
 import { acceptDeckUpdates } from './liveUpdate.ts';
 import { attachDoctor } from './doctor/attach.ts';
 import { setUpPresenting } from './presenting.ts';
+import { acceptPrintUpdates } from './watchPrint.ts';
 
 async function start(): Promise<void> {
   // Mermaid (when a diagram needs drawing) loads beside the font. Text must be
@@ -45,6 +46,7 @@ async function start(): Promise<void> {
     deck.layout();
   }
   await pdfReady;
+  if (printing) acceptPrintUpdates(deck, options as RevealConfig);
   acceptDeckUpdates(deck);
   attachDoctor(deck);
   markDone();

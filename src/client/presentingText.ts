@@ -4,6 +4,7 @@
 import { HELP, KEYS } from './keyHelp.ts';
 import { LABELS } from './zhLabels.ts';
 import { LABELS as SPEAKER_LABELS, LAYOUTS, SPEAKER } from './speakerView.ts';
+import { REHEARSAL } from './rehearsalText.ts';
 
 export function presentingText(): string {
   return [
@@ -13,6 +14,7 @@ export function presentingText(): string {
     ...SPEAKER_LABELS.map(([, text]) => text),
     ...Object.values(LAYOUTS),
     ...Object.values(SPEAKER),
-    '0123456789:-',
+    ...Object.values(REHEARSAL),
+    '0123456789:-·/',
   ].join('');
 }

@@ -61,7 +61,8 @@ function speakerDocument(source: MessageEventSource | null): Document | null {
   }
 }
 
-export function useChineseSpeakerView(): void {
+/** `onOpen` gets each speaker view's document once it is relabelled (the rehearsal line goes in it). */
+export function useChineseSpeakerView(onOpen?: (doc: Document) => void): void {
   // The speaker view's own previews of the deck (?receiver) open no speaker view.
   if (/receiver/i.test(location.search)) return;
   const watched = new WeakSet<Document>();
@@ -73,5 +74,6 @@ export function useChineseSpeakerView(): void {
     useDeckFont(doc, 'body');
     relabel(doc, title);
     new MutationObserver(() => relabel(doc, title)).observe(doc.body, { subtree: true, childList: true, characterData: true });
+    onOpen?.(doc);
   });
 }

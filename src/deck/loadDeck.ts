@@ -3,7 +3,9 @@
 import path from 'node:path';
 import type { MarkdownIt } from 'markdown-it';
 import { createMarkdown } from '../markdown/createMarkdown.ts';
-import { readSources } from './readSources.ts';
+import { displayPath, readSources } from './readSources.ts';
+import { readRehearsal, rehearsalPath } from '../rehearsal/rehearsalFile.ts';
+import { slideIds } from '../rehearsal/slideIds.ts';
 import { parseDeck, type ParseOptions, type ParseResult } from './parseDeck.ts';
 import type { Problem } from './model.ts';
 import { deckRoots } from './contain.ts';
@@ -24,6 +26,15 @@ export async function loadDeck(slidesDir: string, options: ParseOptions = {}): P
     const theme = resolveTheme(result.deck.meta.theme, roots, at);
     result.deck.themeFile = theme.file;
     result.problems.push(...theme.problems);
+  }
+  // The last rehearsal's time per slide (not a slide: the sources are *.md only).
+  const rehearsal = await readRehearsal(slidesDir, displayPath(rehearsalPath(slidesDir)), result.problems);
+  if (rehearsal) {
+    const ids = slideIds(result.deck.slides);
+    result.deck.slides.forEach((slide, i) => {
+      const seconds = rehearsal.slides[ids[i]];
+      if (seconds !== undefined) slide.timing = seconds;
+    });
   }
   return result;
 }

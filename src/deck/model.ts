@@ -71,6 +71,8 @@ export interface Slide {
   diagrams: Diagram[];
   /** Number of fragment steps on the slide. */
   fragments: number;
+  /** Seconds it stayed on screen in the last rehearsal (slides/rehearsal.json), if rehearsed. */
+  timing?: number;
 }
 
 export type Level = 'error' | 'warning';

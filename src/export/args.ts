@@ -6,6 +6,7 @@ import { ArgsError, parseCommandArgs } from '../cli/args.ts';
 import { FORMATS, type Format } from './outputFormat.ts';
 import { parseRange, type RangePiece } from './range.ts';
 import { defaultOutput } from '../cli/defaultOutputs.ts';
+import { HANDOUT_SIZES, type HandoutSize } from './handoutLayout.ts';
 
 export const DEFAULT_OUT = 'deck.pdf';
 /** The default output of each format. */
@@ -50,6 +51,14 @@ reused from node_modules/.cache/iur-deck/diagrams/.
                    steps gives n+1 pages) instead of one page per slide
   --range LIST     only these slides, numbered from 1 in reading order:
                    e.g. 3-7,10 or 12- (to the end)
+  --handout N      a handout instead: A4 portrait pages with a header (short
+                   title, date) and a footer (第 N 页 / 共 M 页); N = 3: three
+                   slides down the left, ruled lines for notes on the right;
+                   N = 6: a 2×3 grid. With --notes each slide's notes are
+                   printed beside (3) or under (6) it instead of the lines
+  --watch          keep going: re-export on every save under the slides
+                   folder, assets/ or themes/, in the same browser page, and
+                   print how long it took (Ctrl+C ends it)
   --timeout S      give up when the page is not ready after S seconds, or
                    printing takes longer than S seconds plus 0.1 s a page
                    (default: ${DEFAULT_TIMEOUT_S}); names the slides not ready
@@ -85,6 +94,9 @@ export interface ExportOptions {
   debug: boolean;
   /** Stop on warnings too (the sources' and the doctor's), before writing. */
   strict: boolean;
+  /** --handout 3|6: slides per A4 handout page. */
+  handout: HandoutSize | undefined;
+  watch: boolean;
 }
 
 export { ArgsError };
@@ -101,6 +113,8 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_S) },
     verbose: { type: 'boolean', short: 'v', default: false },
     strict: { type: 'boolean', default: false },
+    handout: { type: 'string' },
+    watch: { type: 'boolean', default: false },
   });
   if (values.help) return 'help';
   const timeout = Number(values.timeout);
@@ -111,6 +125,11 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
   if (format !== 'pdf' && values.fragments) throw new ArgsError(`--fragments is for the PDF; ${format === 'pptx' ? 'PowerPoint' : 'PNG'} gets one slide per slide, all fragments shown (see --help)`);
   const width = Number(values.width);
   if (!Number.isInteger(width) || width < 320 || width > 7680) throw new ArgsError(`--width: expected a whole number of px from 320 to 7680, got "${values.width}" (see --help)`);
+  const handout = values.handout === undefined ? undefined : (Number(values.handout) as HandoutSize);
+  if (handout !== undefined && !HANDOUT_SIZES.includes(handout)) throw new ArgsError(`--handout: expected ${HANDOUT_SIZES.join(' or ')} slides per page, got "${values.handout}" (see --help)`);
+  if (handout !== undefined && values.fragments) throw new ArgsError('--handout prints each slide once: leave out --fragments (see --help)');
+  if (values.watch && format !== 'pdf') throw new ArgsError(`--watch keeps a PDF (or a handout) current; export ${format === 'pptx' ? 'PowerPoint' : 'PNG'} once, without --watch (see --help)`);
+  if (handout !== undefined && format !== 'pdf') throw new ArgsError(`--handout makes a PDF, not ${format === 'pptx' ? 'a PowerPoint file' : 'PNGs'} (see --help)`);
   let range: RangePiece[] | undefined;
   try {
     range = values.range === undefined ? undefined : parseRange(values.range);
@@ -129,6 +148,8 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     verbose: values.verbose,
     debug: values.debug,
     strict: values.strict,
+    handout,
+    watch: values.watch,
   };
 }
 

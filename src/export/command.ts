@@ -66,6 +66,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const progress = new Progress();
   const log = options.debug ? (line: string) => progress.line(line, process.stderr) : undefined;
   try {
+    // --watch: a session that re-exports on every save until interrupted (src/export/watch.ts).
+    if (options.watch) return await (await import('./watch.ts')).watchExport(options, progress, log);
     const { exportDeck } = await import('./exportDeck.ts');
     const result = await exportDeck(options, progress, log);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

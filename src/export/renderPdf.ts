@@ -4,6 +4,7 @@
 // needs no browser. Writes no file.
 import type { Browser } from 'puppeteer';
 import type { Deck, Problem } from '../deck/model.ts';
+import type { HandoutSize } from './handoutLayout.ts';
 import { pagesOfSlides, printPlan, type PageOfSlide } from './pages.ts';
 import { postProcess } from './postProcess.ts';
 import { openForPrint, printDeck } from './printPage.ts';
@@ -27,6 +28,8 @@ export interface RenderOptions {
   timeoutMs: number;
   /** Width of each PNG in px (--format png). */
   pngWidth?: number;
+  /** Slides per A4 handout page (--handout): the PDF is then the handout. */
+  handout?: HandoutSize;
 }
 
 export interface Rendered {
@@ -82,12 +85,16 @@ export async function renderPdf(target: RenderTarget, options: RenderOptions, pr
 
 /** The PDF as an export format: printed while the browser runs, finished after. */
 export const render: FormatModule['render'] = async (target, options, progress, log): Promise<Captured> => {
-  const printed = await printPdf(target, options, progress, log);
+  // A handout prints the slides alone (no notes pages), then lays them out on A4 while the browser runs (handout.ts).
+  const printed = await printPdf(target, { ...options, notes: options.notes && !options.handout }, progress, log);
+  const handout = options.handout
+    ? await (await import('./handout.ts')).renderHandout(target.browser, printed, target.deck, { notes: options.notes, timeoutMs: options.timeoutMs, perPage: options.handout }, progress)
+    : undefined;
   return {
     drawn: printed.drawn,
     doctor: printed.doctor,
     async finish(p: Progress) {
-      const { pdf, pages } = await finishPdf(printed, target.deck, p);
+      const { pdf, pages } = handout ?? (await finishPdf(printed, target.deck, p));
       return { kind: 'file', data: pdf, pages: pages.length };
     },
   };

@@ -4,6 +4,7 @@
 // heading (or nothing), is filled from the front matter (later title pages,
 // covers of a section say, stay as written).
 import type { Deck, DeckMeta, Slide } from '../deck/model.ts';
+import { slideIds } from '../rehearsal/slideIds.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -35,7 +36,7 @@ export function titlePageHtml(html: string, meta: DeckMeta): string {
   return `${bare[1]}\n${heading}\n${lines.join('\n')}\n</div>\n`;
 }
 
-function section(deck: Deck, slide: Slide): string {
+function section(deck: Deck, slide: Slide, id: string): string {
   const attrs = [
     `id="slide-${slide.index + 1}"`,
     `data-file="${escapeHtml(slide.pos.file)}"`,
@@ -43,6 +44,9 @@ function section(deck: Deck, slide: Slide): string {
     `data-part="${slide.part}"`,
     `data-h="${slide.h}"`,
     `data-v="${slide.v}"`,
+    // The rehearsal's key, and its time as reveal.js pacing (whole seconds, at least 1).
+    `data-slide-id="${escapeHtml(id)}"`,
+    ...(slide.timing !== undefined ? [`data-timing="${Math.max(1, Math.round(slide.timing))}"`] : []),
   ];
   const classes = slide.layout ? `layout-${slide.layout}` : '';
   if (classes) attrs.push(`class="${classes}"`);
@@ -54,12 +58,13 @@ function section(deck: Deck, slide: Slide): string {
 }
 
 export function renderSlidesHtml(deck: Deck): string {
+  const ids = slideIds(deck.slides);
   const stacks: Slide[][] = [];
   for (const slide of deck.slides) {
     if (slide.v === 0) stacks.push([slide]);
     else stacks[stacks.length - 1].push(slide);
   }
   return stacks
-    .map((stack) => (stack.length === 1 ? section(deck, stack[0]) : `<section>\n${stack.map((s) => section(deck, s)).join('\n')}\n</section>`))
+    .map((stack) => (stack.length === 1 ? section(deck, stack[0], ids[stack[0].index]) : `<section>\n${stack.map((s) => section(deck, s, ids[s.index])).join('\n')}\n</section>`))
     .join('\n');
 }

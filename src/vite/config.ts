@@ -8,6 +8,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { deckPlugin } from './deckPlugin.ts';
 import { shellPlugins } from './shellPlugin.ts';
 import { mermaidTrimPlugin } from './mermaidTrim.ts';
+import { rehearsalPlugin } from './rehearsalPlugin.ts';
 
 export { PROJECT_ROOT };
 const CLIENT_ROOT = path.join(PROJECT_ROOT, 'src/client');
@@ -28,7 +29,7 @@ export function deckViteConfig(options: DeckConfigOptions): InlineConfig {
     publicDir: false,
     logLevel: options.logLevel ?? 'info',
     clearScreen: false,
-    plugins: deckPlugin({ slidesDir: options.slidesDir, themesDir: path.join(PROJECT_ROOT, 'themes'), log: options.log }),
+    plugins: [...deckPlugin({ slidesDir: options.slidesDir, themesDir: path.join(PROJECT_ROOT, 'themes'), log: options.log }), rehearsalPlugin(options)],
     server: {
       host: 'localhost',
       port: options.port ?? 5173,

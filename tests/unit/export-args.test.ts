@@ -22,6 +22,8 @@ describe('parseExportArgs', () => {
       verbose: false,
       debug: false,
       strict: false,
+      handout: undefined,
+      watch: false,
     });
   });
 
@@ -33,7 +35,7 @@ describe('parseExportArgs', () => {
 
   it('answers --help, which documents every option and the exit codes', () => {
     expect(parseExportArgs(['--help'])).toBe('help');
-    for (const word of ['--slides', '--out', '--format', '--width', '--notes', '--fragments', '--range', '--timeout', '--verbose', '--debug', DEFAULT_OUT, 'deck.pptx', 'Exit codes', 'PUPPETEER_EXECUTABLE_PATH']) {
+    for (const word of ['--slides', '--out', '--format', '--width', '--notes', '--fragments', '--range', '--handout', '--watch', '--timeout', '--verbose', '--debug', DEFAULT_OUT, 'deck.pptx', 'Exit codes', 'PUPPETEER_EXECUTABLE_PATH']) {
       expect(EXPORT_HELP).toContain(word);
     }
   });

@@ -1,0 +1,66 @@
+// slides/rehearsal.json: the time each slide stayed on screen in the last
+// rehearsal, keyed by stable slide id (slideIds.ts). Written by the dev server
+// (or downloaded from a built deck), read by build, dev and check, which put
+// the times on the slides as reveal.js data-timing. It is not a slide:
+// readSources reads only *.md. A broken file is a warning, never a failure.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Problem } from '../deck/model.ts';
+
+export const REHEARSAL_FILE = 'rehearsal.json';
+export const REHEARSAL_VERSION = 1;
+
+export interface Rehearsal {
+  version: typeof REHEARSAL_VERSION;
+  /** When it ended (ISO 8601). */
+  recorded: string;
+  /** Seconds on screen per slide id. */
+  slides: Record<string, number>;
+}
+
+/** The shape check, for the file and for what a browser posts: the rehearsal, or what is wrong. */
+export function parseRehearsal(value: unknown): Rehearsal | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a JSON object';
+  const v = value as Record<string, unknown>;
+  if (v.version !== REHEARSAL_VERSION) return `expected "version": ${REHEARSAL_VERSION}`;
+  if (typeof v.recorded !== 'string' || Number.isNaN(Date.parse(v.recorded))) return 'expected "recorded": a date';
+  if (typeof v.slides !== 'object' || v.slides === null || Array.isArray(v.slides)) return 'expected "slides": { "slide id": seconds }';
+  const slides: Record<string, number> = {};
+  for (const [id, seconds] of Object.entries(v.slides)) {
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > 24 * 3600) return `"${id}": expected a number of seconds`;
+    slides[id] = seconds;
+  }
+  return { version: REHEARSAL_VERSION, recorded: v.recorded, slides };
+}
+
+export function rehearsalPath(slidesDir: string): string {
+  return path.join(path.resolve(slidesDir), REHEARSAL_FILE);
+}
+
+/** The folder's rehearsal, if any; a damaged file adds a warning with its place. */
+export async function readRehearsal(slidesDir: string, shownFile: string, problems: Problem[]): Promise<Rehearsal | undefined> {
+  let text: string;
+  try {
+    text = await readFile(rehearsalPath(slidesDir), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const warn = (message: string) => problems.push({ pos: { file: shownFile, line: 1 }, level: 'warning', message: `${message}; pacing ignores this rehearsal (rehearse again to rewrite it)` });
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    warn(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  const parsed = parseRehearsal(value);
+  if (typeof parsed === 'string') {
+    warn(parsed);
+    return undefined;
+  }
+  return parsed;
+}
+
+export function serializeRehearsal(rehearsal: Rehearsal): string {
+  return `${JSON.stringify(rehearsal, null, 2)}\n`;
+}

@@ -1,0 +1,58 @@
+// Dev only: the endpoint the speaker view posts a finished rehearsal to.
+// POST /__iur/rehearsal with the JSON of src/rehearsal/rehearsalFile.ts →
+// slides/rehearsal.json, written atomically (temp file + rename). Nothing else
+// is written: the Markdown sources are never touched.
+import type { IncomingMessage } from 'node:http';
+import type { Plugin } from 'vite';
+import { writeFileAtomic } from '../export/atomicWrite.ts';
+import { displayPath } from '../deck/readSources.ts';
+import { parseRehearsal, rehearsalPath, serializeRehearsal } from '../rehearsal/rehearsalFile.ts';
+
+export const REHEARSAL_ENDPOINT = '/__iur/rehearsal';
+const MAX_BYTES = 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BYTES) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function rehearsalPlugin(options: { slidesDir: string; log?: (line: string) => void }): Plugin {
+  const file = rehearsalPath(options.slidesDir);
+  const log = options.log ?? ((line: string) => console.error(line));
+  return {
+    name: 'iur-deck-rehearsal',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use(REHEARSAL_ENDPOINT, (req, res) => {
+        const answer = (status: number, text: string) => {
+          res.statusCode = status;
+          res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+          res.end(text);
+        };
+        if (req.method !== 'POST') return answer(405, 'POST a rehearsal');
+        if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return answer(415, 'expected application/json');
+        readBody(req)
+          .then(async (body) => {
+            const parsed = parseRehearsal(JSON.parse(body));
+            if (typeof parsed === 'string') return answer(400, parsed);
+            await writeFileAtomic(file, new TextEncoder().encode(serializeRehearsal(parsed)));
+            const total = Object.values(parsed.slides).reduce((a, b) => a + b, 0);
+            log(`rehearsal: ${Object.keys(parsed.slides).length} slides, ${Math.round(total)} s, written to ${displayPath(file)}`);
+            answer(200, displayPath(file));
+          })
+          .catch((error: unknown) => answer(400, error instanceof Error ? error.message : String(error)));
+      });
+    },
+  };
+}
