@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../deck/model.ts';
+import { contain, deckRoots, outsideMessage } from '../deck/contain.ts';
 
 export const REHEARSAL_FILE = 'rehearsal.json';
 export const REHEARSAL_VERSION = 1;
@@ -39,13 +40,19 @@ export function rehearsalPath(slidesDir: string): string {
 
 /** The folder's rehearsal, if any; a damaged file adds a warning with its place. */
 export async function readRehearsal(slidesDir: string, shownFile: string, problems: Problem[]): Promise<Rehearsal | undefined> {
+  const warn = (message: string) => problems.push({ pos: { file: shownFile, line: 1 }, level: 'warning', message: `${message}; pacing ignores this rehearsal (rehearse again to rewrite it)` });
+  // Read only inside the deck's roots, like every file a deck reads (src/deck/contain.ts).
+  const where = contain(rehearsalPath(slidesDir), deckRoots(slidesDir));
+  if (!where.ok) {
+    if (!where.missing) warn(outsideMessage('this file', shownFile, rehearsalPath(slidesDir), where.real));
+    return undefined;
+  }
   let text: string;
   try {
-    text = await readFile(rehearsalPath(slidesDir), 'utf8');
+    text = await readFile(where.real, 'utf8');
   } catch {
     return undefined;
   }
-  const warn = (message: string) => problems.push({ pos: { file: shownFile, line: 1 }, level: 'warning', message: `${message}; pacing ignores this rehearsal (rehearse again to rewrite it)` });
   let value: unknown;
   try {
     value = JSON.parse(text);
