@@ -5,7 +5,7 @@
 // wire (encodedDataLength: the bytes on the wire from the loopback server, plus headers) and
 // bytes decoded.
 import type { Browser } from 'puppeteer';
-import { serveDir } from '../build/serveBuild.ts';
+import { serveDir } from '../builder/serveBuild.ts';
 
 export interface PageBytes {
   requests: number;

@@ -3,7 +3,7 @@
 // collects every problem — from parsing, from drawing the diagrams, from the
 // rules run on each rendered slide, and from the fonts Chromium really used.
 import type { Browser } from 'puppeteer';
-import { buildAndServe } from '../build/serveBuild.ts';
+import { buildAndServe } from '../builder/serveBuild.ts';
 import { launchBrowser } from '../browser/launch.ts';
 import { DeckError, type Deck, type Problem } from '../deck/model.ts';
 import { missingGlyphs } from './glyphs.ts';

@@ -1,7 +1,7 @@
 // `iur-deck build [--slides DIR] [--out DIR] [--single]`: the static deck.
 import { parseCommandArgs } from './args.ts';
 import { stat } from 'node:fs/promises';
-import { buildDeck } from '../build/buildDeck.ts';
+import { buildDeck } from '../builder/buildDeck.ts';
 import { EXIT, reportFailure } from './errors.ts';
 import { formatProblem } from '../deck/model.ts';
 import { displayPath } from '../deck/readSources.ts';

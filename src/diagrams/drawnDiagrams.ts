@@ -1,7 +1,7 @@
 // Remembers the SVG the page drew for each Mermaid diagram, so the next export
 // of an unchanged diagram needn't load Mermaid at all. An SVG is reused only
 // for the same source drawn by the same client shell (our browser code, theme,
-// Mermaid and font versions: src/build/clientShell.ts) in the same browser
+// Mermaid and font versions: src/builder/clientShell.ts) in the same browser
 // version; anything else is drawn afresh. One file per diagram, written
 // atomically; the newest 500 are kept.
 import { createHash } from 'node:crypto';

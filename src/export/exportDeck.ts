@@ -9,7 +9,7 @@ import type { Browser } from 'puppeteer';
 import { findBrowser } from '../browser/findBrowser.ts';
 import { launchBrowser } from '../browser/launch.ts';
 import { makeTempDir } from '../browser/tempDirs.ts';
-import type { StaticServer } from '../build/staticServer.ts';
+import type { StaticServer } from '../builder/staticServer.ts';
 import type { Problem } from '../deck/model.ts';
 import type { ExportOptions } from './args.ts';
 import { removeOnExit } from './exitCleanup.ts';
@@ -40,8 +40,8 @@ function closeBrowser(browser: Browser | undefined): Promise<void> {
 /** Every step after the launch, loaded while Chromium starts: each module by name. */
 async function loadWork(options: ExportOptions) {
   const [build, server, deckModel, sources, atomic, drawnDiagrams, range, format] = await Promise.all([
-    import('../build/buildDeck.ts'),
-    import('../build/staticServer.ts'),
+    import('../builder/buildDeck.ts'),
+    import('../builder/staticServer.ts'),
     import('../deck/model.ts'),
     import('../deck/readSources.ts'),
     import('./atomicWrite.ts'),

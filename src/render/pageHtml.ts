@@ -1,7 +1,7 @@
 // Puts a deck into the page: the client shell's index.html (built once by
 // Vite, deck-independent) gets the slides, the deck data for the client, the
 // font faces, the title, language and, in a build, the Content-Security-Policy.
-// Dev (the Vite plugin) and build (src/build) both go through here.
+// Dev (the Vite plugin) and build (src/builder) both go through here.
 import type { Deck } from '../deck/model.ts';
 import { clientData } from './clientData.ts';
 import { escapeHtml, renderSlidesHtml } from './slidesHtml.ts';

@@ -50,7 +50,7 @@ export interface ShellConfigOptions {
   diagrams: string[];
 }
 
-/** The build of the deck-independent client shell (see src/build/clientShell.ts). */
+/** The build of the deck-independent client shell (see src/builder/clientShell.ts). */
 export function shellViteConfig(options: ShellConfigOptions): InlineConfig {
   // Only the Mermaid diagram types the deck uses: unused ones would be ~2 MB of dist/.
   const plugins: PluginOption[] = [...shellPlugins(options.themeFile), mermaidTrimPlugin({ diagrams: () => options.diagrams })];

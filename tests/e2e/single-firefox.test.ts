@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
-import { buildDeck } from '../../src/build/buildDeck.ts';
+import { buildDeck } from '../../src/builder/buildDeck.ts';
 import { tempDir } from '../helpers/deckPage.ts';
 import { openSpeakerView, waitForSpeakerNotes, waitForTimerTick } from '../helpers/speakerView.ts';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer';
-import { buildDeck, type BuildResult } from '../../src/build/buildDeck.ts';
+import { buildDeck, type BuildResult } from '../../src/builder/buildDeck.ts';
 import { launchBrowser, tempDir } from '../helpers/deckPage.ts';
 import { openSpeakerView, waitForPreviewOn, waitForSpeakerNotes, waitForTimerTick } from '../helpers/speakerView.ts';
 

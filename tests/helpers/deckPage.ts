@@ -1,10 +1,10 @@
-// Test helpers: build a fixture deck, serve it on loopback (src/build/staticServer.ts),
+// Test helpers: build a fixture deck, serve it on loopback (src/builder/staticServer.ts),
 // loopback, open it in a real Chromium, and read the page's state.
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
-import { buildAndServe, serveDir, type ServedBuild } from '../../src/build/serveBuild.ts';
+import { buildAndServe, serveDir, type ServedBuild } from '../../src/builder/serveBuild.ts';
 import { launchBrowser } from '../../src/browser/launch.ts';
 
 export type Served = ServedBuild;
