@@ -5,6 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { TimeoutError, type Browser, type Page } from 'puppeteer';
 import { DeckError, type Problem } from '../deck/model.ts';
 import { BrowserCrashError, ExportTimeoutError } from './errors.ts';
+import type { Progress } from './progress.ts';
+import type { RenderTarget } from './renderPdf.ts';
 import { pageStatus, preparePrint, type PageStatus, type PrintedPage, type PrintPlan } from './printDom.ts';
 
 export interface OpenOptions {
@@ -183,4 +185,19 @@ export async function printDeck(opened: OpenedDeck, plan: PrintPlan, timeoutMs: 
     if (error instanceof TimeoutError) throw new ExportTimeoutError(`timed out after ${printMs / 1000} s while Chromium printed ${pages.length} pages`);
     throw error;
   }
+}
+
+/** Opens the served deck in the print view, with progress: what every format reads its slides from. */
+export function openPrintView(target: RenderTarget, options: { fragments: boolean; timeoutMs: number }, progress: Progress, log?: (line: string) => void): Promise<OpenedDeck> {
+  return progress.time('page ready', () =>
+    openForPrint(target.browser, {
+      url: target.url,
+      fragments: options.fragments,
+      timeoutMs: options.timeoutMs,
+      prerendered: target.prerendered,
+      slides: target.deck.slides.map((s) => s.pos),
+      onRendered: (drawn, total) => progress.update(`slides rendered ${drawn}/${total}`, { transient: drawn < total }),
+      log,
+    }),
+  );
 }

@@ -7,7 +7,7 @@ import type { Deck, Problem } from '../deck/model.ts';
 import type { HandoutSize } from './handoutLayout.ts';
 import { pagesOfSlides, printPlan, type PageOfSlide } from './pages.ts';
 import { postProcess } from './postProcess.ts';
-import { openForPrint, printDeck } from './printPage.ts';
+import { openPrintView, printDeck } from './printPage.ts';
 import type { Captured, FormatModule } from './outputFormat.ts';
 import type { Progress } from './progress.ts';
 
@@ -52,17 +52,7 @@ export interface Printed extends Rendered, Checked {
 /** Prints a built, served deck: Chromium's PDF as it comes, before post-processing. */
 export async function printPdf(target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Printed> {
   const { browser, deck } = target;
-  const opened = await progress.time('page ready', () =>
-    openForPrint(browser, {
-      url: target.url,
-      fragments: options.fragments,
-      timeoutMs: options.timeoutMs,
-      prerendered: target.prerendered,
-      slides: deck.slides.map((s) => s.pos),
-      onRendered: (drawn, total) => progress.update(`slides rendered ${drawn}/${total}`, { transient: drawn < total }),
-      log,
-    }),
-  );
+  const opened = await openPrintView(target, options, progress, log);
   const { selected } = options;
   const plan = printPlan(deck, selected, options.notes);
   progress.update(`printing ${selected ? `${selected.length} of ` : ''}${deck.slides.length} slides …`);

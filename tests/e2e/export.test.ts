@@ -10,8 +10,8 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'puppeteer';
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { exportCommand } from '../../src/export/command.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runExport } from '../helpers/exportRun.ts';
 import { ExportTimeoutError } from '../../src/export/errors.ts';
 import { renderPdf, type RenderOptions } from '../../src/export/renderPdf.ts';
 import { Progress } from '../../src/export/progress.ts';
@@ -35,30 +35,7 @@ interface Exported {
 let dir: string;
 const runs: Record<string, Exported> = {};
 
-/** Runs exportCommand in-process, capturing what it prints. */
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => {
-    stderr += `${parts.join(' ')}\n`;
-  });
-  const errWrite = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await exportCommand(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    errWrite.mockRestore();
-  }
-}
+const run = runExport;
 
 async function load(file: string): Promise<PDFDocument> {
   return PDFDocument.load(await readFile(file), { updateMetadata: false });

@@ -8,8 +8,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { exportCommand } from '../../src/export/command.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runExport } from '../helpers/exportRun.ts';
 import { readInfo, readOutline } from '../../src/export/inspect.ts';
 import { handoutLayout } from '../../src/export/handoutLayout.ts';
 import { parseExportArgs, ArgsError } from '../../src/export/args.ts';
@@ -17,28 +17,7 @@ import { parseExportArgs, ArgsError } from '../../src/export/args.ts';
 const BASIC = 'tests/fixtures/basic';
 let dir: string;
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => {
-    stderr += `${parts.join(' ')}\n`;
-  });
-  const errWrite = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await exportCommand(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    errWrite.mockRestore();
-  }
-}
+const run = runExport;
 
 const tool = (name: string, ...args: string[]) => execFileSync(name, args, { encoding: 'utf8' });
 const pageText = (file: string, page: number) => tool('pdftotext', '-f', String(page), '-l', String(page), file, '-');

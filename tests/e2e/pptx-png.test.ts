@@ -9,37 +9,15 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { exportCommand } from '../../src/export/command.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runExport } from '../helpers/exportRun.ts';
 
 const BASIC = 'tests/fixtures/basic';
 const BAD = 'tests/fixtures/export-bad';
 
 let dir: string;
 
-/** Runs exportCommand in-process, capturing what it prints. */
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => {
-    stderr += `${parts.join(' ')}\n`;
-  });
-  const errWrite = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await exportCommand(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    errWrite.mockRestore();
-  }
-}
+const run = runExport;
 
 /** Width and height from a PNG's IHDR chunk. */
 async function pngSize(file: string): Promise<{ width: number; height: number }> {

@@ -4,9 +4,9 @@
 import { DEFAULT_PNG_WIDTH } from '../args.ts';
 import type { Captured, FormatModule } from '../outputFormat.ts';
 import { slideKey } from '../pages.ts';
-import { openForPrint } from '../printPage.ts';
 import type { Progress } from '../progress.ts';
 import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
+import { openPrintView } from '../printPage.ts';
 import { screenshotRegion, useScale } from '../screenshot.ts';
 
 /** The slide's size in CSS px (reveal.js's width and height in the print view). */
@@ -18,18 +18,8 @@ export function pngName(index: number, slideCount: number): string {
 }
 
 export const render: FormatModule['render'] = async (target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Captured> => {
-  const { browser, deck } = target;
-  const opened = await progress.time('page ready', () =>
-    openForPrint(browser, {
-      url: target.url,
-      fragments: false,
-      timeoutMs: options.timeoutMs,
-      prerendered: target.prerendered,
-      slides: target.deck.slides.map((s) => s.pos),
-      onRendered: (drawn, total) => progress.update(`slides rendered ${drawn}/${total}`, { transient: drawn < total }),
-      log,
-    }),
-  );
+  const { deck } = target;
+  const opened = await openPrintView(target, { fragments: false, timeoutMs: options.timeoutMs }, progress, log);
   const { page, crashed } = opened;
   const indices = options.selected ?? deck.slides.map((_, i) => i);
   const wanted = new Set(indices.map((i) => slideKey(deck, i)));

@@ -5,9 +5,9 @@
 // (writePptx.ts), and puts the pictures in after the browser is closed.
 import type { Captured, FormatModule } from '../outputFormat.ts';
 import { slideKey } from '../pages.ts';
-import { openForPrint } from '../printPage.ts';
 import type { Progress } from '../progress.ts';
 import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
+import { openPrintView } from '../printPage.ts';
 import { screenshotRegion, useScale } from '../screenshot.ts';
 import { readSlides } from './slideDom.ts';
 import { buildPptx, finishPptx, TYPEFACE } from './writePptx.ts';
@@ -19,18 +19,8 @@ const PICTURE_SCALE = 1.5;
 const SVG_FONTS = `'${TYPEFACE}', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans SC', 'Noto Sans CJK SC', sans-serif`;
 
 export const render: FormatModule['render'] = async (target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Captured> => {
-  const { browser, deck } = target;
-  const opened = await progress.time('page ready', () =>
-    openForPrint(browser, {
-      url: target.url,
-      fragments: false,
-      timeoutMs: options.timeoutMs,
-      prerendered: target.prerendered,
-      slides: target.deck.slides.map((s) => s.pos),
-      onRendered: (drawn, total) => progress.update(`slides rendered ${drawn}/${total}`, { transient: drawn < total }),
-      log,
-    }),
-  );
+  const { deck } = target;
+  const opened = await openPrintView(target, { fragments: false, timeoutMs: options.timeoutMs }, progress, log);
   const indices = options.selected ?? deck.slides.map((_, i) => i);
   const keep = options.selected ? indices.map((i) => slideKey(deck, i)) : null;
   progress.update(`reading ${indices.length} slides …`);
