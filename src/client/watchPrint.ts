@@ -8,6 +8,7 @@
 import Reveal, { type RevealApi, type RevealConfig } from 'reveal.js';
 import type { Problem } from '../deck/model.ts';
 import { renderDiagrams } from './diagrams.ts';
+import { composeDeck } from './compose.ts';
 
 /** A slide to change in place: its 0-based index; `attributesOnly` when only its place in the file moved. */
 export interface SlidePatch {
@@ -77,6 +78,8 @@ export function acceptPrintUpdates(first: RevealApi, options: RevealConfig): voi
       printed.replaceChildren(...Array.from(next.childNodes));
       // The print view shows every fragment.
       for (const f of Array.from(printed.querySelectorAll('.fragment:not(.fade-out)'))) f.classList.add('visible');
+      // Composed as at load (compose.ts): the same sizes as a fresh export.
+      if (printed.parentElement) composeDeck(printed.parentElement);
     }
     return status ? status.problems.slice(before) : [];
   };
@@ -95,6 +98,8 @@ export function acceptPrintUpdates(first: RevealApi, options: RevealConfig): voi
     slides.append(...Array.from(staged.childNodes));
     root.append(slides);
     old?.replaceWith(root);
+    // Composed in the page, before reveal.js lays the print view out, as at load (main.ts).
+    composeDeck(root);
     deck = new Reveal(root, options);
     window.Reveal = deck;
     const ready = new Promise<void>((resolve) => deck.on('pdf-ready', () => resolve()));
