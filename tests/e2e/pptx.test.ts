@@ -239,17 +239,19 @@ describe('the PowerPoint package', () => {
 
   it('keeps diagrams as SVG pictures with a PNG fallback, their labels as SVG text', async () => {
     const svgs = Object.keys(zip.files).filter((n) => n.startsWith('ppt/media/') && n.endsWith('.svg'));
-    expect(svgs.length).toBeGreaterThanOrEqual(deck.slides.filter((s) => s.diagrams.length > 0).length);
+    // Diagrams have labels; the cards' icons (also SVG pictures) are drawings only.
+    const labelled: string[] = [];
     for (const name of svgs) {
       const svg = await xml(name);
       expect(svg, name).not.toContain('<foreignObject');
-      expect(svg, name).toMatch(/<text\b/);
+      if (/<text\b/.test(svg)) labelled.push(name);
     }
+    expect(labelled.length).toBeGreaterThanOrEqual(deck.slides.filter((s) => s.diagrams.length > 0).length);
     // The PNG beside each SVG is a real picture (pptxgenjs leaves a tiny placeholder under Node).
     for (const name of svgs) {
       const png = zip.file(name.replace(/\.svg$/, '.png')) ?? zip.file(name.replace(/-(\d+)\.svg$/, (_, n: string) => `-${Number(n) - 1}.png`));
       expect(png, `PNG beside ${name}`).toBeTruthy();
-      expect((await png!.async('uint8array')).length, name).toBeGreaterThan(2000);
+      expect((await png!.async('uint8array')).length, name).toBeGreaterThan(labelled.includes(name) ? 2000 : 100);
     }
   });
 });

@@ -282,6 +282,24 @@ export function readSlides(options: ReadOptions): SlideData[] {
     return { y: top - lead - origin.y, h: bottom - top + 2 * lead };
   };
 
+  /** Where an element's text starts across when a picture (an icon) sits before it on its line; -Infinity otherwise. */
+  const iconIndent = (el: Element): number => {
+    const icon = Array.from(el.children).find((c) => c.tagName === 'svg' || c.tagName === 'IMG');
+    if (!icon) return -Infinity;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if ((node.textContent ?? '').trim() === '' || node.parentElement?.closest('svg')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const first = Array.from(range.getClientRects()).find((r) => r.width > 0 && r.height > 0);
+      if (!first) continue;
+      const ir = icon.getBoundingClientRect();
+      const sameLine = ir.bottom > first.top && ir.top < first.bottom;
+      return sameLine && ir.right <= first.left + 1 ? first.left - origin.x : -Infinity;
+    }
+    return -Infinity;
+  };
+
   /** A list as one text box: a paragraph per item, nested lists one level in. */
   const listItem = (list: Element, out: Item[]): void => {
     const listBox = boxOf(list.getBoundingClientRect());
@@ -508,7 +526,8 @@ export function readSlides(options: ReadOptions): SlideData[] {
       pseudoItems(el, '::after', out);
       return;
     }
-    if (el.tagName === 'UL' || el.tagName === 'OL') {
+    // A list set as a grid or a row of boxes (cards) is no list on the slide: each item is walked as a block.
+    if ((el.tagName === 'UL' || el.tagName === 'OL') && !/grid|flex/.test(cs.display)) {
       listItem(el, out);
       pseudoItems(el, '::after', out);
       return;
@@ -523,6 +542,12 @@ export function readSlides(options: ReadOptions): SlideData[] {
         const box = contentBox(el, cs);
         const extent = inlineExtent(el, cs);
         if (extent) Object.assign(box, extent);
+        // An icon set before the text (a card's heading): the text box starts where the text does.
+        const start = iconIndent(el);
+        if (start > box.x) {
+          box.w = Math.max(1, box.w - (start - box.x));
+          box.x = start;
+        }
         out.push({ kind: 'text', tag, box, paragraphs: [{ runs: tidied, align: alignOf(cs), lineHeight: lineHeightOf(cs), spaceBefore: 0, indent: 0, bulletAt: 0, level: 0 }] });
       }
     }
