@@ -23,7 +23,8 @@ describe.skipIf(!FIREFOX)('the single file in Firefox, from file://', () => {
   beforeAll(async () => {
     out = await tempDir('single-ff');
     const build = await buildDeck({ slidesDir: 'tests/fixtures/basic', outDir: path.join(out, 'deck'), single: true, quiet: true });
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, defaultViewport: { width: 1280, height: 720 } });
+    // Firefox's first start makes its profile: on a busy machine that took over Puppeteer's default 30 s.
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, defaultViewport: { width: 1280, height: 720 }, timeout: 90_000 });
     page = await browser.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
