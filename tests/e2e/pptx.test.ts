@@ -244,6 +244,8 @@ describe('the PowerPoint package', () => {
     for (const name of svgs) {
       const svg = await xml(name);
       expect(svg, name).not.toContain('<foreignObject');
+      // Alone in the file, currentColor would draw black: the page's colour is written instead.
+      expect(svg, name).not.toContain('currentColor');
       if (/<text\b/.test(svg)) labelled.push(name);
     }
     expect(labelled.length).toBeGreaterThanOrEqual(deck.slides.filter((s) => s.diagrams.length > 0).length);

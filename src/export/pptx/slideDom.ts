@@ -496,7 +496,8 @@ export function readSlides(options: ReadOptions): SlideData[] {
     for (const text of Array.from(copy.querySelectorAll('text'))) {
       if (!text.getAttribute('style')?.includes('font-family')) text.setAttribute('style', `${text.getAttribute('style') ?? ''};font-family:${options.svgFonts}`);
     }
-    return new XMLSerializer().serializeToString(copy);
+    // currentColor means the page's colour here (a card icon's red); alone in a file it would be black.
+    return new XMLSerializer().serializeToString(copy).replace(/currentColor/g, getComputedStyle(svg).color);
   };
 
   const pictureItem = (el: Element, out: Item[]): void => {
