@@ -9,12 +9,12 @@
 // good file kept; the watch goes on. Ctrl+C, SIGTERM, SIGHUP and the death of
 // the parent process end it, and Chromium with it (exitCleanup.ts, Puppeteer).
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { findBrowser } from '../browser/findBrowser.ts';
 import { launchBrowser } from '../browser/launch.ts';
+import { makeTempDir } from '../browser/tempDirs.ts';
 import { buildDeck } from '../builder/buildDeck.ts';
 import { serveDir } from '../builder/staticServer.ts';
 import { DeckError, formatProblem } from '../deck/model.ts';
@@ -34,14 +34,6 @@ import { watchWriter } from './watchWriters.ts';
 import { slidePatches } from './watchPatch.ts';
 import type { Deck } from '../deck/model.ts';
 
-/** Exits (through the exit handlers, which end Chromium) when the parent process goes away. */
-function exitWithParent(): void {
-  const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent) process.exit(129);
-  }, 250).unref();
-}
-
 const FONT_STYLE = /<style id="iur-font">([\s\S]*?)<\/style>/;
 
 export interface WatchSession {
@@ -55,13 +47,12 @@ export interface WatchSession {
 /** Starts the session: the first export, then every save. */
 export async function startWatch(options: ExportOptions, progress: Progress, log?: (line: string) => void): Promise<WatchSession> {
   const executablePath = findBrowser();
-  const launching = launchBrowser({ executablePath }).catch((error: unknown) => {
-    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    throw new BrowserCrashError(`could not start ${executablePath}: ${why}`);
-  });
+  // A failed launch is already one plain line (src/browser/launch.ts); a parent that dies ends
+  // every command, this one included (src/cli/parentWatch.ts, from main.ts).
+  const launching = launchBrowser({ executablePath });
   launching.catch(() => {});
-  exitWithParent();
-  const temp = await mkdtemp(path.join(os.tmpdir(), 'iur-watch-'));
+  // Named with our PID: if we are killed, the next command's launch removes it.
+  const temp = makeTempDir('export');
   removeOnExit(temp);
   const outDir = path.join(temp, 'deck');
   const server = await serveDir(outDir).catch((error: unknown) => {
