@@ -1,0 +1,71 @@
+// Writes slides/annotations.json for the dev server, one save at a time: each
+// save goes to a temporary file with a name of its own (pid, counter, random)
+// beside the target, is flushed, then renamed over it, so two saves never
+// share a temp file and a reader sees the old or the new file, never half.
+// Saves that arrive while one is written are coalesced: the newest wins.
+// Only inside the slides folder: the target is the real folder's own entry,
+// and an annotations.json that is a symlink or not a file is never written.
+import { randomBytes } from 'node:crypto';
+import { lstat, open, realpath, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { removeOnExit } from '../export/exitCleanup.ts';
+import { ANNOTATIONS_FILE } from './annotations.ts';
+
+let counter = 0;
+
+async function writeOnce(dir: string, text: string): Promise<string> {
+  const folder = await realpath(dir);
+  const target = path.join(folder, ANNOTATIONS_FILE);
+  const existing = await lstat(target).catch(() => null);
+  if (existing && !existing.isFile()) throw new Error(`${ANNOTATIONS_FILE} in the slides folder is not a plain file (a link or a folder): not writing through it`);
+  const temp = path.join(folder, `.${ANNOTATIONS_FILE}.${process.pid}.${++counter}.${randomBytes(4).toString('hex')}.partial`);
+  const release = removeOnExit(temp);
+  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+    return target;
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+export interface AnnotationsWriter {
+  /** Resolves with the written path once this text (or a newer one) is on disk. */
+  save: (text: string) => Promise<string>;
+}
+
+export function annotationsWriter(slidesDir: string): AnnotationsWriter {
+  let running: Promise<void> | undefined;
+  let next: { text: string; waiters: { resolve: (where: string) => void; reject: (error: unknown) => void }[] } | undefined;
+
+  const drain = async (): Promise<void> => {
+    while (next) {
+      const job = next;
+      next = undefined;
+      try {
+        const where = await writeOnce(slidesDir, job.text);
+        for (const w of job.waiters) w.resolve(where);
+      } catch (error) {
+        for (const w of job.waiters) w.reject(error);
+      }
+    }
+    running = undefined;
+  };
+
+  return {
+    save: (text) =>
+      new Promise<string>((resolve, reject) => {
+        next = { text, waiters: [...(next?.waiters ?? []), { resolve, reject }] };
+        running ??= drain();
+      }),
+  };
+}
