@@ -17,6 +17,8 @@ import { acceptDeckUpdates } from './liveUpdate.ts';
 import { attachDoctor } from './doctor/attach.ts';
 import { setUpPresenting } from './presenting.ts';
 import { acceptPrintUpdates } from './watchPrint.ts';
+import { setUpPen } from './pen/pen.ts';
+import { drawPrintAnnotations } from './pen/penPrint.ts';
 
 async function start(): Promise<void> {
   // Mermaid (when a diagram needs drawing) loads beside the font. Text must be
@@ -38,6 +40,7 @@ async function start(): Promise<void> {
   const pdfReady = printing ? new Promise<void>((resolve) => deck.on('pdf-ready', () => resolve())) : Promise.resolve();
   await deck.initialize();
   setUpPresenting(deck);
+  setUpPen(deck, data?.annotations);
   if (!printing) {
     // On screen the first slide shows at once; diagrams are drawn (off-screen)
     // behind it, and the slide on screen is centred again once they are in.
@@ -46,6 +49,8 @@ async function start(): Promise<void> {
     deck.layout();
   }
   await pdfReady;
+  // `export --annotations`: the pen's drawings on their printed pages, at their steps.
+  if (printing && /[?&]annotations\b/.test(location.search)) drawPrintAnnotations(data?.annotations);
   if (printing) acceptPrintUpdates(deck, options as RevealConfig);
   acceptDeckUpdates(deck);
   attachDoctor(deck);
