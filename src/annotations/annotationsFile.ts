@@ -13,13 +13,37 @@ export function annotationsPath(slidesDir: string): string {
   return path.join(path.resolve(slidesDir), ANNOTATIONS_FILE);
 }
 
-/** The line of a JSON.parse error: V8 says "at position N" (and, since Node 22, the line too). */
+/** Where JSON.parse stops: the shortest prefix that fails other than by ending early (V8's messages do not always say). */
+function errorOffset(text: string): number {
+  const failsInside = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/end of (JSON )?input|Unterminated/i.test(message)) return false;
+      // "Expected ',' or '}' … at position N" with N at the prefix's end: it only ended early.
+      const at = /at position (\d+)/.exec(message);
+      return !at || Number(at[1]) < length;
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (failsInside(mid + 1)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The line of a JSON.parse error: from V8's message when it says (Node 22+: line, older: position), else found. */
 export function jsonErrorLine(text: string, message: string): number {
   const line = /\(line (\d+) column \d+\)/.exec(message);
   if (line) return Number(line[1]);
   const position = /at position (\d+)/.exec(message);
-  if (!position) return text.length === 0 ? 1 : text.split('\n').length;
-  return text.slice(0, Number(position[1])).split('\n').length;
+  const offset = position ? Number(position[1]) : errorOffset(text);
+  return text.slice(0, offset).split('\n').length;
 }
 
 async function readLimited(file: string): Promise<{ text: string } | { size: number }> {
@@ -62,7 +86,8 @@ export async function readAnnotations(slidesDir: string, shownFile: string, slid
     value = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    warn(jsonErrorLine(text, message), `not JSON: ${message}; ${ignored}`);
+    // One line: V8 quotes the text around the error, newlines and all.
+    warn(jsonErrorLine(text, message), `not JSON: ${message.replace(/\s+/g, ' ').slice(0, 160)}; ${ignored}`);
     return undefined;
   }
   const parsed = parseAnnotations(value);
