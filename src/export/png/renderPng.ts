@@ -1,13 +1,11 @@
 // One PNG per slide from the print view (the pages the PDF prints, all
 // fragments shown): a screenshot of each slide's page, scaled to the width
 // asked for (1920 px by default: 1.5 × the 1280 px slide).
-import { DEFAULT_PNG_WIDTH } from '../args.ts';
-import type { Captured, FormatModule } from '../outputFormat.ts';
-import { slideKey } from '../pages.ts';
+import { DEFAULT_PNG_WIDTH, type Captured, type FormatModule, type RenderOptions, type RenderTarget } from '../format.ts';
+import { slideKey } from '../print/pages.ts';
+import { openPrintView } from '../print/printPage.ts';
+import { screenshotRegion, useScale } from '../print/screenshot.ts';
 import type { Progress } from '../progress.ts';
-import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
-import { openPrintView } from '../printPage.ts';
-import { screenshotRegion, useScale } from '../screenshot.ts';
 
 /** The slide's size in CSS px (reveal.js's width and height in the print view). */
 const SLIDE = { width: 1280, height: 720 };

@@ -1,6 +1,6 @@
 // What the printed PDF holds, in Deck terms: the slide each page shows, the
 // first page of each printed slide, and the print plan sent to the page.
-import type { Deck } from '../deck/model.ts';
+import type { Deck } from '../../deck/model.ts';
 import type { PrintedPage, PrintPlan, SlideKey } from './printDom.ts';
 
 export interface PageOfSlide {
