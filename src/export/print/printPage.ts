@@ -8,7 +8,7 @@ import { DeckError, type Problem } from '../../deck/model.ts';
 import { BrowserCrashError, ExportTimeoutError } from '../errors.ts';
 import type { Progress } from '../progress.ts';
 import type { RenderTarget } from '../format.ts';
-import { pageStatus, type PageStatus } from './printDom.ts';
+import type { PageStatus } from '../../client/print/pageStatus.ts';
 
 export interface OpenOptions {
   /** Page URL (index.html) without query. */
@@ -39,6 +39,24 @@ export interface OpenedDeck {
 
 async function race<T>(work: Promise<T>, crashed: Promise<never>): Promise<T> {
   return Promise.race([work, crashed]);
+}
+
+/**
+ * How far the page got: from its own code (src/client/print/pageStatus.ts), or
+ * before its script ran, only that and the font's state.
+ */
+function readStatus(page: Page): Promise<PageStatus> {
+  return page.evaluate(
+    () =>
+      window.__iurDeck?.printStatus?.() ?? {
+        state: document.documentElement.dataset.deck ?? 'no script',
+        slides: 0,
+        drawn: 0,
+        fonts: document.fonts.status,
+        printLayout: false,
+        undrawn: [],
+      },
+  );
 }
 
 /** The slides named in a timeout message: the first few, then how many more. */
@@ -110,7 +128,7 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
   const { signal } = stopPolling;
   const poll = (async () => {
     while (!signal.aborted) {
-      last = await page.evaluate(pageStatus).catch(() => last);
+      last = await readStatus(page).catch(() => last);
       // While reveal.js builds its print pages the sections are briefly out of the document.
       if (last && last.slides > 0 && !signal.aborted) options.onRendered?.(last.drawn, last.slides);
       await sleep(150, undefined, { signal }).catch(() => {});
@@ -132,14 +150,14 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
   } catch (error) {
     if (!(error instanceof TimeoutError)) throw error;
     stopPolling.abort();
-    const status = await Promise.race([page.evaluate(pageStatus).catch(() => last), sleep(2000).then(() => last)]);
+    const status = await Promise.race([readStatus(page).catch(() => last), sleep(2000).then(() => last)]);
     throw new ExportTimeoutError(describeTimeout(status, options, pageErrors));
   } finally {
     stopPolling.abort();
     await Promise.race([poll, sleep(500)]);
   }
 
-  const status = await race(page.evaluate(pageStatus), crashed);
+  const status = await race(readStatus(page), crashed);
   options.onRendered?.(status.drawn, status.slides);
   if (status.state === 'error') {
     const problems = await page.evaluate(() => (window.__iurDeck?.problems ?? []) as Problem[]);
