@@ -21,7 +21,7 @@ import { DeckError, formatProblem } from '../../deck/model.ts';
 import { displayPath } from '../../deck/readSources.ts';
 import { drawnBefore, rememberDrawn } from '../../diagrams/drawnDiagrams.ts';
 import { renderSlidesHtml } from '../../render/slidesHtml.ts';
-import { PROJECT_ROOT } from '../../vite/paths.ts';
+import { PROJECT_ROOT } from '../../project/paths.ts';
 import type { ExportOptions } from '../args.ts';
 import { writeFileAtomic } from '../atomicWrite.ts';
 import { BrowserCrashError, OutputError } from '../errors.ts';
