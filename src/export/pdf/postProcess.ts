@@ -1,11 +1,11 @@
 // Post-processing of Chromium's PDF with pdf-lib: metadata and bookmarks.
 // Everything else (pages, fonts, text, links, tags) is kept as printed.
 import { PDFDocument } from 'pdf-lib';
-import type { Deck } from '../deck/model.ts';
+import type { Deck } from '../../deck/model.ts';
 import { applyMetadata } from './metadata.ts';
 import { bookmarkTree, writeOutline } from './outline.ts';
-import { firstPages, type PageOfSlide } from './pages.ts';
-import { finishTags } from '../accessible/pdfTags.ts';
+import { firstPages, type PageOfSlide } from '../print/pages.ts';
+import { finishTags } from '../../accessible/pdfTags.ts';
 
 export interface PostProcessOptions {
   deck: Deck;
