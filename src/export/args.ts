@@ -48,6 +48,9 @@ reused from node_modules/.cache/iur-deck/diagrams/.
                    notes pane)
   --fragments      PDF: one page per fragment step (a slide with n fragment
                    steps gives n+1 pages) instead of one page per slide
+  --annotations    the pen's drawings from the slides folder's annotations.json
+                   on their slides, as vector paths (with --fragments from the
+                   step they were drawn at on); PDF, handout and PNG
   --range LIST     only these slides, numbered from 1 in reading order:
                    e.g. 3-7,10 or 12- (to the end)
   --handout N      a handout instead: A4 portrait pages with a header (short
@@ -87,6 +90,8 @@ export interface ExportOptions {
   pngWidth: number;
   notes: boolean;
   fragments: boolean;
+  /** --annotations: the pen's drawings (slides/annotations.json) on their slides. */
+  annotations: boolean;
   range: RangePiece[] | undefined;
   timeoutMs: number;
   verbose: boolean;
@@ -108,6 +113,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     width: { type: 'string', default: String(DEFAULT_PNG_WIDTH) },
     notes: { type: 'boolean', default: false },
     fragments: { type: 'boolean', default: false },
+    annotations: { type: 'boolean', default: false },
     range: { type: 'string' },
     timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_S) },
     verbose: { type: 'boolean', short: 'v', default: false },
@@ -122,6 +128,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
   const out = outOf(format, values.out, values.slides);
   if (format !== 'pdf' && values.notes) throw new ArgsError(`--notes makes a PDF handout; a ${format === 'pptx' ? 'PowerPoint file has the notes in its notes pane' : 'PNG has no notes'} (see --help)`);
   if (format !== 'pdf' && values.fragments) throw new ArgsError(`--fragments is for the PDF; ${format === 'pptx' ? 'PowerPoint' : 'PNG'} gets one slide per slide, all fragments shown (see --help)`);
+  if (format === 'pptx' && values.annotations) throw new ArgsError('--annotations: the PowerPoint export does not carry the pen\'s drawings yet; export a PDF or PNG with them (see --help)');
   const width = Number(values.width);
   if (!Number.isInteger(width) || width < 320 || width > 7680) throw new ArgsError(`--width: expected a whole number of px from 320 to 7680, got "${values.width}" (see --help)`);
   const handout = values.handout === undefined ? undefined : (Number(values.handout) as HandoutSize);
@@ -142,6 +149,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     pngWidth: width,
     notes: values.notes,
     fragments: values.fragments,
+    annotations: values.annotations,
     range,
     timeoutMs: Math.round(timeout * 1000),
     verbose: values.verbose,
