@@ -6,7 +6,7 @@
 // localStorage across a reload and offers the file. `export --annotations`
 // prints them as vector paths on their page (one page per step with
 // --fragments); an export without the flag has none.
-import { cp, readFile, rm } from 'node:fs/promises';
+import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { Browser, Frame, Page } from 'puppeteer';
@@ -15,6 +15,9 @@ import { deckViteConfig } from '../../src/vite/config.ts';
 import { buildAndServe, launchBrowser, tempDir, type Served } from '../helpers/deckPage.ts';
 import { openSpeakerView, waitForPreviewOn } from '../helpers/speakerView.ts';
 import type { Annotations } from '../../src/annotations/annotations.ts';
+import { PDFDocument } from 'pdf-lib';
+import { runExport } from '../helpers/exportRun.ts';
+import { movetoCount, pageContent } from '../helpers/pdfContent.ts';
 
 const SLIDE5 = '01-pen.md#第五张';
 
@@ -158,6 +161,21 @@ describe('the pen under the dev server', () => {
     expect((await fileOnDisk()).slides[SLIDE5]).toHaveLength(4);
   });
 
+  it('the endpoint refuses bad JSON, wrong types and an oversized body, and keeps the file', async () => {
+    const before = await readFile(path.join(slides, 'annotations.json'), 'utf8');
+    const post = (body: string, type = 'application/json') =>
+      fetch(new URL('__iur/annotations', url), { method: 'POST', headers: { 'Content-Type': type }, body }).then(
+        (r) => r.status,
+        () => 'reset',
+      );
+    expect(await post('{"version": 1, "slides": {')).toBe(400);
+    expect(await post(JSON.stringify({ version: 1, slides: { [SLIDE5]: [{ id: 'x', tool: 'laser', color: '#000000', size: 6, step: 0, points: [[1, 1]] }] } }))).toBe(400);
+    expect(await post('{}', 'text/plain')).toBe(415);
+    expect([400, 'reset']).toContain(await post(' '.repeat(9 * 1024 * 1024)));
+    expect(await readFile(path.join(slides, 'annotations.json'), 'utf8')).toBe(before);
+    expect((await readdir(slides)).filter((f) => f.includes('.partial'))).toEqual([]);
+  });
+
   it('a reload shows the drawings again (read back from slides/annotations.json)', async () => {
     await page.reload({ waitUntil: 'load' });
     await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready' && window.__iurPen?.ready === true, { timeout: 60_000 });
@@ -196,5 +214,40 @@ describe('the pen in a built deck', () => {
     await page.evaluate(() => document.querySelector<HTMLButtonElement>('.iur-pen-toolbar button[data-action="clear"]')?.click());
     expect(await shownStrokes(page)).toBe(0);
     await page.browserContext().close();
+  });
+});
+
+describe('export --annotations', () => {
+  const pdf = async (name: string, args: string[]): Promise<PDFDocument> => {
+    const out = path.join(dir, `${name}.pdf`);
+    const result = await runExport(['--slides', slides, '--out', out, ...args]);
+    if (result.code !== 0) throw new Error(`export failed:\n${result.stderr}`);
+    return PDFDocument.load(await readFile(out), { updateMetadata: false });
+  };
+  /** Subpaths (moveto operators) drawn on each page: every stroke is one filled outline. */
+  const paths = (doc: PDFDocument) => Array.from({ length: doc.getPageCount() }, (_, i) => movetoCount(pageContent(doc, i)));
+
+  it('draws the strokes as vector paths on their page, in their colours; without the flag there are none', async () => {
+    const withPen = await pdf('with', ['--annotations']);
+    const without = await pdf('without', []);
+    expect(paths(without)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(paths(withPen)).toEqual([0, 0, 0, 0, 4, 0]);
+    const page5 = pageContent(withPen, 4);
+    expect(page5).toMatch(/\.6392 \.1882 \.1686 rg/); // #a3302b, the pen's first colour
+    expect(page5).toMatch(/\.1059 \.2392 \.4314 rg/); // #1b3d6e, the highlighter's
+    // Vector: the strokes are paths, not a picture.
+    expect(page5).not.toMatch(/\/Im\d+ Do/);
+  });
+
+  it('with --fragments, each stroke from the step it was drawn at on', async () => {
+    const doc = await pdf('fragments', ['--annotations', '--fragments']);
+    // Slide 5 prints at steps 0, 1, 2, 3 (pages 5–8): one stroke at step 0, three more at step 2.
+    expect(paths(doc)).toEqual([0, 0, 0, 0, 1, 1, 4, 4, 0]);
+  });
+
+  it('in the handout too', async () => {
+    const doc = await pdf('handout', ['--annotations', '--handout', '3']);
+    // Slides 4–6 on page 2.
+    expect(paths(doc)).toEqual([0, 4]);
   });
 });
