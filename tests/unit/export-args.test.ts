@@ -17,6 +17,7 @@ describe('parseExportArgs', () => {
       pngWidth: 1920,
       notes: false,
       fragments: false,
+      annotations: false,
       range: undefined,
       timeoutMs: 60_000,
       verbose: false,
@@ -25,6 +26,12 @@ describe('parseExportArgs', () => {
       handout: undefined,
       watch: false,
     });
+  });
+
+  it('--annotations: the pen\'s drawings, for PDF and PNG, not yet for PowerPoint', () => {
+    expect(parseExportArgs(['--annotations'])).toMatchObject({ annotations: true });
+    expect(parseExportArgs(['--annotations', '--out', 'x', '--format', 'png'])).toMatchObject({ annotations: true, format: 'png' });
+    expect(() => parseExportArgs(['--annotations', '--out', 'x.pptx'])).toThrow(/PowerPoint export does not carry the pen's drawings yet/);
   });
 
   it('reads every option', () => {
