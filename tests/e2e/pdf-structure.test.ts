@@ -164,3 +164,24 @@ describe("the talk's tagged PDF", () => {
     expect(stderr).toBe('');
   });
 });
+
+describe("the talk's handout keeps each slide's structure", () => {
+  it('has, after each caption, the slide as an Art element holding its heading, lists, tables and figures; header and footer are artifacts', async () => {
+    const out = path.join(dir, 'handout.pdf');
+    const result = await runExport(['--handout', '3', '--out', out]);
+    if (result.code !== 0) throw new Error(`export failed:\n${result.stderr}`);
+    const text = execFileSync('pdfinfo', ['-struct-text', out], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tree = parseStructText(text);
+    const arts = all(tree, 'Art');
+    expect(arts).toHaveLength(slides.length);
+    const headings = arts.map((art) => compact(['H1', 'H2', 'H3'].flatMap((h) => all(art, h)).map(textOf)[0] ?? ''));
+    expect(headings).toEqual(slides.map((s) => compact(s.title)));
+    expect(arts.flatMap((a) => all(a, 'Table'))).toHaveLength(4);
+    expect(arts.flatMap((a) => all(a, 'Figure'))).toHaveLength(12);
+    const whole = compact(textOf(tree));
+    expect(whole).not.toContain('第1页');
+    expect(whole.startsWith('1产学研合作的热点与思考产学研合作的热点与思考')).toBe(true);
+    const stderr = execFileSync('sh', ['-c', `pdfinfo -struct-text "${out}" 2>&1 >/dev/null`], { encoding: 'utf8' });
+    expect(stderr).toBe('');
+  });
+});
