@@ -19,8 +19,7 @@ import { attachDoctor } from './doctor/attach.ts';
 import { setUpPresenting } from './presenting.ts';
 import { acceptPrintUpdates } from './watchPrint.ts';
 import { setUpPen } from './pen/pen.ts';
-import { drawPrintAnnotations } from './pen/penPrint.ts';
-import { exposePrintedSlides } from './printAccess.ts';
+import { finishPrintView } from './print/finish.ts';
 
 async function start(): Promise<void> {
   // Mermaid (when a diagram needs drawing) loads beside the font. Text must be
@@ -51,10 +50,8 @@ async function start(): Promise<void> {
     deck.layout();
   }
   await pdfReady;
-  // The tagged PDF: every printed slide in the structure tree (src/client/printAccess.ts).
-  if (printing) exposePrintedSlides();
-  // `export --annotations`: the pen's drawings on their printed pages, at their steps.
-  if (printing && /[?&]annotations\b/.test(location.search)) drawPrintAnnotations(data?.annotations);
+  // The tagged PDF's structure, and with `export --annotations` the pen's drawings.
+  if (printing) finishPrintView(data?.annotations);
   if (printing) acceptPrintUpdates(deck, options as RevealConfig);
   acceptDeckUpdates(deck);
   attachDoctor(deck);

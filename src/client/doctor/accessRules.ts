@@ -1,6 +1,6 @@
 // The deck doctor's accessibility rules, as PowerPoint's accessibility checker
 // has them: a picture without alt text, a slide without a title. Both leave a
-// screen reader and the tagged PDF (src/client/printAccess.ts) with nothing to
+// screen reader and the tagged PDF (src/client/print/access.ts) with nothing to
 // say: the alt text becomes the PDF figure's, the title its heading and bookmark.
 import { lineOf, type Finding, type SlideContext } from './rules.ts';
 

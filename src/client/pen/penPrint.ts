@@ -19,6 +19,8 @@ export function drawPrintAnnotations(annotations: Annotations | undefined): numb
   if (!annotations) return 0;
   const separate = /[?&]fragments\b/.test(location.search);
   let drawn = 0;
+  // Drawn again after `export --watch` changed the pages: no stroke twice.
+  for (const old of Array.from(document.querySelectorAll('svg.iur-pen-print'))) old.remove();
   for (const page of Array.from(document.querySelectorAll('.reveal .slides .pdf-page'))) {
     const id = page.querySelector<HTMLElement>('section[data-slide-id]')?.dataset.slideId;
     const strokes = id ? annotations.slides[id] : undefined;

@@ -11,6 +11,7 @@ export const PEN = {
   clear: '清除本页',
   download: '下载 annotations.json',
   close: '关闭画笔（P）',
+  closeMark: '×',
   savedFile: '已保存到',
   saving: '保存中…',
   failed: '未能保存：',

@@ -52,7 +52,7 @@ export function penToolbar(doc: Document, colors: readonly string[], state: Tool
   status.className = 'status';
   status.setAttribute('role', 'status');
   bar.appendChild(status);
-  button('×', actions.close, (b) => {
+  button(PEN.closeMark, actions.close, (b) => {
     b.className = 'close';
     b.setAttribute('aria-label', PEN.close);
     b.title = PEN.close;
