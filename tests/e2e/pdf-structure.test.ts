@@ -6,7 +6,7 @@
 // non-empty alt text; the footer and page number are not in the tree; the
 // text in the tree follows the slide's own order.
 import { execFileSync } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,5 +183,27 @@ describe("the talk's handout keeps each slide's structure", () => {
     expect(whole.startsWith('1产学研合作的热点与思考产学研合作的热点与思考')).toBe(true);
     const stderr = execFileSync('sh', ['-c', `pdfinfo -struct-text "${out}" 2>&1 >/dev/null`], { encoding: 'utf8' });
     expect(stderr).toBe('');
+  });
+});
+
+describe('pictures', () => {
+  it('a picture is a Figure with its Markdown alt text; one without alt text is named by the doctor at its line', async () => {
+    const deck = path.join(dir, 'pictures');
+    await mkdir(deck);
+    await writeFile(path.join(deck, 'cards.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"><rect width="300" height="120" fill="#dbe4f0"/><circle cx="60" cy="60" r="40" fill="#1b3d6e"/></svg>');
+    await writeFile(path.join(deck, '01-pictures.md'), '---\ntitle: 图片\n---\n\n## 有说明的图片\n\n![三张卡片：特征一、特征二、特征三](cards.svg)\n\n---\n\n## 没有说明的图片\n\n![](cards.svg)\n');
+    const out = path.join(dir, 'pictures.pdf');
+    const result = await runExport(['--slides', deck, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/01-pictures\.md:13: warning: image without alt text: cards\.svg/);
+    expect(result.stderr).not.toMatch(/01-pictures\.md:7: warning/);
+    const doc = await PDFDocument.load(await readFile(out), { updateMetadata: false });
+    const figures: string[] = [];
+    for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+      if (!(obj instanceof PDFDict) || obj.get(PDFName.of('S'))?.toString() !== '/Figure') continue;
+      const alt = obj.get(PDFName.of('Alt'));
+      figures.push(alt instanceof PDFString || alt instanceof PDFHexString ? alt.decodeText() : '');
+    }
+    expect(figures).toContain('三张卡片：特征一、特征二、特征三');
   });
 });

@@ -4,6 +4,19 @@
 // say: the alt text becomes the PDF figure's, the title its heading and bookmark.
 import { lineOf, type Finding, type SlideContext } from './rules.ts';
 
+/** The picture's file name, without the build's folder and content-hash prefix (assets/157d9868-cards.svg → cards.svg). */
+function fileName(src: string): string {
+  if (src.startsWith('data:')) return 'an inline data: image';
+  const last = src.split(/[?#]/)[0].split('/').pop() ?? src;
+  let name = last;
+  try {
+    name = decodeURIComponent(last);
+  } catch {
+    /* shown as written */
+  }
+  return name.replace(/^[0-9a-f]{8}-/, '');
+}
+
 /** Pictures the audience sees, without alt text (a decorative one says so with alt="" plus role="presentation" or aria-hidden). */
 export function missingAlt(ctx: SlideContext): Finding[] {
   return Array.from(ctx.section.querySelectorAll('img'))
@@ -11,7 +24,7 @@ export function missingAlt(ctx: SlideContext): Finding[] {
     .filter((img) => (img.getAttribute('alt') ?? '').trim() === '')
     .map((img) => ({
       level: 'warning' as const,
-      message: `image without alt text: ${img.getAttribute('src') ?? ''} (write what it shows: ![说明](…); a screen reader and the PDF read it)`,
+      message: `image without alt text: ${fileName(img.getAttribute('src') ?? '')} (write what it shows: ![说明](…); a screen reader and the PDF read it)`,
       line: lineOf(img, ctx),
     }));
 }
