@@ -209,8 +209,12 @@ describe('the pen in a built deck', () => {
     await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready' && window.__iurPen?.ready === true, { timeout: 60_000 });
     await goTo(page, 4, 2);
     expect(await shownStrokes(page)).toBe(5);
-    // 清除本页 clears this slide (and only this browser's copy).
+    // The eraser takes the strokes it touches, only those.
     await page.keyboard.press('p');
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('.iur-pen-toolbar button[data-tool="eraser"]')?.click());
+    await draw(page, page, [650, 60], [650, 160]);
+    expect(await shownStrokes(page)).toBe(4);
+    // 清除本页 clears this slide (and only this browser's copy).
     await page.evaluate(() => document.querySelector<HTMLButtonElement>('.iur-pen-toolbar button[data-action="clear"]')?.click());
     expect(await shownStrokes(page)).toBe(0);
     await page.browserContext().close();
