@@ -80,10 +80,15 @@ export class LiveChannel {
       const message = parseClientMessage(String(data));
       if (!message) return this.send(ws, { type: 'refused', why: 'bad message' });
       if (!canControl) return this.send(ws, { type: 'refused', why: '只读：跟随链接不能翻页' });
-      this.talk.apply(message);
+      if (message.type === 'deck-changed') this.broadcast({ type: 'deck-changed' });
+      else this.talk.apply(message);
     });
     ws.on('close', stop);
     ws.on('error', () => ws.terminate());
+  }
+
+  private broadcast(message: ServerMessage): void {
+    for (const ws of this.wss.clients) this.send(ws, message);
   }
 
   private tick(): void {

@@ -17,13 +17,16 @@ export interface TalkState {
 export type ClientMessage =
   | { type: 'go'; h: number; v: number; f: number | null }
   | { type: 'pause'; paused: boolean }
-  | { type: 'reset-timer' };
+  | { type: 'reset-timer' }
+  /** The venue screen's slides changed under it (dev: a save): the phones reload their pictures. */
+  | { type: 'deck-changed' };
 
 export type ServerMessage =
   | { type: 'hello'; role: 'remote' | 'follow' | 'venue'; canControl: boolean; state: TalkState | null; now: number }
   | { type: 'state'; state: TalkState; now: number }
   | { type: 'refused'; why: string }
-  | { type: 'tick'; now: number };
+  | { type: 'tick'; now: number }
+  | { type: 'deck-changed' };
 
 export const LIVE_PATH = '/__iur/live';
 
@@ -44,5 +47,6 @@ export function parseClientMessage(text: string): ClientMessage | undefined {
   }
   if (o.type === 'pause' && typeof o.paused === 'boolean') return { type: 'pause', paused: o.paused };
   if (o.type === 'reset-timer') return { type: 'reset-timer' };
+  if (o.type === 'deck-changed') return { type: 'deck-changed' };
   return undefined;
 }

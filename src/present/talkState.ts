@@ -14,7 +14,7 @@ export class Talk {
   }
 
   /** Applies a control message; tells everyone if the state changed. */
-  apply(message: ClientMessage): void {
+  apply(message: Exclude<ClientMessage, { type: 'deck-changed' }>): void {
     const before = this.state;
     const base: TalkState = before ?? { h: 0, v: 0, f: null, paused: false, startedAt: null };
     let next: TalkState;

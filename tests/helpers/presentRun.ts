@@ -23,9 +23,12 @@ export interface PresentRun {
   stop: () => Promise<void>;
 }
 
-export async function startPresent(args: string[], options: { viaNpm?: boolean } = {}): Promise<PresentRun> {
+/** Starts `present` (or `dev`, with --remote) and waits until it has printed everything. */
+export async function startPresent(args: string[], options: { viaNpm?: boolean; dev?: boolean } = {}): Promise<PresentRun> {
+  const name = options.dev ? 'dev' : 'present';
   const command = options.viaNpm ? 'npm' : process.execPath;
-  const argv = options.viaNpm ? ['run', 'present', '--', ...args] : ['src/cli/bin.mjs', 'present', ...args];
+  const argv = options.viaNpm ? ['run', name, '--', ...args] : ['src/cli/bin.mjs', name, ...args];
+  const ready = options.dev ? 'new tokens at every start' : 'Ctrl+C ends it.';
   const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] }) as ChildProcess & { pid: number };
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -33,7 +36,7 @@ export async function startPresent(args: string[], options: { viaNpm?: boolean }
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`present did not start:\n${out}`)), 120_000);
     const look = () => {
-      if (out.includes('Ctrl+C ends it.')) {
+      if (out.includes(ready)) {
         clearTimeout(timer);
         resolve();
       } else setTimeout(look, 100);
@@ -41,7 +44,7 @@ export async function startPresent(args: string[], options: { viaNpm?: boolean }
     child.once('exit', (code) => reject(new Error(`present ended (${code}):\n${out}`)));
     look();
   });
-  const port = Number(/venue screen: http:\/\/127\.0\.0\.1:(\d+)\//.exec(out)?.[1]);
+  const port = Number(/(?:venue screen: http:\/\/127\.0\.0\.1|Local: +http:\/\/localhost):(\d+)\//.exec(out)?.[1]);
   const printed = [...out.matchAll(/^ {2}(http:\/\/\S+\?token=\S+)$/gm)].map((m) => m[1]);
   return {
     child,

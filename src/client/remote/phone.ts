@@ -15,14 +15,14 @@ import './phone.css';
 declare global {
   interface Window {
     /** The phone's state, for tests. */
-    __iurPhone?: { connected: boolean; state: TalkState | null; role?: string; refused: string[] };
+    __iurPhone?: { connected: boolean; state: TalkState | null; role?: string; refused: string[]; reloads: number };
   }
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const FONT_KEY = 'iur-remote-notes-size';
 
-const view = { connected: false, state: null as TalkState | null, role: undefined as string | undefined, refused: [] as string[] };
+const view = { connected: false, state: null as TalkState | null, role: undefined as string | undefined, refused: [] as string[], reloads: 0 };
 window.__iurPhone = view;
 let canControl = false;
 let offset = 0; // server clock minus this phone's clock
@@ -85,6 +85,7 @@ const link = new Link({
   },
   message: (m) => {
     if (m.type === 'refused') view.refused.push(m.why);
+    if (m.type === 'deck-changed') void reloadFrames();
     if (m.type === 'refused' || !('now' in m)) return;
     offset = m.now - Date.now();
     if (m.type === 'hello') {
@@ -165,14 +166,33 @@ function setUpControls(): void {
   document.addEventListener('touchend', wake, { once: true });
 }
 
-async function start(): Promise<void> {
-  setUpControls();
-  const frames = [$<HTMLIFrameElement>('current-frame'), $<HTMLIFrameElement>('next-frame')];
-  fitFrames(frames);
-  setInterval(tick, 1000);
-  [current, next] = await Promise.all(frames.map(whenDeckReady));
+const frames = () => [$<HTMLIFrameElement>('current-frame'), $<HTMLIFrameElement>('next-frame')];
+
+async function loadFrames(): Promise<void> {
+  [current, next] = await Promise.all(frames().map(whenDeckReady));
   slides = slidesOf(current);
   render();
+}
+
+/** The slides changed (a save under the dev server): the pictures, notes and times load again. */
+async function reloadFrames(): Promise<void> {
+  current = next = undefined;
+  view.reloads++;
+  await Promise.all(
+    frames().map((frame) => {
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      frame.contentWindow?.location.reload();
+      return loaded;
+    }),
+  );
+  await loadFrames();
+}
+
+async function start(): Promise<void> {
+  setUpControls();
+  fitFrames(frames());
+  setInterval(tick, 1000);
+  await loadFrames();
 }
 
 void start();

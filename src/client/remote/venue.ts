@@ -25,6 +25,37 @@ function whenReady(): Promise<RevealApi> {
   });
 }
 
+/** A slide's words and, for each diagram, where its source is (a diagram's drawing changes as it is drawn, not as the deck is edited). */
+function words(section: Element): string {
+  return Array.from(section.querySelectorAll('h1, h2, h3, p, li, td, aside.notes, .mermaid-diagram'))
+    .filter((e) => !e.parentElement?.closest('.mermaid-diagram, svg'))
+    .map((e) => (e.matches('.mermaid-diagram') ? `diagram@${e.getAttribute('data-line') ?? ''}` : (e.textContent ?? '')))
+    .join('|');
+}
+
+/** What the phones show of the slides: ids, headings, text and notes (not the diagrams drawn into them). */
+function slidesSignature(): string {
+  return Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section'))
+    .map((s) => `${s.dataset.slideId ?? ''}|${s.dataset.timing ?? ''}|${words(s)}`)
+    .join('\n');
+}
+
+/** Calls `changed` when the slides' words change under the page (the dev server's live update). */
+function watchSlides(changed: () => void): void {
+  const slides = document.querySelector('.reveal .slides');
+  if (!slides) return;
+  let signature = slidesSignature();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const now = slidesSignature();
+      if (now !== signature) changed();
+      signature = now;
+    }, 300);
+  }).observe(slides, { childList: true, subtree: true, characterData: true });
+}
+
 function follow(deck: RevealApi): void {
   const status = { connected: false, applied: 0 };
   window.__iurVenue = status;
@@ -74,6 +105,9 @@ function follow(deck: RevealApi): void {
     link.send({ type: 'pause', paused: value });
   };
   for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden']) deck.on(event, moved);
+  watchSlides(() => {
+    if (synced && canControl) link.send({ type: 'deck-changed' });
+  });
   deck.on('paused', () => paused(true));
   deck.on('resumed', () => paused(false));
 }
