@@ -84,6 +84,12 @@ describe('present --remote with a phone', () => {
     expect(moved - tapped).toBeGreaterThanOrEqual(0);
     expect(moved - tapped).toBeLessThan(500);
     await phone.waitForFunction(() => document.getElementById('notes')?.textContent?.includes('第二张备注'), { polling: 100 });
+    // The first tap also keeps the screen awake (plain HTTP: no Wake Lock API, nosleep.js's inline video).
+    // (A machine with no network runs these tests on 127.0.0.2, which browsers count as secure.)
+    if (!LAN.startsWith('127.')) {
+      expect(await phone.evaluate(() => window.isSecureContext || 'wakeLock' in navigator)).toBe(false);
+      await phone.waitForFunction(() => document.body.classList.contains('awake'), { polling: 100, timeout: 10_000 });
+    }
     expect(await phoneText(phone, 'pacing')).toMatch(/^本张剩余 /);
   });
 

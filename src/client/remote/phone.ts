@@ -96,6 +96,8 @@ const link = new Link({
     }
     if (m.type === 'hello' || m.type === 'state') {
       view.state = m.state;
+      if (!m.state && canControl && current) link.send({ type: 'go', ...positionOf(current) });
+      if (!m.state && !canControl) $('notes').innerHTML = '<p class="empty">等待演讲开始…</p>';
       render();
     }
   },
@@ -171,6 +173,8 @@ const frames = () => [$<HTMLIFrameElement>('current-frame'), $<HTMLIFrameElement
 async function loadFrames(): Promise<void> {
   [current, next] = await Promise.all(frames().map(whenDeckReady));
   slides = slidesOf(current);
+  // The first screen of the talk to connect: the talk starts where this one is (the first slide).
+  if (!view.state && canControl) link.send({ type: 'go', ...positionOf(current) });
   render();
 }
 
