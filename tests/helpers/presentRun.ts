@@ -9,7 +9,7 @@ import http from 'node:http';
 import jsQR from 'jsqr';
 import { defaultLanAddress } from '../../src/present/hosts.ts';
 
-export const LAN = defaultLanAddress() ?? '127.0.0.2';
+export const LAN = process.env.IUR_TEST_LAN ?? defaultLanAddress() ?? '127.0.0.2';
 
 export interface PresentRun {
   child: ChildProcess & { pid: number };
