@@ -209,8 +209,8 @@ describe('what listens', () => {
   });
 });
 
-/** Node processes running `present` with this port, still alive. */
-function presentProcesses(port: number): number[] {
+/** Node processes running `present` (or `dev`) with this port, still alive. */
+function presentProcesses(port: number, command = 'present'): number[] {
   const out: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -218,7 +218,7 @@ function presentProcesses(port: number): number[] {
       const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const zombie = stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-      if (!zombie && cmd.some((c) => c.endsWith('bin.mjs')) && cmd.includes('present') && cmd.includes(String(port))) out.push(Number(name));
+      if (!zombie && cmd.some((c) => c.endsWith('bin.mjs')) && cmd.includes(command) && cmd.includes(String(port))) out.push(Number(name));
     } catch {
       /* gone meanwhile */
     }
@@ -253,6 +253,14 @@ describe('present ends with its terminal', () => {
     expect(tempOf(server)).toEqual([]);
     await expect(get('127.0.0.1', port, '/')).rejects.toThrow(/ECONNREFUSED/);
     await expect(get(LAN, port, '/')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('dev -- --remote: npm killed, the LAN listener goes with the dev server', async () => {
+    const r = await startPresent(['--slides', 'tests/fixtures/remote', '--remote', '--host', LAN, '--port', '5745'], { viaNpm: true, dev: true });
+    expect((await get(LAN, r.port, '/')).status).toBe(401);
+    r.child.kill('SIGKILL');
+    expect(await until(() => presentProcesses(r.port, 'dev').length === 0, 5000)).toBe(true);
+    await expect(get(LAN, r.port, '/')).rejects.toThrow(/ECONNREFUSED/);
   });
 
   it('Ctrl+C in the terminal (SIGINT to the whole group under npm)', async () => {
