@@ -79,7 +79,7 @@ const link = new Link({
   status: (connected) => {
     view.connected = connected;
     const status = $('status');
-    status.textContent = connected ? '已连接' : '已断开 · 正在重连…';
+    status.textContent = connected ? '已连接' : '已断开 · 重连中…';
     status.className = `status ${connected ? 'on' : 'off'}`;
     document.body.classList.toggle('offline', !connected);
   },
