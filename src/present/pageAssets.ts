@@ -5,7 +5,7 @@
 // memory, behind the same door as the deck.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../vite/paths.ts';
+import { PROJECT_ROOT } from '../project/paths.ts';
 
 export interface Asset {
   type: string;
