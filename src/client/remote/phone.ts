@@ -5,7 +5,7 @@
 // no state of its own: what it shows is the server's state of the talk.
 import NoSleep from 'nosleep.js';
 import type { RevealApi } from 'reveal.js';
-import type { TalkState } from '../../present/protocol.ts';
+import type { TalkState } from './protocol.ts';
 import { clockText } from '../rehearsalText.ts';
 import { Link } from './link.ts';
 import { pace, slideSeconds } from './pacing.ts';

@@ -4,7 +4,7 @@
 // server where its own keys took it. Not in the deck's previews (?receiver)
 // nor in its print view.
 import type { RevealApi } from 'reveal.js';
-import type { TalkState } from '../../present/protocol.ts';
+import type { TalkState } from './protocol.ts';
 import { Link } from './link.ts';
 
 declare global {

@@ -1,7 +1,8 @@
-// The messages of the live channel (/__iur/live), shared by the server and
-// the pages (venue screen, phone). The server holds the one state of the
-// talk; a page that may control sends where it went, every page follows what
-// the server sends back. Plain JSON, small, validated on arrival.
+// The messages of the live channel (/__iur/live), shared by the pages (venue
+// screen, phone) and the server (src/present/, which checks each one with
+// parseClientMessage): browser-safe code, kept on the page side. The server
+// holds the one state of the talk; a page that may control sends where it
+// went, every page follows what the server sends back. Plain JSON, small.
 
 /** Where the talk is: reveal.js indices, the black screen, when the talk started. */
 export interface TalkState {
