@@ -64,7 +64,7 @@ export async function startPresent(args: string[], options: { viaNpm?: boolean; 
 
 type Colour = 'dark' | 'light';
 
-/** The module rows of every QR code drawn with qrcode's small terminal renderer (half blocks, ANSI colours). */
+/** The module rows of every QR code drawn in the terminal with half blocks and ANSI colours (src/present/terminalQr.ts). */
 export function terminalQrRows(text: string): boolean[][][] {
   const codes: boolean[][][] = [];
   let rows: boolean[][] = [];
