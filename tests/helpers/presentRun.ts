@@ -1,15 +1,14 @@
 // Test helpers for `npm run present`: start it as the speaker would, read
 // what it prints, decode the QR codes it draws in the terminal (jsQR on the
 // modules drawn to pixels), and list the sockets a process listens on. The
-// "LAN" is this machine's own interface address (or 127.0.0.2): no traffic
-// leaves the machine.
+// "LAN" is 127.0.0.2 (IUR_TEST_LAN overrides): a loopback address other than
+// the venue screen's 127.0.0.1, so the tests send nothing beyond loopback.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import http from 'node:http';
 import jsQR from 'jsqr';
-import { defaultLanAddress } from '../../src/present/hosts.ts';
 
-export const LAN = process.env.IUR_TEST_LAN ?? defaultLanAddress() ?? '127.0.0.2';
+export const LAN = process.env.IUR_TEST_LAN ?? '127.0.0.2';
 
 export interface PresentRun {
   child: ChildProcess & { pid: number };
