@@ -6,7 +6,7 @@
 // localStorage across a reload and offers the file. `export --annotations`
 // prints them as vector paths on their page (one page per step with
 // --fragments); an export without the flag has none.
-import { cp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { Browser, Frame, Page } from 'puppeteer';
@@ -174,6 +174,18 @@ describe('the pen under the dev server', () => {
     expect([400, 'reset']).toContain(await post(' '.repeat(9 * 1024 * 1024)));
     expect(await readFile(path.join(slides, 'annotations.json'), 'utf8')).toBe(before);
     expect((await readdir(slides)).filter((f) => f.includes('.partial'))).toEqual([]);
+  });
+
+  it('keeps the drawings on screen when a save swaps the slides in place (live update)', async () => {
+    await goTo(page, 4, 1);
+    const version = await page.evaluate(() => Number(document.documentElement.dataset.deckVersion ?? 0));
+    const source = path.join(slides, '01-pen.md');
+    await writeFile(source, (await readFile(source, 'utf8')).replace('第六张的文字。', '第六张的文字，改过了。'));
+    await page.waitForFunction((v: number) => Number(document.documentElement.dataset.deckVersion ?? 0) > v, { timeout: 30_000 }, version);
+    await goTo(page, 4, 1);
+    expect(await shownStrokes(page)).toBe(4);
+    await writeFile(source, await readFile('tests/fixtures/pen/01-pen.md', 'utf8'));
+    await page.waitForFunction((v: number) => Number(document.documentElement.dataset.deckVersion ?? 0) > v + 1, { timeout: 30_000 }, version);
   });
 
   it('a reload shows the drawings again (read back from slides/annotations.json)', async () => {
