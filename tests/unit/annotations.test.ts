@@ -12,6 +12,7 @@ import { annotationsWriter } from '../../src/annotations/annotationsWriter.ts';
 import { jsonErrorLine } from '../../src/annotations/annotationsFile.ts';
 import { parseAnnotations, serializeAnnotations, isShapeProblem, type Annotations } from '../../src/annotations/annotations.ts';
 import { tempDir } from '../helpers/deckPage.ts';
+import { parseClientMessage } from '../../src/client/remote/protocol.ts';
 import { displayPath } from '../../src/deck/readSources.ts';
 
 const ID = '01-pen.md#第五张';
@@ -147,5 +148,17 @@ describe("the dev server's writer", () => {
     await expect(annotationsWriter(folder).save('{}')).rejects.toThrow(/not a plain file/);
     expect(await readFile(target, 'utf8')).toBe('untouched');
     expect((await readdir(folder)).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+});
+
+describe("the phone remote's pen messages", () => {
+  it('takes a checked stroke, erase or clear, and nothing else', () => {
+    const add = { type: 'pen', op: { kind: 'add', slide: ID, stroke: stroke('a') } };
+    expect(parseClientMessage(JSON.stringify(add))).toMatchObject({ type: 'pen', op: { kind: 'add', slide: ID } });
+    expect(parseClientMessage(JSON.stringify({ type: 'pen', op: { kind: 'clear', slide: ID } }))).toEqual({ type: 'pen', op: { kind: 'clear', slide: ID } });
+    expect(parseClientMessage(JSON.stringify({ type: 'pen', op: { kind: 'erase', slide: ID, ids: ['a'] } }))).toBeDefined();
+    for (const bad of [{ type: 'pen' }, { type: 'pen', op: { kind: 'add', slide: ID, stroke: { ...stroke('a'), color: 'red' } } }, { type: 'pen', op: { kind: 'erase', slide: ID, ids: [1] } }, { type: 'pen', op: { kind: 'burn', slide: ID } }]) {
+      expect(parseClientMessage(JSON.stringify(bad)), JSON.stringify(bad)).toBeUndefined();
+    }
   });
 });

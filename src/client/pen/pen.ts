@@ -1,7 +1,8 @@
 // The pen (key P, in the deck and in the speaker view): draws on the current
 // slide at its current fragment step; a drawing shows from that step on.
 // The deck owns the drawings (penSave.ts keeps them, penLink.ts shares them
-// with the speaker view's previews, which draw too). Strokes are data
+// with the speaker view's previews, which draw too; and, through the page
+// events below, with the phone remote's live channel). Strokes are data
 // (src/annotations/annotations.ts), drawn as SVG paths (penRender.ts).
 import type { RevealApi } from 'reveal.js';
 import './pen.css';
@@ -10,8 +11,9 @@ import { attachInput, type Tool } from './penInput.ts';
 import { hubLink, hubWindow, receiverLink, type PenLink } from './penLink.ts';
 import { drawStrokes, penLayer } from './penRender.ts';
 import { annotationsBlobUrl, drawingSaver, loadDrawings, underDevServer, type SaveState } from './penSave.ts';
-import { PenStore, type PenOp } from './penStore.ts';
+import { PenStore, parseOp, type PenOp } from './penStore.ts';
 import { PEN } from './penText.ts';
+import { PEN_LOCAL_OP, PEN_REMOTE_OP } from './penEvents.ts';
 import { penToolbar, type ToolbarState } from './penToolbar.ts';
 
 const KEY_CODE = 80; // P
@@ -19,7 +21,7 @@ const KEY_CODE = 80; // P
 declare global {
   interface Window {
     /** The pen's state, for tests and tools. */
-    __iurPen?: { on: () => boolean; drawings: () => Annotations; saved?: SaveState; ready: boolean };
+    __iurPen?: { on: () => boolean; toggle: () => void; drawings: () => Annotations; saved?: SaveState; ready: boolean };
   }
 }
 
@@ -49,7 +51,12 @@ export function setUpPen(deck: RevealApi, built: Annotations | undefined): void 
   if (/print-pdf/i.test(location.search)) return;
   const receiver = /receiver/i.test(location.search);
   const store = new PenStore();
-  const api = (window.__iurPen = { on: () => document.documentElement.classList.contains('iur-pen-on'), drawings: () => store.snapshot(), ready: false } as NonNullable<Window['__iurPen']>);
+  const api = (window.__iurPen = {
+    on: () => document.documentElement.classList.contains('iur-pen-on'),
+    toggle: () => toggle(),
+    drawings: () => store.snapshot(),
+    ready: false,
+  } as NonNullable<Window['__iurPen']>);
   const layer = penLayer(document, 'iur-pen-layer');
   const colors = themeColors();
   const state: ToolbarState = { tool: 'pen', color: 0 };
@@ -102,8 +109,17 @@ export function setUpPen(deck: RevealApi, built: Annotations | undefined): void 
 
   if (receiver) {
     const hub = hubWindow();
-    if (hub) link = receiverLink(store, hub);
-    api.ready = true;
+    if (hub) {
+      link = receiverLink(store, hub);
+      api.ready = true;
+    } else if (window.parent !== window) {
+      // A deck in a frame of another page (the phone remote): the drawings as the deck has them, then the page's ops.
+      void loadDrawings(built).then((data) => {
+        store.load(data);
+        link = receiverLink(store, window.parent);
+        api.ready = true;
+      });
+    } else api.ready = true;
     return;
   }
   const save = drawingSaver((saved) => {
@@ -111,11 +127,21 @@ export function setUpPen(deck: RevealApi, built: Annotations | undefined): void 
     toolbar.status(saveText(saved), saved.where === 'browser' ? () => annotationsBlobUrl(store.snapshot()) : undefined);
   });
   if (!underDevServer()) toolbar.status(PEN.savedBrowser, () => annotationsBlobUrl(store.snapshot()));
+  // Ops from the phone remote (venue.ts) are applied, kept and shown in the speaker view; every other op goes out to it.
+  const fromRemote = new WeakSet<PenOp>();
+  document.addEventListener(PEN_REMOTE_OP, (event) => {
+    const op = parseOp((event as CustomEvent<unknown>).detail);
+    if (!op) return;
+    fromRemote.add(op);
+    commit(op);
+  });
   void loadDrawings(built).then((data) => {
     store.load(data);
     // Changes from here on are kept (a load itself is not a change).
     store.onChange((op) => {
-      if (op) save(store.snapshot());
+      if (!op) return;
+      save(store.snapshot());
+      if (!fromRemote.has(op)) document.dispatchEvent(new CustomEvent(PEN_LOCAL_OP, { detail: op }));
     });
     link = hubLink(store);
     api.ready = true;
