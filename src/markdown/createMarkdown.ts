@@ -12,6 +12,7 @@ import { layoutsPlugin } from './rules/layouts.ts';
 import { mermaidPlugin } from './rules/mermaid.ts';
 import { structurePlugin } from './rules/structure.ts';
 import { imagesPlugin } from './rules/images.ts';
+import { picturesPlugin } from './rules/pictures.ts';
 import { cardsPlugin } from './rules/cards.ts';
 import { sourceLinesPlugin } from './rules/sourceLines.ts';
 
@@ -29,6 +30,7 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(mermaidPlugin);
   md.use(structurePlugin);
   md.use(imagesPlugin);
+  md.use(picturesPlugin);
   md.use(cardsPlugin);
   md.use(sourceLinesPlugin);
   return md;
