@@ -134,6 +134,11 @@ describe('::: cards', () => {
     expect(lines[0]).toBe('3: warning: ::: cards has 1 item; cards are for 2 to 4 parallel items');
     expect(lines[1]).toMatch(/^4: error: unknown icon "no-such-icon" \(icons are Lucide's, lucide\.dev\/icons/);
   });
+
+  it('names the 3 closest Lucide icons for a misspelt one', () => {
+    const { problems } = parse('# x\n\n::: cards\n- ### 一 {icon=databse}\n- ### 二 {icon=cpu}\n:::\n');
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^unknown icon "databse" \(.*; did you mean database, [a-z0-9-]+, [a-z0-9-]+\?\)$/)]);
+  });
 });
 
 describe('the title page from the front matter', () => {
