@@ -278,4 +278,21 @@ const classes: Rule = (ctx) => {
   });
 };
 
-export const RULES: Record<string, Rule> = { overflow, clipped, tinyText, diagramText, textResidue, punctuation, links, images, classes };
+/** Classes that say a slide is meant to hold only its heading. */
+const HEADING_ONLY_OK = ['title-only', 'statement'];
+
+/** A slide with a heading and nothing under it: a slide left unfinished, unless it is marked so (or a layout: divider, title …). */
+const headingOnly: Rule = (ctx) => {
+  const { section } = ctx;
+  if (Array.from(section.classList).some((c) => c.startsWith('layout-'))) return [];
+  const first = section.firstElementChild;
+  if (!first || !/^H[1-6]$/.test(first.tagName)) return [];
+  const marks = [...Array.from(section.classList), ...Array.from(first.classList)];
+  const comment = Array.from(section.childNodes).some((n) => n.nodeType === Node.COMMENT_NODE && /\.slide:.*\btitle-only\b/.test((n as Comment).data));
+  if (comment || marks.some((c) => HEADING_ONLY_OK.includes(c))) return [];
+  const body = Array.from(section.children).filter((el) => el !== first && !el.matches('aside.notes, footer.slide-footer'));
+  if (body.length > 0) return [];
+  return [{ level: 'warning', message: 'this slide has a heading and nothing else: add its content, make it a divider (::: divider), or mark the heading {.title-only}', line: lineOf(first, ctx) }];
+};
+
+export const RULES: Record<string, Rule> = { overflow, clipped, tinyText, diagramText, textResidue, punctuation, links, images, classes, headingOnly };
