@@ -14,6 +14,7 @@ import { structurePlugin } from './rules/structure.ts';
 import { imagesPlugin } from './rules/images.ts';
 import { picturesPlugin } from './rules/pictures.ts';
 import { cardsPlugin } from './rules/cards.ts';
+import { phraseBreaksPlugin } from './rules/phraseBreaks.ts';
 import { sourceLinesPlugin } from './rules/sourceLines.ts';
 
 export function createMarkdown(): MarkdownItInstance {
@@ -32,6 +33,7 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(imagesPlugin);
   md.use(picturesPlugin);
   md.use(cardsPlugin);
+  md.use(phraseBreaksPlugin);
   md.use(sourceLinesPlugin);
   return md;
 }

@@ -118,7 +118,7 @@ describe('::: cards', () => {
     expect(html).toContain('<div data-cards="2" data-columns="2" class="layout-cards">');
     expect(html).toContain('<ul class="cards">');
     expect(html.match(/<li class="card">/g)).toHaveLength(2);
-    expect(html).toMatch(/<h3><svg class="card-icon" data-icon="building-2" aria-hidden="true"[^>]*>.*<\/svg>特征一<\/h3>\n<p>主体是企业<\/p>/s);
+    expect(html).toMatch(/<h3><svg class="card-icon" data-icon="building-2" aria-hidden="true"[^>]*>.*<\/svg>特征<wbr>一<\/h3>\n<p>主体<wbr>是<wbr>企业<\/p>/s);
     expect(html).not.toMatch(/\sicon=/);
   });
 
