@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ArgsError, parseCommandArgs } from '../cli/args.ts';
 import { FORMATS, type Format } from './outputFormat.ts';
 import { parseRange, type RangePiece } from './range.ts';
-import { defaultOutput } from '../cli/defaultOutputs.ts';
+import { defaultOutput, type OutputKind } from '../cli/defaultOutputs.ts';
 import { HANDOUT_SIZES, type HandoutSize } from './handoutLayout.ts';
 
 export const DEFAULT_OUT = 'deck.pdf';
@@ -19,10 +19,10 @@ export const EXPORT_HELP = `Usage: npm run export -- [options]
 Builds the deck (in-process, never from a stale dist/), serves it on
 127.0.0.1, opens it in headless Chromium's print view and writes one of:
 
-  PDF         one 16:9 page
-(1280×720 px = 960×540 pt) per slide with all fragments shown, text and fonts
-embedded as vector (searchable), bookmarks per part and slide title,
-metadata from the front matter
+  PDF         one 16:9 page (1280×720 px = 960×540 pt) per slide with all
+              fragments shown, text and fonts embedded as vector
+              (searchable), bookmarks per part and slide title, metadata
+              from the front matter
   PowerPoint  (.pptx) the same layout as editable PowerPoint: a text box per
               heading, paragraph and list, native tables, diagrams as SVG
               pictures with a PNG fallback, speaker notes in the notes pane,
@@ -36,8 +36,12 @@ reused from node_modules/.cache/iur-deck/diagrams/.
   --slides DIR     the deck's Markdown files (default: slides)
   --out FILE       the file to write (default: ${DEFAULT_OUT}, or ${DEFAULT_OUTS.pptx}, in the
                    current folder; for another slides folder, e.g. mytalk/:
-                   mytalk.pdf, mytalk.pptx); for PNG the folder (default: ${DEFAULT_OUTS.png};
-                   a .png ending is dropped: --out talk.png writes talk/),
+                   mytalk.pdf, mytalk.pptx; a handout or notes PDF has a
+                   name of its own: mytalk-handout-3.pdf, mytalk-handout-6.pdf,
+                   mytalk-notes.pdf, deck-handout-3.pdf for the talk, so it
+                   never replaces the slide PDF); for PNG the folder
+                   (default: ${DEFAULT_OUTS.png}; a .png ending is dropped:
+                   --out talk.png writes talk/),
                    which may be replaced only if it holds nothing but PNGs.
                    Written to a temporary file (folder) beside FILE and
                    renamed into place when complete: an interrupted export
@@ -120,7 +124,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
   const timeout = Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ArgsError(`--timeout: expected a number of seconds above 0, got "${values.timeout}" (see --help)`);
   const format = formatOf(values.format, values.out);
-  const out = outOf(format, values.out, values.slides);
+  const out = outOf(format, values.out, values.slides, outputKind(format, values.handout, values.notes));
   if (format !== 'pdf' && values.notes) throw new ArgsError(`--notes makes a PDF handout; a ${format === 'pptx' ? 'PowerPoint file has the notes in its notes pane' : 'PNG has no notes'} (see --help)`);
   if (format !== 'pdf' && values.fragments) throw new ArgsError(`--fragments is for the PDF; ${format === 'pptx' ? 'PowerPoint' : 'PNG'} gets one slide per slide, all fragments shown (see --help)`);
   const width = Number(values.width);
@@ -164,9 +168,16 @@ function formatOf(given: string | undefined, out: string | undefined): Format {
   return format as Format;
 }
 
-/** The output path: the default of the format for this slides folder, and for PNG the folder (a .png ending dropped). */
-function outOf(format: Format, out: string | undefined, slidesDir: string): string {
-  if (out === undefined) return defaultOutput(slidesDir, format);
+/** The kind of output, which names the default file: a handout or notes PDF is not the slide PDF. */
+function outputKind(format: Format, handout: string | undefined, notes: boolean): OutputKind {
+  if (format !== 'pdf') return format;
+  if (handout === '3' || handout === '6') return notes ? `handout-${handout}-notes` : `handout-${handout}`;
+  return notes ? 'notes' : 'pdf';
+}
+
+/** The output path: the default of its kind for this slides folder, and for PNG the folder (a .png ending dropped). */
+function outOf(format: Format, out: string | undefined, slidesDir: string, kind: OutputKind): string {
+  if (out === undefined) return defaultOutput(slidesDir, kind);
   if (out.trim() === '') throw new ArgsError('--out: expected a file name (see --help)');
   if (format === 'png' && /\.png$/i.test(out)) return out.slice(0, -'.png'.length);
   return out;
