@@ -69,6 +69,10 @@ reused from node_modules/.cache/iur-deck/diagrams/.
   --strict         stop, writing nothing, on any problem: warnings from the
                    sources and what the deck doctor finds on the laid-out
                    slides (overflow, dead links …), which are printed anyway
+  --force          write the output even when the deck doctor finds errors on
+                   the laid-out slides (overflow, a picture that did not load),
+                   which otherwise stop the export, exit 1, the previous
+                   output kept; says that it does
   --verbose        print the time of each stage, and how many diagrams were reused
   --debug          print stack traces and the browser's console
   --help           this text
@@ -77,9 +81,10 @@ Needs Chrome or Chromium: PUPPETEER_EXECUTABLE_PATH, Puppeteer's configuration,
 or a system install (/usr/bin/chromium, google-chrome). Never downloads one.
 
 Exit codes:
-  0  written
-  1  the deck has errors (listed as file:line: level: message), bad options,
-     or FILE cannot be written
+  0  written (warnings are printed and written; with --force, errors too)
+  1  the deck has errors (listed as file:line: level: message: in the
+     sources, or found by the doctor on the laid-out slides), nothing
+     written; bad options; or FILE cannot be written
   2  no Chrome/Chromium found
   3  timed out (the slides not ready are named) or the browser crashed`;
 
@@ -98,6 +103,8 @@ export interface ExportOptions {
   debug: boolean;
   /** Stop on warnings too (the sources' and the doctor's), before writing. */
   strict: boolean;
+  /** Write even when the doctor finds errors (or, with strict, warnings) on the laid-out slides. */
+  force: boolean;
   /** --handout 3|6: slides per A4 handout page. */
   handout: HandoutSize | undefined;
   watch: boolean;
@@ -117,6 +124,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_S) },
     verbose: { type: 'boolean', short: 'v', default: false },
     strict: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
     handout: { type: 'string' },
     watch: { type: 'boolean', default: false },
   });
@@ -152,6 +160,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     verbose: values.verbose,
     debug: values.debug,
     strict: values.strict,
+    force: values.force,
     handout,
     watch: values.watch,
   };
