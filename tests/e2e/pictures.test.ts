@@ -1,7 +1,8 @@
 // End to end: Markdown pictures sized by the composition pass. The fixture deck
 // (tests/fixtures/pictures) holds a 1200×800 photo with a caption, a 600×1600
 // tall picture, an SVG under a line of text, a photo in a column, one by
-// `/assets/…` from the project, and one the author sized with {width=400}.
+// `/assets/…` from the project, one the author sized with {width=400}, and
+// one on a centred slide (a layout the composition leaves: the theme keeps it in).
 // Read from the element boxes of the print view (the PDF's layout): nothing
 // past the body area, the aspect kept, centred in its room, and using it.
 // Then the deck doctor: this deck is clean, and a missing picture is one message.
@@ -84,8 +85,8 @@ const byTitle = (title: string) => {
 };
 
 describe('pictures sized by the composition pass (element boxes, print view)', () => {
-  it('finds the six pictures, every one loaded', () => {
-    expect(boxes.map((b) => b.title)).toEqual(['一张横幅照片', '一张竖长图片', '矢量图与说明文字', '分栏里的图片', '从项目的 assets 文件夹', '指定宽度']);
+  it('finds the seven pictures, every one loaded', () => {
+    expect(boxes.map((b) => b.title)).toEqual(['一张横幅照片', '一张竖长图片', '矢量图与说明文字', '分栏里的图片', '从项目的 assets 文件夹', '指定宽度', '居中页里的图片']);
     for (const b of boxes) expect(b.loaded, b.title).toBe(true);
   });
 
