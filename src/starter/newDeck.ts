@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROJECT_ROOT } from '../vite/paths.ts';
+import { PROJECT_ROOT } from '../project/paths.ts';
 import { EXIT } from '../cli/errors.ts';
 
 /** The starter deck's sources. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdown } from '../../src/markdown/createMarkdown.ts';
 import { parseDeck } from '../../src/deck/parseDeck.ts';
-import { captionOf } from '../../src/export/handoutFrame.ts';
+import { captionOf } from '../../src/export/handout/handoutFrame.ts';
 
 const md = createMarkdown();
 

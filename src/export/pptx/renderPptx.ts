@@ -3,12 +3,11 @@
 // (slideDom.ts), screenshots each picture for its PNG (the fallback of an SVG
 // picture, or the picture itself) while pptxgenjs builds the package
 // (writePptx.ts), and puts the pictures in after the browser is closed.
-import type { Captured, FormatModule } from '../outputFormat.ts';
-import { slideKey } from '../pages.ts';
+import type { Captured, FormatModule, RenderOptions, RenderTarget } from '../format.ts';
+import { slideKey } from '../print/pages.ts';
 import type { Progress } from '../progress.ts';
-import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
-import { openPrintView } from '../printPage.ts';
-import { screenshotRegion, useScale } from '../screenshot.ts';
+import { openPrintView } from '../print/printPage.ts';
+import { screenshotRegion, useScale } from '../print/screenshot.ts';
 import { readSlides } from './slideDom.ts';
 import { buildPptx, finishPptx, TYPEFACE } from './writePptx.ts';
 

@@ -17,7 +17,7 @@ import { report } from '../env.ts';
 import { displayPath } from '../../deck/readSources.ts';
 import { contain, deckRoots, outsideMessage } from '../../deck/contain.ts';
 import { isMermaid } from './mermaid.ts';
-import { PROJECT_ROOT } from '../../vite/paths.ts';
+import { PROJECT_ROOT } from '../../project/paths.ts';
 
 const REMOTE = /^(https?:)?\/\//i;
 const INLINE = /^(data|blob):/i;
