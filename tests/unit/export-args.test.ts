@@ -23,9 +23,11 @@ describe('parseExportArgs', () => {
       verbose: false,
       debug: false,
       strict: false,
+      force: false,
       handout: undefined,
       watch: false,
     });
+    expect(parseExportArgs(['--force'])).toMatchObject({ force: true });
   });
 
   it('--annotations: the pen\'s drawings, for PDF and PNG, not yet for PowerPoint', () => {
