@@ -59,7 +59,11 @@ export function annotationsPlugin(options: { slidesDir: string; log?: (line: str
           .then(async (body) => {
             const parsed = parseAnnotations(JSON.parse(body));
             if (isShapeProblem(parsed)) return answer(res, 400, 'text/plain', parsed.message);
-            await writer.save(serializeAnnotations(parsed));
+            try {
+              await writer.save(serializeAnnotations(parsed));
+            } catch (error) {
+              return answer(res, 500, 'text/plain', `${shown}: not written: ${error instanceof Error ? error.message : String(error)}`);
+            }
             const strokes = Object.values(parsed.slides).reduce((n, s) => n + s.length, 0);
             log(`annotations: ${strokes} stroke${strokes === 1 ? '' : 's'} on ${Object.keys(parsed.slides).length} slides, written to ${shown}`);
             answer(res, 200, 'text/plain', shown);

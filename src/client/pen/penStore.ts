@@ -50,8 +50,8 @@ export class PenStore {
     if (op.kind === 'add') after = before.some((s) => s.id === op.stroke.id) ? before : [...before, op.stroke];
     else if (op.kind === 'erase') after = before.filter((s) => !op.ids.includes(s.id));
     else after = [];
-    if (after.length === before.length && op.kind !== 'add') return false;
-    if (after === before) return false;
+    // A stroke already there, nothing to erase or clear: no change.
+    if (after === before || after.length === before.length) return false;
     if (after.length) this.data.slides[op.slide] = after;
     else delete this.data.slides[op.slide];
     for (const listener of this.listeners) listener(op);
