@@ -15,6 +15,7 @@ import { markDone, markShown } from './readiness.ts';
 import { revealOptions } from './revealOptions.ts';
 import { acceptDeckUpdates } from './liveUpdate.ts';
 import { attachDoctor } from './doctor/attach.ts';
+import { attachPptxReader } from './pptxRead/attach.ts';
 import { setUpPresenting } from './presenting.ts';
 import { acceptPrintUpdates } from './watchPrint.ts';
 
@@ -49,6 +50,7 @@ async function start(): Promise<void> {
   if (printing) acceptPrintUpdates(deck, options as RevealConfig);
   acceptDeckUpdates(deck);
   attachDoctor(deck);
+  attachPptxReader();
   markDone();
 }
 

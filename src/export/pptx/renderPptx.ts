@@ -9,7 +9,6 @@ import type { Progress } from '../progress.ts';
 import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
 import { openPrintView } from '../printPage.ts';
 import { screenshotRegion, useScale } from '../screenshot.ts';
-import { readSlides } from './slideDom.ts';
 import { buildPptx, finishPptx, TYPEFACE } from './writePptx.ts';
 
 /** Pictures are rendered at 1.5 × the slide's pixels: sharp on a 1920×1080 projector (PowerPoint 2019+ draws the SVG instead). */
@@ -25,7 +24,7 @@ export const render: FormatModule['render'] = async (target: RenderTarget, optio
   const keep = options.selected ? indices.map((i) => slideKey(deck, i)) : null;
   progress.update(`reading ${indices.length} slides …`);
   const { page, crashed } = opened;
-  const slides = await progress.time('read slides', () => Promise.race([page.evaluate(readSlides, { keep, svgFonts: SVG_FONTS }), crashed]));
+  const slides = await progress.time('read slides', () => Promise.race([page.evaluate((o) => { const read = window.__iurDeck?.readSlides; if (!read) throw new Error('the page has no PowerPoint reader (window.__iurDeck.readSlides)'); return read(o); }, { keep, svgFonts: SVG_FONTS }), crashed]));
   const byKey = new Map(indices.map((i) => [slideKey(deck, i), i]));
   const order = slides.map((s) => {
     const index = byKey.get(s.key);
