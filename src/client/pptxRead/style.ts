@@ -3,8 +3,8 @@
 // the reader skips or treats as inline text.
 import type { Border, Colour, Paragraph } from '../../export/pptx/slideData.ts';
 
-/** Inline boxes flow in their block's text; an inline-block is a box of its own (a motto, a badge). */
-export const INLINE = new Set(['inline', 'contents', 'ruby']);
+/** Inline boxes flow in their block's text; an inline-block is a box of its own (a motto, a badge). ('' is a DOM without a user-agent sheet.) */
+export const INLINE = new Set(['inline', 'contents', 'ruby', '']);
 export const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'ASIDE']);
 
 export function colour(css: string): Colour | undefined {
@@ -27,7 +27,7 @@ export function borderOf(cs: CSSStyleDeclaration, side: string): Border | null {
 }
 
 export const hidden = (cs: CSSStyleDeclaration): boolean =>
-  cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse' || Number(cs.opacity) === 0;
+  cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse' || (cs.opacity !== '' && Number(cs.opacity) === 0);
 
 export function alignOf(cs: CSSStyleDeclaration): Paragraph['align'] {
   const a = cs.textAlign;

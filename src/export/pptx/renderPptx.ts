@@ -1,14 +1,16 @@
 // PowerPoint from the print view: opens the built deck like the PDF does
 // (fonts, diagrams and fitting done), reads every slide as data in the page
-// (slideDom.ts), screenshots each picture for its PNG (the fallback of an SVG
-// picture, or the picture itself) while pptxgenjs builds the package
+// (src/client/pptxRead/, window.__iurDeck.readSlides), takes the PNG of each
+// picture (the fallback of an SVG picture, or the picture itself) in one
+// screenshot per slide (pictureShots.ts) while pptxgenjs builds the package
 // (writePptx.ts), and puts the pictures in after the browser is closed.
 import type { Captured, FormatModule } from '../outputFormat.ts';
 import { slideKey } from '../pages.ts';
 import type { Progress } from '../progress.ts';
 import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
 import { openPrintView } from '../printPage.ts';
-import { screenshotRegion, useScale } from '../screenshot.ts';
+import { useScale } from '../screenshot.ts';
+import { pictureShots } from './pictureShots.ts';
 import { buildPptx, finishPptx, TYPEFACE } from './writePptx.ts';
 
 /** Pictures are rendered at 1.5 × the slide's pixels: sharp on a 1920×1080 projector (PowerPoint 2019+ draws the SVG instead). */
@@ -36,16 +38,9 @@ export const render: FormatModule['render'] = async (target: RenderTarget, optio
   const building = buildPptx({ deck, indices: order, slides });
   building.catch(() => {});
   const pictures = await progress.time('pictures', async () => {
-    const shots: Uint8Array[] = [];
-    if (slides.some((s) => s.items.some((i) => i.kind === 'picture'))) await useScale(page, PICTURE_SCALE);
-    for (const slide of slides) {
-      for (const item of slide.items) {
-        if (item.kind !== 'picture') continue;
-        const shot = await Promise.race([screenshotRegion(page, item.clip, true), crashed]);
-        shots.push(shot);
-      }
-    }
-    return shots;
+    const clips = slides.map((s) => s.items.flatMap((i) => (i.kind === 'picture' ? [i.clip] : [])));
+    if (clips.some((c) => c.length > 0)) await useScale(page, PICTURE_SCALE);
+    return pictureShots(page, clips, PICTURE_SCALE, (p) => Promise.race([p, crashed]));
   });
   return {
     drawn: opened.drawn,

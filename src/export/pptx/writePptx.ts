@@ -196,21 +196,38 @@ function footerItem(items: TextItem[], number: TextItem | undefined): TextItem |
     if (run) runs.push({ ...run, text: '  |  ', bold: false, link: undefined });
     runs.push(...other.paragraphs.flatMap((p) => p.runs));
   }
-  const end = number ? number.box.x - 24 : Math.max(...items.map((i) => i.box.x + i.box.w)) + 200;
+  // Up to the slide number's box (numberItem: 80 px wide at the number's right edge).
+  const end = number ? number.box.x + number.box.w - 80 - 16 : Math.max(...items.map((i) => i.box.x + i.box.w)) + 200;
   const box = { ...first.box, w: Math.max(first.box.w, end - first.box.x) };
   return { ...first, role: 'footer', box, paragraphs: [{ ...first.paragraphs[0], runs }] };
+}
+
+/**
+ * The slide number on the footer's line: the same top and line height as the
+ * footer (so both sit on one baseline), right-aligned in a box wide enough for
+ * any number (it is a field: moving slides changes it).
+ */
+function numberItem(number: TextItem, footer: TextItem | undefined): TextItem {
+  const right = number.box.x + number.box.w;
+  const line = footer ? { y: footer.box.y, h: footer.box.h, lineHeight: footer.paragraphs[0].lineHeight } : { y: number.box.y, h: number.box.h, lineHeight: number.paragraphs[0].lineHeight };
+  return {
+    ...number,
+    box: { x: right - 80, y: line.y, w: 80, h: Math.max(line.h, number.box.h) },
+    paragraphs: number.paragraphs.map((p) => ({ ...p, align: 'right', lineHeight: line.lineHeight })),
+  };
 }
 
 /** A slide's items as written: body text stacked per column, the footer's pieces as one, what separated them dropped. */
 export function slideItems(data: SlideData): { items: Item[]; footer?: TextItem; number?: TextItem; title?: TextItem } {
   const texts = data.items.filter((i): i is TextItem => i.kind === 'text');
-  const number = texts.find((t) => t.role === 'number');
+  const measuredNumber = texts.find((t) => t.role === 'number');
   const pieces = texts.filter((t) => t.role === 'footer' || t.role === 'marker');
-  const footer = footerItem(pieces, number);
+  const footer = footerItem(pieces, measuredNumber);
+  const number = measuredNumber && numberItem(measuredNumber, footer);
   const band = pieces.length > 1 ? { x: Math.min(...pieces.map((p) => p.box.x)), r: Math.max(...pieces.map((p) => p.box.x + p.box.w)), y: Math.min(...pieces.map((p) => p.box.y)) } : null;
   // The thin separator drawn between the footer's pieces: the footer paragraph writes its own.
   const separator = (i: Item): boolean => band !== null && i.kind === 'shape' && i.box.w <= 2 && i.box.x > band.x && i.box.x < band.r && i.box.y >= band.y - 4;
-  const items = stackColumns(data.items.filter((i) => !(i.kind === 'text' && (i.role === 'footer' || i.role === 'marker')) && !separator(i)));
+  const items = stackColumns(data.items.filter((i) => !(i.kind === 'text' && (i.role === 'footer' || i.role === 'marker')) && !separator(i))).map((i) => (i === measuredNumber && number ? number : i));
   return { items, footer, number, title: texts.find((t) => t.role === 'title') };
 }
 
