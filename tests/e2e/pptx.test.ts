@@ -50,6 +50,12 @@ const FONT_DIR = path.join(ROOT, 'node_modules/@expo-google-fonts/noto-sans-sc')
  * the outline shown again).
  */
 const MIN_NCC = 0.8;
+/**
+ * The median page's NCC, in each font: the talk measured 0.97 with Noto Sans
+ * SC and 0.965 with WenQuanYi Micro Hei standing in for YaHei (lowest pages
+ * 0.91 in both), as before the master, placeholders and stacked text bodies.
+ */
+const MEDIAN_NCC = 0.94;
 
 let dir: string;
 let deck: Deck;
@@ -171,17 +177,21 @@ describe('the talk as PowerPoint, opened by LibreOffice Impress', () => {
     expect(missing.length).toBeLessThan(20);
   });
 
-  it('looks like the PDF export, page by page', async () => {
+  it('looks like the PDF export, page by page, with either font', async () => {
     const pictures = path.join(dir, 'pictures');
     await mkdir(pictures);
-    const ours = await pagePictures(loPdf, path.join(pictures, 'pptx'));
     const theirs = await pagePictures(pdf, path.join(pictures, 'pdf'));
-    expect(ours.length).toBe(theirs.length);
-    const scores = ours.map((p, i) => ({ slide: i + 1, ncc: ncc(p, theirs[i]) }));
-    expect(scores.filter((s) => s.ncc < MIN_NCC)).toEqual([]);
-    // The measure tells slides apart: against the next slide's PDF page nearly all pages fall below it.
-    const shifted = ours.slice(0, -1).map((p, i) => ncc(p, theirs[i + 1]));
-    expect(shifted.filter((v) => v < MIN_NCC).length).toBeGreaterThan(shifted.length * 0.85);
+    for (const run of RUNS) {
+      const ours = await pagePictures(loPdfs[run], path.join(pictures, run));
+      expect(ours.length).toBe(theirs.length);
+      const scores = ours.map((p, i) => ({ slide: i + 1, ncc: ncc(p, theirs[i]) }));
+      expect(scores.filter((s) => s.ncc < MIN_NCC), run).toEqual([]);
+      const sorted = scores.map((s) => s.ncc).sort((a, b) => a - b);
+      expect(sorted[Math.floor(sorted.length / 2)], `${run}: median`).toBeGreaterThanOrEqual(MEDIAN_NCC);
+      // The measure tells slides apart: against the next slide's PDF page nearly all pages fall below it.
+      const shifted = ours.slice(0, -1).map((p, i) => ncc(p, theirs[i + 1]));
+      expect(shifted.filter((v) => v < MIN_NCC).length, run).toBeGreaterThan(shifted.length * 0.85);
+    }
   });
 });
 
@@ -236,13 +246,13 @@ describe('edits made through LibreOffice\'s API (WenQuanYi standing in for YaHei
   });
 
   it('a table row with a long cell: the bottom rule stays under the last row, the table clear of the footer', async () => {
-    const page = pageOf('table', 35);
-    expect(pageProblems(page, 35)).toEqual([]);
+    const page = pageOf('table', 24);
+    expect(pageProblems(page, 24)).toEqual([]);
     const cells = (editReport.table as { cells: string[] }).cells;
     expect(normal(page.words.map((w) => w.text).join(''))).toContain(normal(cells[1]).slice(0, 8));
     // The rule: the lowest pixel row in the deck's blue across most of the table's width.
-    const png = path.join(dir, 'table-35');
-    execFileSync('pdftoppm', ['-r', '72', '-f', '35', '-l', '35', '-singlefile', '-png', path.join(edited, 'table.pdf'), png]);
+    const png = path.join(dir, 'table-24');
+    execFileSync('pdftoppm', ['-r', '72', '-f', '24', '-l', '24', '-singlefile', '-png', path.join(edited, 'table.pdf'), png]);
     const ppm = execFileSync('convert', [`${png}.png`, '-depth', '8', 'rgb:-'], { maxBuffer: 64 * 1024 * 1024 });
     const width = Math.round(page.width);
     const height = Math.round(page.height);
