@@ -149,7 +149,8 @@ async function putPictures(zip: JSZip, fixes: PictureFix[], pngs: Uint8Array[]):
     const media = `ppt/${target[1].replace(/^\.\.\//, '')}`;
     const png = pngs[picture.picture];
     if (!png) throw new Error(`internal: no PNG for picture ${picture.picture}`);
-    zip.file(media, png);
+    // A PNG is compressed already: stored as it is, the package is written much sooner.
+    zip.file(media, png, { compression: 'STORE' });
   }
 }
 
