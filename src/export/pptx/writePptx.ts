@@ -8,7 +8,7 @@
 // afterwards in the package (fixPackage.ts, masterXml.ts).
 import PptxGenJS from 'pptxgenjs';
 import type { Deck } from '../../deck/model.ts';
-import type { Box, Cell, Item, Paragraph, PictureItem, Run, ShapeItem, SlideData, TableItem, TextItem } from './slideData.ts';
+import type { Box, Cell, Colour, Item, Paragraph, PictureItem, Run, ShapeItem, SlideData, TableItem, TextItem } from './slideData.ts';
 import { fixPackage, type PackageFixes, type ParagraphFix, type PictureFix } from './fixPackage.ts';
 import { diagramAlt } from './diagramAlt.ts';
 import { LAYOUTS, type LayoutName, type MasterBoxes } from './masterXml.ts';
@@ -187,13 +187,14 @@ function addPicture(slide: PptxGenJS.Slide, item: PictureItem, picture: number, 
 }
 
 /** The footer's pieces (short title, part marker) as one paragraph: one footer placeholder that flows when a piece grows. */
-function footerItem(items: TextItem[], number: TextItem | undefined): TextItem | undefined {
+function footerItem(items: TextItem[], number: TextItem | undefined, rule: Colour | undefined): TextItem | undefined {
   const [first, ...others] = items.sort((a, b) => a.box.x - b.box.x);
   if (!first) return undefined;
   const runs = [...first.paragraphs.flatMap((p) => p.runs)];
   for (const other of others) {
     const [run] = other.paragraphs[0]?.runs ?? [];
-    if (run) runs.push({ ...run, text: '  |  ', bold: false, link: undefined });
+    // The thin rule the deck draws between the pieces, as a character in its colour.
+    if (run) runs.push({ ...run, text: '  |  ', bold: false, link: undefined, colour: rule ?? run.colour });
     runs.push(...other.paragraphs.flatMap((p) => p.runs));
   }
   // Up to the slide number's box (numberItem: 80 px wide at the number's right edge).
@@ -222,11 +223,11 @@ export function slideItems(data: SlideData): { items: Item[]; footer?: TextItem;
   const texts = data.items.filter((i): i is TextItem => i.kind === 'text');
   const measuredNumber = texts.find((t) => t.role === 'number');
   const pieces = texts.filter((t) => t.role === 'footer' || t.role === 'marker');
-  const footer = footerItem(pieces, measuredNumber);
-  const number = measuredNumber && numberItem(measuredNumber, footer);
   const band = pieces.length > 1 ? { x: Math.min(...pieces.map((p) => p.box.x)), r: Math.max(...pieces.map((p) => p.box.x + p.box.w)), y: Math.min(...pieces.map((p) => p.box.y)) } : null;
   // The thin separator drawn between the footer's pieces: the footer paragraph writes its own.
-  const separator = (i: Item): boolean => band !== null && i.kind === 'shape' && i.box.w <= 2 && i.box.x > band.x && i.box.x < band.r && i.box.y >= band.y - 4;
+  const separator = (i: Item): i is ShapeItem => band !== null && i.kind === 'shape' && i.box.w <= 2 && i.box.x > band.x && i.box.x < band.r && i.box.y >= band.y - 4;
+  const footer = footerItem(pieces, measuredNumber, data.items.find(separator)?.fill);
+  const number = measuredNumber && numberItem(measuredNumber, footer);
   const items = stackColumns(data.items.filter((i) => !(i.kind === 'text' && (i.role === 'footer' || i.role === 'marker')) && !separator(i))).map((i) => (i === measuredNumber && number ? number : i));
   return { items, footer, number, title: texts.find((t) => t.role === 'title') };
 }
