@@ -15,7 +15,6 @@ import { markDone, markShown } from './readiness.ts';
 import { revealOptions } from './revealOptions.ts';
 import { acceptDeckUpdates } from './liveUpdate.ts';
 import { attachDoctor } from './doctor/attach.ts';
-import { attachPptxReader } from './pptxRead/attach.ts';
 import { setUpPresenting } from './presenting.ts';
 import { acceptPrintUpdates } from './watchPrint.ts';
 
@@ -50,7 +49,8 @@ async function start(): Promise<void> {
   if (printing) acceptPrintUpdates(deck, options as RevealConfig);
   acceptDeckUpdates(deck);
   attachDoctor(deck);
-  attachPptxReader();
+  // The PowerPoint reader serves the export, which opens the print view: loaded only there.
+  if (printing) (await import('./pptxRead/attach.ts')).attachPptxReader();
   markDone();
 }
 
