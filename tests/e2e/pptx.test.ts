@@ -383,6 +383,13 @@ describe('the PowerPoint package', () => {
     expect(mail).toBeGreaterThanOrEqual(0);
     const id = /Id="(rId\d+)"[^>]*Target="mailto:/.exec(rels[mail])?.[1] ?? /Target="mailto:[^"]*"[^>]*Id="(rId\d+)"/.exec(rels[mail])?.[1];
     expect(await xml(`ppt/slides/slide${mail + 1}.xml`)).toContain(`<a:hlinkClick r:id="${id}"`);
+    // The outline (slide 2): each part's entry jumps to the part's first slide.
+    const outline = await xml('ppt/slides/slide2.xml');
+    const listed = deck.parts.filter((p) => p.inOutline);
+    expect(listed.length).toBeGreaterThanOrEqual(3);
+    expect(outline.match(/action="ppaction:\/\/hlinksldjump"/g)?.length ?? 0).toBe(listed.length);
+    const targets = [...rels[1].matchAll(/Target="slide(\d+)\.xml"/g)].map((m) => Number(m[1]));
+    expect(targets).toEqual(listed.map((p) => p.firstSlide + 1));
   });
 
   it('describes every picture: a diagram from its source, an icon by its card', async () => {

@@ -66,6 +66,10 @@ describe('runs', () => {
     expect(tidied[3].link).toBe('mailto:a@b.cn');
     expect(tidied[4].breakBefore).toBe(true);
   });
+  it('keeps a link set as a block (an outline entry)', () => {
+    const li = html('<li><a href="#/3" style="display: block">一、产学研合作的发展</a></li>');
+    expect(blockRuns(li, () => false).map((r) => [r.text, r.link])).toEqual([['一、产学研合作的发展', '#/3']]);
+  });
   it('puts a block child on a line of its own', () => {
     const li = html('<li>第一行<p>第二段</p></li>');
     const runs = blockRuns(li, () => false);

@@ -9,7 +9,7 @@ import { boxOf, contentBox, originOf } from './geometry.ts';
 import { listItem } from './lists.ts';
 import { pictureItem } from './pictures.ts';
 import type { PseudoQueue } from './pseudo.ts';
-import { balancedBreaks, hasText, runsOf, tidy } from './runs.ts';
+import { balancedBreaks, hasText, linkOf, runsOf, tidy } from './runs.ts';
 import { shapesOf } from './shapes.ts';
 import { tableItem } from './tables.ts';
 import { alignOf, hidden, INLINE, isInline, lineHeightOf, px, SKIP } from './style.ts';
@@ -84,7 +84,7 @@ export function columnOf(el: Element, own: Box): Box {
 function blockText(el: Element, cs: CSSStyleDeclaration, ctx: WalkContext, out: Item[]): void {
   const runs: Parameters<typeof tidy>[0] = [];
   const balanced = /balance/.test(cs.getPropertyValue('text-wrap-style') || cs.getPropertyValue('text-wrap'));
-  runsOf(el, runs, undefined, balanced ? balancedBreaks(el) : undefined);
+  runsOf(el, runs, el.tagName === 'A' ? linkOf(el) : undefined, balanced ? balancedBreaks(el) : undefined);
   const tidied = tidy(runs);
   if (!hasText(tidied)) return;
   const box = contentBox(el, cs);

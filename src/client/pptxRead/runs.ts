@@ -129,7 +129,8 @@ export function blockRuns(el: Element, skip: (child: Element) => boolean): Run[]
   for (const child of Array.from(el.children)) {
     if (INLINE.has(getComputedStyle(child).display) || skip(child)) continue;
     if (runs.length > 0) runs.push({ ...runOf('', getComputedStyle(child)), breakBefore: true });
-    runsOf(child, runs);
+    // A link set as a block (an outline entry) is still a link.
+    runsOf(child, runs, child.tagName === 'A' ? linkOf(child) : undefined);
   }
   return tidy(runs);
 }
