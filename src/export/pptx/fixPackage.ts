@@ -202,5 +202,5 @@ export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes, pngs: U
   // pptxgenjs declares a slide master per slide but writes one: no content type for a part that is not there.
   rewrite('[Content_Types].xml', (xml) => xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (whole, part: string) => (zip.file(part) ? whole : '')));
   await Promise.all(jobs);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 3 } });
 }

@@ -326,7 +326,8 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
     fixes.slides.push({ paragraphs: written.fixes, layout });
   });
 
-  const bytes = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  // Stored, not deflated: fixPackage reads it straight back and compresses the package once.
+  const bytes = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
   return { bytes, fixes };
 }
 
