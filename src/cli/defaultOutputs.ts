@@ -3,7 +3,7 @@
 // folder gets names of its own (mytalk.pdf, dist-mytalk/), so building or
 // exporting a second deck never replaces the talk's outputs.
 import path from 'node:path';
-import { PROJECT_ROOT } from '../vite/paths.ts';
+import { PROJECT_ROOT } from '../project/paths.ts';
 
 export type OutputKind = 'pdf' | 'pptx' | 'png' | 'handout' | 'dist' | 'single';
 

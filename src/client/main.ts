@@ -12,6 +12,7 @@ import { prepareDiagrams, renderDiagrams } from './diagrams.ts';
 import { loadFonts } from './fonts.ts';
 import { composeDeck } from './compose.ts';
 import { markDone, markShown } from './readiness.ts';
+import './print/expose.ts';
 import { revealOptions } from './revealOptions.ts';
 import { acceptDeckUpdates } from './liveUpdate.ts';
 import { attachDoctor } from './doctor/attach.ts';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CACHE_DIR } from '../vite/paths.ts';
+import { CACHE_DIR } from '../project/paths.ts';
 
 export const DRAWN_DIAGRAMS_DIR = path.join(CACHE_DIR, 'diagrams');
 

@@ -3,15 +3,14 @@
 // ArgsError (a message, no stack).
 import path from 'node:path';
 import { ArgsError, parseCommandArgs } from '../cli/args.ts';
-import { FORMATS, type Format } from './outputFormat.ts';
+import { FORMATS, type Format } from './formats.ts';
 import { parseRange, type RangePiece } from './range.ts';
 import { defaultOutput } from '../cli/defaultOutputs.ts';
-import { HANDOUT_SIZES, type HandoutSize } from './handoutLayout.ts';
+import { DEFAULT_PNG_WIDTH, HANDOUT_SIZES, type HandoutSize } from './format.ts';
 
 export const DEFAULT_OUT = 'deck.pdf';
 /** The default output of each format. */
 export const DEFAULT_OUTS: Record<Format, string> = { pdf: DEFAULT_OUT, pptx: 'deck.pptx', png: 'deck-png' };
-export const DEFAULT_PNG_WIDTH = 1920;
 export const DEFAULT_TIMEOUT_S = 60;
 
 export const EXPORT_HELP = `Usage: npm run export -- [options]

@@ -4,7 +4,7 @@
 import { DeckError, formatProblem } from '../deck/model.ts';
 import { displayPath } from '../deck/readSources.ts';
 import { ArgsError, EXPORT_HELP, parseExportArgs, type ExportOptions } from './args.ts';
-import { FORMAT_LABEL } from './outputFormat.ts';
+import { FORMAT_LABEL } from './formats.ts';
 import { BrowserCrashError, ExportTimeoutError, OutputError } from './errors.ts';
 import { Progress } from './progress.ts';
 import { SlideRangeError } from './range.ts';
@@ -66,8 +66,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const progress = new Progress();
   const log = options.debug ? (line: string) => progress.line(line, process.stderr) : undefined;
   try {
-    // --watch: a session that re-exports on every save until interrupted (src/export/watch.ts).
-    if (options.watch) return await (await import('./watch.ts')).watchExport(options, progress, log);
+    // --watch: a session that re-exports on every save until interrupted (src/export/watch/).
+    if (options.watch) return await (await import('./watch/watch.ts')).watchExport(options, progress, log);
     const { exportDeck } = await import('./exportDeck.ts');
     const result = await exportDeck(options, progress, log);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

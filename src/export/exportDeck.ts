@@ -1,7 +1,7 @@
 // One export, start to finish: start Chromium first (it takes longest), then
 // load the rest and build the deck into a temporary folder meanwhile, serve it
-// on loopback, render it in the format asked for (outputFormat.ts: PDF,
-// PowerPoint or PNG) with the diagrams drawn by earlier exports, close the
+// on loopback, render it in the format asked for (formats.ts: PDF,
+// handout, PowerPoint or PNG) with the diagrams drawn by earlier exports, close the
 // browser, finish the output and write it atomically. Cleans up whatever happens.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import type { Problem } from '../deck/model.ts';
 import type { ExportOptions } from './args.ts';
 import { removeOnExit } from './exitCleanup.ts';
 import { OutputError } from './errors.ts';
-import { loadFormat } from './outputFormat.ts';
+import { loadFormat } from './formats.ts';
 import type { Progress } from './progress.ts';
 import { count } from '../cli/plural.ts';
 import { refuseWarnings } from './strict.ts';
@@ -47,7 +47,7 @@ async function loadWork(options: ExportOptions) {
     import('./atomicWrite.ts'),
     import('../diagrams/drawnDiagrams.ts'),
     import('./range.ts'),
-    loadFormat(options.format),
+    loadFormat(options.format, options.handout !== undefined),
   ]);
   return { build, server, deckModel, sources, atomic, drawnDiagrams, range, format };
 }

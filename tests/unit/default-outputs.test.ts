@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deckName, defaultOutput } from '../../src/cli/defaultOutputs.ts';
 import { parseExportArgs } from '../../src/export/args.ts';
-import { PROJECT_ROOT } from '../../src/vite/paths.ts';
+import { PROJECT_ROOT } from '../../src/project/paths.ts';
 
 describe('default outputs', () => {
   it('the project\'s slides/ keeps the plain names', () => {

@@ -4,7 +4,7 @@
 // Node (pngjs) instead of one screenshot per icon and diagram.
 import type { Page } from 'puppeteer';
 import { PNG } from 'pngjs';
-import { screenshotRegion, type Region } from '../screenshot.ts';
+import { screenshotRegion, type Region } from '../print/screenshot.ts';
 import type { Box } from './slideData.ts';
 
 /** The smallest region holding all the boxes, on whole CSS px. */

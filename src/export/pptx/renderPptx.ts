@@ -4,12 +4,11 @@
 // SVG picture (its fallback) in the page in one call for the deck, cuts a
 // bitmap's from one screenshot per slide (pictureShots.ts), while pptxgenjs builds the package
 // (writePptx.ts), and puts the pictures in after the browser is closed.
-import type { Captured, FormatModule } from '../outputFormat.ts';
-import { slideKey } from '../pages.ts';
+import type { Captured, FormatModule, RenderOptions, RenderTarget } from '../format.ts';
+import { slideKey } from '../print/pages.ts';
 import type { Progress } from '../progress.ts';
-import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
-import { openPrintView } from '../printPage.ts';
-import { useScale } from '../screenshot.ts';
+import { openPrintView } from '../print/printPage.ts';
+import { useScale } from '../print/screenshot.ts';
 import { pictureShots } from './pictureShots.ts';
 import { buildPptx, finishPptx, TYPEFACE } from './writePptx.ts';
 import type { PictureItem, SlideData } from './slideData.ts';

@@ -3,9 +3,9 @@
 // number and title, and ruled lines or its notes — for Chromium to print.
 // The slides themselves are placed into the printed frame afterwards
 // (handout.ts), as vector pages, at the same boxes (handoutLayout.ts).
-import type { Deck } from '../deck/model.ts';
-import { escapeHtml } from '../render/slidesHtml.ts';
-import { FONT_STACK } from '../font/css.ts';
+import type { Deck } from '../../deck/model.ts';
+import { escapeHtml } from '../../render/slidesHtml.ts';
+import { FONT_STACK } from '../../font/css.ts';
 import { A4, handoutPages, type Box, type HandoutLayout } from './handoutLayout.ts';
 
 export interface FrameContent {

@@ -3,12 +3,13 @@
 // the watch loop writes atomically and times it). The slide PDF and the
 // handout are here; another format (PPTX) plugs in by adding a writer.
 import type { Browser } from 'puppeteer';
-import type { Deck } from '../deck/model.ts';
-import type { ExportOptions } from './args.ts';
-import { pagesOfSlides, printPlan } from './pages.ts';
-import { postProcess } from './postProcess.ts';
-import { printDeck, type OpenedDeck } from './printPage.ts';
-import type { Progress } from './progress.ts';
+import type { Deck } from '../../deck/model.ts';
+import type { ExportOptions } from '../args.ts';
+import { postProcess } from '../pdf/postProcess.ts';
+import { printDeck } from '../pdf/printDeck.ts';
+import { pagesOfSlides, printPlan } from '../print/pages.ts';
+import type { OpenedDeck } from '../print/printPage.ts';
+import type { Progress } from '../progress.ts';
 
 /** The page showing the current deck in the print view, and what it shows. */
 export interface WatchPage {
@@ -54,7 +55,7 @@ function handoutWriter(options: ExportOptions, perPage: NonNullable<ExportOption
   return async ({ browser, opened, deck, selected, browserVersion }, progress) => {
     const stages: Record<string, number> = {};
     const printed = await timed(stages, 'print', () => printDeck(opened, printPlan(deck, selected, false), options.timeoutMs));
-    const { renderHandout } = await import('./handout.ts');
+    const { renderHandout } = await import('../handout/handout.ts');
     const pages = pagesOfSlides(deck, printed.pages);
     const handout = await timed(stages, 'handout', () =>
       renderHandout(browser, { pdf: printed.pdf, pages, drawn: {}, doctor: [], browserVersion }, deck, { perPage, notes: options.notes, timeoutMs: options.timeoutMs }, progress),

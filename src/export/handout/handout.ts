@@ -3,20 +3,22 @@
 // by the same Chromium in the bundled font; each slide page then goes into its
 // box as a PDF form XObject (pdf-lib embedPdf/drawPage): the same vector
 // rendering as the slide PDF, text still text. Bookmarks per part and slide
-// point at the handout pages; the metadata is the front matter's.
+// point at the handout pages; the metadata is the front matter's. A client
+// of the PDF writer (pdf/): it prints the slides, the handout places them.
 import type { Browser } from 'puppeteer';
 import { PDFDocument } from 'pdf-lib';
-import type { Deck } from '../deck/model.ts';
-import { fontFaceCss } from '../font/css.ts';
-import { DECK_WEIGHTS, type DeckWeight } from '../font/source.ts';
-import { subsetFont } from '../font/subset.ts';
+import type { Deck } from '../../deck/model.ts';
+import { fontFaceCss } from '../../font/css.ts';
+import { DECK_WEIGHTS, type DeckWeight } from '../../font/source.ts';
+import { subsetFont } from '../../font/subset.ts';
+import type { Captured, FormatModule, HandoutSize } from '../format.ts';
+import { applyMetadata } from '../pdf/metadata.ts';
+import { bookmarkTree, writeOutline } from '../pdf/outline.ts';
+import { printPdf, type Printed, type Rendered } from '../pdf/renderPdf.ts';
+import type { PageOfSlide } from '../print/pages.ts';
+import type { Progress } from '../progress.ts';
 import { fitNotes, frameContent, frameHtml, frameText } from './handoutFrame.ts';
-import { A4, handoutLayout, type HandoutSize } from './handoutLayout.ts';
-import { applyMetadata } from './metadata.ts';
-import { bookmarkTree, writeOutline } from './outline.ts';
-import type { PageOfSlide } from './pages.ts';
-import type { Printed, Rendered } from './renderPdf.ts';
-import type { Progress } from './progress.ts';
+import { A4, handoutLayout } from './handoutLayout.ts';
 
 export interface HandoutOptions {
   perPage: HandoutSize;
@@ -86,3 +88,19 @@ export async function renderHandout(browser: Browser, printed: Printed, deck: De
   const pages: PageOfSlide[] = content.pages.map((onPage) => ({ slide: onPage[0], kind: 'slide' }));
   return { pdf, pages, drawn: printed.drawn };
 }
+
+/** The handout as an export format (a PDF with --handout): laid out on A4 while the browser runs. */
+export const render: FormatModule['render'] = async (target, options, progress, log): Promise<Captured> => {
+  const perPage = options.handout;
+  if (perPage === undefined) throw new Error('internal: a handout without --handout');
+  // The slides alone (no notes pages): the notes, if asked for, go beside them on the handout.
+  const printed = await printPdf(target, { ...options, notes: false }, progress, log);
+  const handout = await renderHandout(target.browser, printed, target.deck, { notes: options.notes, timeoutMs: options.timeoutMs, perPage }, progress);
+  return {
+    drawn: printed.drawn,
+    doctor: printed.doctor,
+    async finish() {
+      return { kind: 'file', data: handout.pdf, pages: handout.pages.length };
+    },
+  };
+};

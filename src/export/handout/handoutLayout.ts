@@ -4,8 +4,7 @@
 // the frame's HTML (handoutFrame.ts) and the placing of the slides
 // (handout.ts) both read them.
 
-export type HandoutSize = 3 | 6;
-export const HANDOUT_SIZES: readonly HandoutSize[] = [3, 6];
+import type { HandoutSize } from '../format.ts';
 
 /** A4 portrait. */
 export const A4 = { width: 595.28, height: 841.89 } as const;

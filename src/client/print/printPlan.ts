@@ -1,48 +1,11 @@
-// Runs inside the page (through page.evaluate): reads how far the deck got and
-// rearranges reveal.js's print view before printing (--range, notes pages,
-// internal links). Every function here is self-contained: Puppeteer sends its
-// source text to the browser, so it may not use imports or outer variables.
+// The print plan, applied in the page (client bundle; the exporter calls
+// window.__iurDeck.preparePrint, see expose.ts): rearranges reveal.js's print
+// view before printing (--range, notes pages, internal links) and says what
+// each printed page shows. The plan itself is made in Node
+// (src/export/print/pages.ts).
 
 /** A slide as the page knows it: the data-file and data-line of its <section>. */
 export type SlideKey = string;
-
-export interface PageStatus {
-  state: string;
-  /** Slides (sections with data-file) and how many have every diagram drawn. */
-  slides: number;
-  drawn: number;
-  fonts: string;
-  /** reveal.js print view laid out (its .pdf-page elements exist). */
-  printLayout: boolean;
-  /** Undrawn diagrams: the slide's and the fence's place. */
-  undrawn: { file: string; line: number; figureLine: number }[];
-}
-
-export function pageStatus(): PageStatus {
-  // Fragment steps clone sections in print view: count each slide once.
-  const slides = new Map<string, boolean>();
-  for (const s of Array.from(document.querySelectorAll('.reveal section[data-file]'))) {
-    const key = `${s.getAttribute('data-file')}:${s.getAttribute('data-line')}`;
-    const drawn = s.querySelector('figure.mermaid-diagram:not([data-rendered])') === null;
-    slides.set(key, (slides.get(key) ?? true) && drawn);
-  }
-  const undrawn = Array.from(document.querySelectorAll<HTMLElement>('figure.mermaid-diagram:not([data-rendered])')).map((figure) => {
-    const section = figure.closest('section[data-file]');
-    return {
-      file: section?.getAttribute('data-file') ?? '?',
-      line: Number(section?.getAttribute('data-line') ?? 0),
-      figureLine: Number(figure.dataset.line ?? 0),
-    };
-  });
-  return {
-    state: document.documentElement.dataset.deck ?? 'no script',
-    slides: slides.size,
-    drawn: [...slides.values()].filter(Boolean).length,
-    fonts: document.fonts.status,
-    printLayout: document.querySelector('.reveal .slides .pdf-page') !== null,
-    undrawn,
-  };
-}
 
 export interface PrintPlan {
   /** Slides to print (`file:line`); null: all. */
@@ -66,7 +29,7 @@ export interface PrintedPage {
  * element ids (Chromium turns `#id` links into PDF destinations) and returns
  * what each page of the PDF will show, in order.
  */
-export function preparePrint(plan: PrintPlan): PrintedPage[] {
+export function preparePrint(plan: PrintPlan, document: Document = window.document): PrintedPage[] {
   const container = document.querySelector('.reveal .slides');
   if (!container) throw new Error('no .reveal .slides element');
   const keyOf = (el: Element | null): SlideKey | null =>

@@ -1,10 +1,10 @@
 // Post-processing of Chromium's PDF with pdf-lib: metadata and bookmarks.
 // Everything else (pages, fonts, text, links, tags) is kept as printed.
 import { PDFDocument } from 'pdf-lib';
-import type { Deck } from '../deck/model.ts';
+import type { Deck } from '../../deck/model.ts';
 import { applyMetadata } from './metadata.ts';
 import { bookmarkTree, writeOutline } from './outline.ts';
-import { firstPages, type PageOfSlide } from './pages.ts';
+import { firstPages, type PageOfSlide } from '../print/pages.ts';
 
 export interface PostProcessOptions {
   deck: Deck;

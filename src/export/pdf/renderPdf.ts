@@ -1,36 +1,15 @@
 // Prints a built deck that is already served: opens it in the print view
 // (handing the page the diagrams drawn before), prints the pages the options
 // ask for (printPdf), then adds metadata and bookmarks (finishPdf), which
-// needs no browser. Writes no file.
-import type { Browser } from 'puppeteer';
-import type { Deck, Problem } from '../deck/model.ts';
-import type { HandoutSize } from './handoutLayout.ts';
-import { pagesOfSlides, printPlan, type PageOfSlide } from './pages.ts';
+// needs no browser. Writes no file. A handout is made from printPdf's pages
+// by handout/.
+import type { Deck, Problem } from '../../deck/model.ts';
+import type { Captured, FormatModule, RenderOptions, RenderTarget } from '../format.ts';
+import { pagesOfSlides, printPlan, type PageOfSlide } from '../print/pages.ts';
+import { openPrintView } from '../print/printPage.ts';
+import type { Progress } from '../progress.ts';
 import { postProcess } from './postProcess.ts';
-import { openPrintView, printDeck } from './printPage.ts';
-import type { Captured, FormatModule } from './outputFormat.ts';
-import type { Progress } from './progress.ts';
-
-export interface RenderTarget {
-  browser: Browser;
-  /** The built deck's index.html, served over HTTP. */
-  url: string;
-  deck: Deck;
-  /** Diagrams drawn before by the same shell and browser (Mermaid source → SVG). */
-  prerendered?: Record<string, string>;
-}
-
-export interface RenderOptions {
-  notes: boolean;
-  fragments: boolean;
-  /** 0-based slides to print, or null for all. */
-  selected: number[] | null;
-  timeoutMs: number;
-  /** Width of each PNG in px (--format png). */
-  pngWidth?: number;
-  /** Slides per A4 handout page (--handout): the PDF is then the handout. */
-  handout?: HandoutSize;
-}
+import { printDeck } from './printDeck.ts';
 
 export interface Rendered {
   pdf: Uint8Array;
@@ -75,16 +54,12 @@ export async function renderPdf(target: RenderTarget, options: RenderOptions, pr
 
 /** The PDF as an export format: printed while the browser runs, finished after. */
 export const render: FormatModule['render'] = async (target, options, progress, log): Promise<Captured> => {
-  // A handout prints the slides alone (no notes pages), then lays them out on A4 while the browser runs (handout.ts).
-  const printed = await printPdf(target, { ...options, notes: options.notes && !options.handout }, progress, log);
-  const handout = options.handout
-    ? await (await import('./handout.ts')).renderHandout(target.browser, printed, target.deck, { notes: options.notes, timeoutMs: options.timeoutMs, perPage: options.handout }, progress)
-    : undefined;
+  const printed = await printPdf(target, options, progress, log);
   return {
     drawn: printed.drawn,
     doctor: printed.doctor,
     async finish(p: Progress) {
-      const { pdf, pages } = handout ?? (await finishPdf(printed, target.deck, p));
+      const { pdf, pages } = await finishPdf(printed, target.deck, p);
       return { kind: 'file', data: pdf, pages: pages.length };
     },
   };

@@ -1,13 +1,14 @@
 // The browser side of an export, driven from Node: opens the built deck in
-// reveal.js's print view on one page, waits for its ready signal (bounded by
-// the timeout, naming the slides not ready), rearranges the pages and prints.
+// reveal.js's print view on one page and waits for its ready signal (bounded
+// by the timeout, naming the slides not ready). Every format reads its slides
+// from there; the PDF's printing is pdf/printDeck.ts.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TimeoutError, type Browser, type Page } from 'puppeteer';
-import { DeckError, type Problem } from '../deck/model.ts';
-import { BrowserCrashError, ExportTimeoutError } from './errors.ts';
-import type { Progress } from './progress.ts';
-import type { RenderTarget } from './renderPdf.ts';
-import { pageStatus, preparePrint, type PageStatus, type PrintedPage, type PrintPlan } from './printDom.ts';
+import { DeckError, type Problem } from '../../deck/model.ts';
+import { BrowserCrashError, ExportTimeoutError } from '../errors.ts';
+import type { Progress } from '../progress.ts';
+import type { RenderTarget } from '../format.ts';
+import type { PageStatus } from '../../client/print/pageStatus.ts';
 
 export interface OpenOptions {
   /** Page URL (index.html) without query. */
@@ -38,6 +39,24 @@ export interface OpenedDeck {
 
 async function race<T>(work: Promise<T>, crashed: Promise<never>): Promise<T> {
   return Promise.race([work, crashed]);
+}
+
+/**
+ * How far the page got: from its own code (src/client/print/pageStatus.ts), or
+ * before its script ran, only that and the font's state.
+ */
+function readStatus(page: Page): Promise<PageStatus> {
+  return page.evaluate(
+    () =>
+      window.__iurDeck?.printStatus?.() ?? {
+        state: document.documentElement.dataset.deck ?? 'no script',
+        slides: 0,
+        drawn: 0,
+        fonts: document.fonts.status,
+        printLayout: false,
+        undrawn: [],
+      },
+  );
 }
 
 /** The slides named in a timeout message: the first few, then how many more. */
@@ -109,7 +128,7 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
   const { signal } = stopPolling;
   const poll = (async () => {
     while (!signal.aborted) {
-      last = await page.evaluate(pageStatus).catch(() => last);
+      last = await readStatus(page).catch(() => last);
       // While reveal.js builds its print pages the sections are briefly out of the document.
       if (last && last.slides > 0 && !signal.aborted) options.onRendered?.(last.drawn, last.slides);
       await sleep(150, undefined, { signal }).catch(() => {});
@@ -131,14 +150,14 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
   } catch (error) {
     if (!(error instanceof TimeoutError)) throw error;
     stopPolling.abort();
-    const status = await Promise.race([page.evaluate(pageStatus).catch(() => last), sleep(2000).then(() => last)]);
+    const status = await Promise.race([readStatus(page).catch(() => last), sleep(2000).then(() => last)]);
     throw new ExportTimeoutError(describeTimeout(status, options, pageErrors));
   } finally {
     stopPolling.abort();
     await Promise.race([poll, sleep(500)]);
   }
 
-  const status = await race(page.evaluate(pageStatus), crashed);
+  const status = await race(readStatus(page), crashed);
   options.onRendered?.(status.drawn, status.slides);
   if (status.state === 'error') {
     const problems = await page.evaluate(() => (window.__iurDeck?.problems ?? []) as Problem[]);
@@ -148,43 +167,6 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
   // Every slide is laid out here, as it prints: the doctor's rules cost a few ms on the talk.
   const doctor = await race(page.evaluate(() => window.__iurDeck?.inspectAll?.() ?? []), crashed);
   return { page, crashed, status, drawn, doctor };
-}
-
-/** What printing may take per page, on top of --timeout. */
-export const PRINT_MS_PER_PAGE = 100;
-
-export interface Printed {
-  pdf: Uint8Array;
-  /** What each page of `pdf` shows. */
-  pages: PrintedPage[];
-}
-
-/** Applies the plan to the print view and prints it: one PDF page per entry of `pages`. */
-export async function printDeck(opened: OpenedDeck, plan: PrintPlan, timeoutMs: number): Promise<Printed> {
-  const { page, crashed } = opened;
-  const pages = await race(page.evaluate(preparePrint, plan), crashed);
-  if (pages.length === 0) throw new Error('internal: nothing to print');
-  // Printing takes time by the page (about 30 ms each here): a big deck gets more than --timeout.
-  const printMs = timeoutMs + pages.length * PRINT_MS_PER_PAGE;
-  try {
-    const pdf = await race(
-      page.pdf({
-        preferCSSPageSize: true,
-        // reveal.js sets @page to the slide size; the same size in case a theme drops it.
-        width: '1280px',
-        height: '720px',
-        printBackground: true,
-        outline: false,
-        tagged: true,
-        timeout: printMs,
-      }),
-      crashed,
-    );
-    return { pdf, pages };
-  } catch (error) {
-    if (error instanceof TimeoutError) throw new ExportTimeoutError(`timed out after ${printMs / 1000} s while Chromium printed ${pages.length} pages`);
-    throw error;
-  }
 }
 
 /** Opens the served deck in the print view, with progress: what every format reads its slides from. */

@@ -1,8 +1,8 @@
 // The PDF's document information from the deck's front matter: Title, Author,
 // Subject, Keywords, Creator/Producer naming iur-deck, and the language.
 import { PDFName, PDFString, type PDFDocument } from 'pdf-lib';
-import type { DeckMeta } from '../deck/model.ts';
-import pkg from '../../package.json' with { type: 'json' };
+import type { DeckMeta } from '../../deck/model.ts';
+import pkg from '../../../package.json' with { type: 'json' };
 
 export const CREATOR = 'iur-deck';
 

@@ -3,8 +3,8 @@
 // can change just those pages (src/client/watchPrint.ts __iurPatch) instead
 // of laying every slide out again. null: the shape changed, or the print has
 // pages made from several slides' content (notes pages, fragment steps).
-import type { Deck, Slide } from '../deck/model.ts';
-import type { SlidePatch } from '../client/watchPrint.ts';
+import type { Deck, Slide } from '../../deck/model.ts';
+import type { SlidePatch } from '../../client/watchPrint.ts';
 
 function content(slide: Slide): string {
   const { pos, endLine, ...rest } = slide;
