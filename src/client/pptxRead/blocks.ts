@@ -83,7 +83,8 @@ export function columnOf(el: Element, own: Box): Box {
 /** A block's own text as one text box: across, where its lines wrap; down, where its lines are. */
 function blockText(el: Element, cs: CSSStyleDeclaration, ctx: WalkContext, out: Item[]): void {
   const runs: Parameters<typeof tidy>[0] = [];
-  const balanced = /balance/.test(cs.getPropertyValue('text-wrap-style') || cs.getPropertyValue('text-wrap'));
+  // A balanced heading's line breaks are read character by character: only where it has more than one line.
+  const balanced = /balance/.test(cs.getPropertyValue('text-wrap-style') || cs.getPropertyValue('text-wrap')) && el.getBoundingClientRect().height > lineHeightOf(cs) * 1.5;
   runsOf(el, runs, el.tagName === 'A' ? linkOf(el) : undefined, balanced ? balancedBreaks(el) : undefined);
   const tidied = tidy(runs);
   if (!hasText(tidied)) return;

@@ -12,14 +12,17 @@ export interface RasterJob {
   h: number;
 }
 
-async function dataUrl(url: string): Promise<string> {
-  const blob = await (await fetch(url)).blob();
+function blobUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(new Error(`could not read ${url}`));
+    reader.onerror = () => reject(new Error('could not read a picture back'));
     reader.readAsDataURL(blob);
   });
+}
+
+async function dataUrl(url: string): Promise<string> {
+  return blobUrl(await (await fetch(url)).blob());
 }
 
 /** The deck font's @font-face rules with their files inlined, renamed so that they win over the SVG's own font names. */
@@ -46,7 +49,10 @@ async function draw(svg: string, w: number, h: number, scale: number): Promise<s
   canvas.width = Math.max(1, Math.round(w * scale));
   canvas.height = Math.max(1, Math.round(h * scale));
   canvas.getContext('2d')?.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+  // toBlob encodes off the page's main thread, so the pictures are encoded side by side.
+  const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!png) throw new Error('a picture could not be encoded as PNG');
+  return (await blobUrl(png)).replace(/^data:image\/png;base64,/, '');
 }
 
 /** Each job's PNG as base64, in order. */
