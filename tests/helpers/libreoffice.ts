@@ -5,7 +5,7 @@
 // soffice that is ended, with its children, when the edits are done.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A fontconfig setup: the system's, extra font folders, and `family` standing in for `typeface`. */
@@ -38,12 +38,8 @@ export function convertToPdf(file: string, outDir: string, fontsConf: string, pr
 /** The system Python, which has LibreOffice's uno module (python3-uno); a pyenv python3 on PATH may not. */
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
-/**
- * Runs loEdit.py against one headless soffice (its own profile and fonts):
- * the file as exported and each edit, rendered to `outDir/<edit>.pdf`.
- * Returns what the script reports. soffice and its children end with it.
- */
-export async function editAndRender(file: string, outDir: string, fontsConf: string, profile: string): Promise<Record<string, unknown>> {
+/** One headless soffice (its own profile and fonts) and loEdit.py against it; soffice and its children end with it. */
+async function editRun(file: string, outDir: string, fontsConf: string, profile: string): Promise<{ code: number | null; stderr: string }> {
   const pipe = `iur-${process.pid}-${Date.now()}`;
   const office = spawn('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--invisible', '--norestore', `--accept=pipe,name=${pipe};urp;`], {
     env: { ...process.env, FONTCONFIG_FILE: fontsConf },
@@ -52,20 +48,16 @@ export async function editAndRender(file: string, outDir: string, fontsConf: str
   });
   try {
     const script = path.join(import.meta.dirname, 'loEdit.py');
-    const out = await new Promise<string>((resolve, reject) => {
-      const py = spawn(PYTHON, [script, pipe, file, outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
+    return await new Promise((resolve) => {
+      const py = spawn(PYTHON, [script, pipe, file, outDir], { stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
-      py.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
       py.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const timer = setTimeout(() => py.kill(), 240_000);
       py.on('close', (code) => {
         clearTimeout(timer);
-        if (code === 0) resolve(stdout);
-        else reject(new Error(`loEdit.py exited with ${code}: ${stderr.trim()}`));
+        resolve({ code, stderr });
       });
     });
-    return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
   } finally {
     // soffice (a script) starts soffice.bin in its process group: end the group we started.
     if (office.pid !== undefined) {
@@ -76,4 +68,24 @@ export async function editAndRender(file: string, outDir: string, fontsConf: str
       }
     }
   }
+}
+
+/**
+ * The file as exported and each edit of loEdit.py, rendered to
+ * `outDir/<edit>.pdf`; what each edit did. LibreOffice 7.4 now and then falls
+ * over closing a document it was driven through: a fresh soffice then does
+ * the edits not yet rendered (at most twice).
+ */
+export async function editAndRender(file: string, outDir: string, fontsConf: string, profile: string): Promise<Record<string, unknown>> {
+  let last = { code: null as number | null, stderr: '' };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    last = await editRun(file, outDir, fontsConf, profile);
+    if (last.code === 0) break;
+  }
+  if (last.code !== 0) throw new Error(`loEdit.py exited with ${last.code}: ${last.stderr.trim()}`);
+  const report: Record<string, unknown> = {};
+  for (const name of (await readdir(outDir)).filter((n) => n.endsWith('.json'))) {
+    report[name.slice(0, -5)] = JSON.parse(await readFile(path.join(outDir, name), 'utf8')) as unknown;
+  }
+  return report;
 }

@@ -6,9 +6,11 @@
 #
 #   python3 loEdit.py PIPE_NAME IN.pptx OUT_DIR
 #
-# Writes OUT_DIR/plain.pdf (no edit) and one PDF per edit; prints a JSON line
-# of what it did.
+# Writes OUT_DIR/plain.pdf (no edit) and one PDF per edit, skipping those
+# already there (a second run after soffice died finishes the rest), and
+# writes OUT_DIR/<edit>.json: what each edit did.
 import json
+import os
 import sys
 import time
 
@@ -123,21 +125,25 @@ def main():
     pipe, source, out_dir = sys.argv[1:4]
     ctx = connect(pipe)
     desktop = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', ctx)
-    report = {}
-    try:
-        for name, edit in EDITS.items():
-            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), '_blank', 0, ())
-            try:
-                report[name] = edit(doc, ctx) if edit else {}
-                doc.storeToURL(uno.systemPathToFileUrl(f'{out_dir}/{name}.pdf'), (prop('FilterName', 'impress_pdf_Export'),))
-            finally:
-                doc.close(True)
-    finally:
+    for name, edit in EDITS.items():
+        pdf = os.path.join(out_dir, f'{name}.pdf')
+        if os.path.exists(pdf):
+            continue
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), '_blank', 0, ())
+        report = edit(doc, ctx) if edit else {}
+        doc.storeToURL(uno.systemPathToFileUrl(pdf + '.part'), (prop('FilterName', 'impress_pdf_Export'),))
+        os.replace(pdf + '.part', pdf)
+        with open(os.path.join(out_dir, f'{name}.json'), 'w', encoding='utf-8') as f:
+            json.dump(report, f, ensure_ascii=False)
         try:
-            desktop.terminate()
+            doc.close(True)
         except Exception:
-            pass
-    print(json.dumps(report, ensure_ascii=False))
+            # soffice may fall over while closing: the PDF is written; the next run goes on from here.
+            raise SystemExit(f'soffice went away after {name}')
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
 
 
 main()
