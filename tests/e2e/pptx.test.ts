@@ -202,6 +202,13 @@ describe.each(RUNS)('the talk as PowerPoint in LibreOffice, YaHei stood in for b
     expect(pages.length).toBe(deck.slides.length);
     const wrong = pages.flatMap((page, i) => (deck.slides[i].layout === 'title' || shownNumber(page) === String(i + 1) ? [] : [`page ${i + 1} shows ${shownNumber(page)}`]));
     expect(wrong).toEqual([]);
+    // The number sits on the footer's line (one baseline), not above it.
+    const off = pages.flatMap((page, i) => {
+      const footer = page.words.filter((w) => isFooterWord(w, page) && !/^\d+$/.test(w.text));
+      const number = page.words.find((w) => isFooterWord(w, page) && /^\d+$/.test(w.text) && w.x0 > page.width * 0.8);
+      return footer.length > 0 && number && Math.abs(number.y1 - footer[0].y1) > 1 ? [`page ${i + 1}: number ${(number.y1 - footer[0].y1).toFixed(1)} pt off the footer's line`] : [];
+    });
+    expect(off).toEqual([]);
   });
 
   it('keeps every word inside the slide, out of the footer, and off other words', () => {

@@ -219,7 +219,14 @@ function numberItem(number: TextItem, footer: TextItem | undefined): TextItem {
 }
 
 /** A slide's items as written: body text stacked per column, the footer's pieces as one, what separated them dropped. */
-export function slideItems(data: SlideData): { items: Item[]; footer?: TextItem; number?: TextItem; title?: TextItem } {
+export interface SlideItems {
+  items: Item[];
+  footer?: TextItem;
+  number?: TextItem;
+  title?: TextItem;
+}
+
+export function slideItems(data: SlideData): SlideItems {
   const texts = data.items.filter((i): i is TextItem => i.kind === 'text');
   const measuredNumber = texts.find((t) => t.role === 'number');
   const pieces = texts.filter((t) => t.role === 'footer' || t.role === 'marker');
@@ -245,8 +252,8 @@ function pictureAlt(item: PictureItem, deck: Deck, index: number): string {
 }
 
 /** Writes one slide's items; returns its pictures for fixPackage. */
-function writeSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, data: SlideData, written: Written, input: { deck: Deck; index: number; slideNumber: number; picture: number }): PictureFix[] {
-  const { items, footer } = slideItems(data);
+function writeSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, data: SlideData, prepared: SlideItems, written: Written, input: { deck: Deck; index: number; slideNumber: number; picture: number }): PictureFix[] {
+  const { items, footer } = prepared;
   const pictures: PictureFix[] = [];
   const page = { w: data.page.w, h: data.page.h };
   items.forEach((item, n) => {
@@ -263,10 +270,10 @@ function writeSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, data: SlideData, wr
 }
 
 /** Where the master's placeholders sit: the measured boxes of the first slide that has them. */
-function masterBoxes(slides: SlideData[]): MasterBoxes {
+function masterBoxes(slides: SlideData[], prepared: SlideItems[]): MasterBoxes {
   const boxes: MasterBoxes = {};
-  for (const data of slides) {
-    const { footer, number, title, items } = slideItems(data);
+  for (const [i, data] of slides.entries()) {
+    const { footer, number, title, items } = prepared[i];
     const layout = layoutOf(data, items);
     if (layout === 'content') {
       boxes.title ??= title?.box;
@@ -306,7 +313,8 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
   // One layout per kind of slide; their placeholders are written by fixPackage (masterXml.ts).
   for (const name of Object.keys(LAYOUTS) as LayoutName[]) pptx.defineSlideMaster({ title: name, objects: [] });
 
-  const fixes: PackageFixes = { slides: [], pictures: [], keywords: deck.meta.keywords ?? [], lang: LANG, typeface: TYPEFACE, master: masterBoxes(input.slides) };
+  const prepared = input.slides.map(slideItems);
+  const fixes: PackageFixes = { slides: [], pictures: [], keywords: deck.meta.keywords ?? [], lang: LANG, typeface: TYPEFACE, master: masterBoxes(input.slides, prepared) };
   const sections = new Set<string>();
   const slideOf = linkTargets(deck, input.indices);
   input.slides.forEach((data, i) => {
@@ -317,11 +325,11 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
       sections.add(title);
       pptx.addSection({ title });
     }
-    const layout = layoutOf(data, slideItems(data).items);
+    const layout = layoutOf(data, prepared[i].items);
     const slide = pptx.addSlide({ sectionTitle: title, masterName: layout });
     slide.background = { color: data.background.hex };
     const written: Written = { fixes: [], slideOf };
-    fixes.pictures.push(...writeSlide(pptx, slide, data, written, { deck, index, slideNumber: i + 1, picture: fixes.pictures.length }));
+    fixes.pictures.push(...writeSlide(pptx, slide, data, prepared[i], written, { deck, index, slideNumber: i + 1, picture: fixes.pictures.length }));
     if (data.notes) slide.addNotes(data.notes);
     fixes.slides.push({ paragraphs: written.fixes, layout });
   });
