@@ -84,7 +84,10 @@ describe('slideItems', () => {
     const { items, footer, number } = slideItems(data);
     expect(footer?.paragraphs[0].runs.map((r) => r.text)).toEqual(['短标题', '  |  ', '二']);
     expect(items.some((i) => i.kind === 'shape')).toBe(false);
-    expect(number?.box).toMatchObject({ y: 680, x: 1136, w: 80 });
+    expect(number?.box).toMatchObject({ x: 1136, w: 80 });
+    // One line: the same top as the footer, moved down by its half-leading (written with single spacing).
+    expect(number?.box.y).toBe(footer?.box.y);
+    expect(footer?.box.y).toBeCloseTo(680 + (40 - 28 * 1.25) / 2);
     expect(number?.paragraphs[0].align).toBe('right');
     expect(footer!.box.x + footer!.box.w).toBeLessThanOrEqual(number!.box.x);
   });

@@ -115,6 +115,8 @@ export function fixPlaceholders(xml: string, layout: LayoutName): string {
   for (const [name, ph, label] of kinds) {
     out = out.replace(new RegExp(`(<p:cNvPr id="\\d+" name=")${name}("(?:/>|>(?:(?!</p:cNvPr>).)*</p:cNvPr>))<p:cNvSpPr[^>]*/><p:nvPr>(?:</p:nvPr>|)`, 'gs'), (_, open: string, close: string) => `${open}${label}${close}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${ph}</p:nvPr>`);
   }
+  // Footer and number: single line spacing (writePptx placed their boxes for it).
+  out = out.replace(/<p:sp>(?:(?!<\/p:sp>).)*?<p:ph type="(?:ftr|sldNum)".*?<\/p:sp>/gs, (sp) => sp.replace(/<a:lnSpc><a:spcPts val="\d+"\/><\/a:lnSpc>/g, '<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'));
   // The number's run as a field (within the slide-number shape only).
   return out.replace(/(<p:ph type="sldNum"[^>]*\/>.*?)<a:r>(<a:rPr\b(?:[^>]*\/>|[^>]*>.*?<\/a:rPr>))<a:t>(\d+)<\/a:t><\/a:r>/s, (_, before: string, rPr: string, n: string) => `${before}<a:fld id="${SLIDE_NUMBER_FIELD}" type="slidenum">${rPr}<a:t>${n}</a:t></a:fld>`);
 }

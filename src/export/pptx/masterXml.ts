@@ -21,6 +21,8 @@ export interface MasterBoxes {
   footer?: Box;
   number?: Box;
   footerText?: string;
+  /** The slide number's type (CSS px, RRGGBB): LibreOffice draws a slide's number through the master's placeholder. */
+  numberStyle?: { size: number; lineHeight: number; colour: string };
 }
 
 const NS = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
@@ -51,7 +53,14 @@ function placeholder(id: number, name: string, ph: string, spPr: string, paragra
 }
 
 const EMPTY = '<a:p><a:endParaRPr lang="zh-CN"/></a:p>';
-const FIELD = `<a:p><a:pPr algn="r"/><a:fld id="${SLIDE_NUMBER_FIELD}" type="slidenum"><a:rPr lang="zh-CN"/><a:t>‹#›</a:t></a:fld><a:endParaRPr lang="zh-CN"/></a:p>`;
+/** The slide-number field's paragraph, in the deck's type where it is known. */
+function field(style?: MasterBoxes['numberStyle']): string {
+  const pt = (v: number): number => Math.round(v * 75);
+  const pPr = style ? `<a:pPr algn="r"><a:lnSpc><a:spcPts val="${pt(style.lineHeight)}"/></a:lnSpc></a:pPr>` : '<a:pPr algn="r"/>';
+  const rPr = style ? `<a:rPr lang="zh-CN" sz="${pt(style.size)}"><a:solidFill><a:srgbClr val="${style.colour}"/></a:solidFill></a:rPr>` : '<a:rPr lang="zh-CN"/>';
+  return `<a:p>${pPr}<a:fld id="${SLIDE_NUMBER_FIELD}" type="slidenum">${rPr}<a:t>‹#›</a:t></a:fld><a:endParaRPr lang="zh-CN"/></a:p>`;
+}
+const FIELD = field();
 const TREE_START = '<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>';
 
 /** The master's shape tree: its four placeholders at the measured places (defaults for a deck without them). */
@@ -67,7 +76,7 @@ export function masterTree(boxes: MasterBoxes): string {
     placeholder(2, 'Title Placeholder 1', PH.title, xfrm(title), EMPTY, fit) +
     placeholder(3, 'Text Placeholder 2', PH.body, xfrm(body), EMPTY, fit) +
     placeholder(4, 'Footer Placeholder 3', PH.footer, xfrm(footer), footerText, fit) +
-    placeholder(5, 'Slide Number Placeholder 4', PH.number, xfrm(number), FIELD, fit) +
+    placeholder(5, 'Slide Number Placeholder 4', PH.number, xfrm(number), field(boxes.numberStyle), fit) +
     '</p:spTree>'
   );
 }

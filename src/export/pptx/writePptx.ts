@@ -199,8 +199,22 @@ function footerItem(items: TextItem[], number: TextItem | undefined, rule: Colou
   }
   // Up to the slide number's box (numberItem: 80 px wide at the number's right edge).
   const end = number ? number.box.x + number.box.w - 80 - 16 : Math.max(...items.map((i) => i.box.x + i.box.w)) + 200;
-  const box = { ...first.box, w: Math.max(first.box.w, end - first.box.x) };
+  // Room below the line (to the slide's edge): no renderer's rounding makes the line overflow and shrink.
+  const lead = singleLead(first);
+  const box = { ...first.box, y: first.box.y + lead, w: Math.max(first.box.w, end - first.box.x), h: Math.max(first.box.h, Math.min(first.box.h * 1.6, 720 - first.box.y)) - lead };
   return { ...first, role: 'footer', box, paragraphs: [{ ...first.paragraphs[0], runs }] };
+}
+
+/**
+ * The footer and the slide number are written with single line spacing
+ * (fixPackage: LibreOffice sets a slide-number field's line lower than a run's
+ * under exact spacing): their boxes move down by the half-leading the page's
+ * line height had above the text (single spacing is about 1.25 em).
+ */
+function singleLead(item: TextItem): number {
+  const [p] = item.paragraphs;
+  const size = Math.max(0, ...(p?.runs.map((r) => r.size) ?? [0]));
+  return p ? Math.max(0, (p.lineHeight - size * 1.25) / 2) : 0;
 }
 
 /**
@@ -210,10 +224,10 @@ function footerItem(items: TextItem[], number: TextItem | undefined, rule: Colou
  */
 function numberItem(number: TextItem, footer: TextItem | undefined): TextItem {
   const right = number.box.x + number.box.w;
-  const line = footer ? { y: footer.box.y, h: footer.box.h, lineHeight: footer.paragraphs[0].lineHeight } : { y: number.box.y, h: number.box.h, lineHeight: number.paragraphs[0].lineHeight };
+  const line = footer ? { y: footer.box.y, h: footer.box.h, lineHeight: footer.paragraphs[0].lineHeight } : { y: number.box.y + singleLead(number), h: number.box.h, lineHeight: number.paragraphs[0].lineHeight };
   return {
     ...number,
-    box: { x: right - 80, y: line.y, w: 80, h: Math.max(line.h, number.box.h) },
+    box: { x: right - 80, y: line.y, w: 80, h: Math.max(line.h, number.box.h, Math.min(line.h * 1.6, 720 - line.y)) },
     paragraphs: number.paragraphs.map((p) => ({ ...p, align: 'right', lineHeight: line.lineHeight })),
   };
 }
@@ -283,6 +297,8 @@ function masterBoxes(slides: SlideData[], prepared: SlideItems[]): MasterBoxes {
       boxes.footer ??= footer?.box;
       boxes.footerText ??= footer?.paragraphs[0]?.runs[0]?.text;
       boxes.number ??= number?.box;
+      const run = number?.paragraphs[0]?.runs[0];
+      if (number && run) boxes.numberStyle ??= { size: run.size, lineHeight: number.paragraphs[0].lineHeight, colour: run.colour.hex };
     }
   }
   return boxes;
