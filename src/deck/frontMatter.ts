@@ -12,6 +12,7 @@ export interface PartMatter {
 }
 
 export interface FrontMatter {
+  /** The deck's keys, with `lines`: the line of each in the file. */
   deck: Partial<DeckMeta>;
   part: PartMatter;
 }
@@ -70,7 +71,10 @@ export function readFrontMatter(raw: string, file: string, isFirst: boolean, pro
     } else if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) {
       const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
       if (key === 'part' || key === 'marker') result.part[key] = text;
-      else (result.deck as Record<string, string>)[key] = text;
+      else {
+        (result.deck as Record<string, string>)[key] = text;
+        result.deck.lines = { ...result.deck.lines, [key]: lineOf(key) };
+      }
     } else {
       bad('text');
     }

@@ -18,6 +18,7 @@ import { loadFormat } from './formats.ts';
 import type { Progress } from './progress.ts';
 import { count } from '../cli/plural.ts';
 import { refuseWarnings } from './strict.ts';
+import { gateFindings } from './doctorGate.ts';
 
 export interface ExportResult {
   /** Absolute path of the written file (for PNG: the folder). */
@@ -89,9 +90,9 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
     const prerendered = await work.drawnDiagrams.drawnBefore(drawnBy, codes);
     const target = { browser, url: `${served.url}index.html`, deck, prerendered };
     const captured = await work.format.render(target, { ...options, selected }, progress, log);
-    // What the doctor finds on the laid-out slides: printed, or with --strict the end of the export.
-    if (options.strict) refuseWarnings(captured.doctor);
-    for (const problem of captured.doctor) progress.line(work.deckModel.formatProblem(problem), process.stderr);
+    // What the doctor finds on the laid-out slides: printed; an error (with --strict a warning)
+    // ends the export here, the last good output kept, unless --force (doctorGate.ts).
+    gateFindings(captured.doctor, options, (line) => progress.line(line, process.stderr));
     // Chromium is done: let it exit while the output is finished (less time, less memory).
     closing = closeBrowser(browser);
     const output = await captured.finish(progress);

@@ -12,7 +12,9 @@ import { layoutsPlugin } from './rules/layouts.ts';
 import { mermaidPlugin } from './rules/mermaid.ts';
 import { structurePlugin } from './rules/structure.ts';
 import { imagesPlugin } from './rules/images.ts';
+import { picturesPlugin } from './rules/pictures.ts';
 import { cardsPlugin } from './rules/cards.ts';
+import { phraseBreaksPlugin } from './rules/phraseBreaks.ts';
 import { sourceLinesPlugin } from './rules/sourceLines.ts';
 
 export function createMarkdown(): MarkdownItInstance {
@@ -29,7 +31,9 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(mermaidPlugin);
   md.use(structurePlugin);
   md.use(imagesPlugin);
+  md.use(picturesPlugin);
   md.use(cardsPlugin);
+  md.use(phraseBreaksPlugin);
   md.use(sourceLinesPlugin);
   return md;
 }

@@ -27,4 +27,24 @@ describe('default outputs', () => {
     expect(options).not.toBe('help');
     if (options !== 'help') expect(options.out).toBe('basic.pdf');
   });
+
+  it('a handout or a notes PDF never takes the slide PDF\'s name', () => {
+    const out = (...argv: string[]) => {
+      const options = parseExportArgs(['--slides', 'mytalk', ...argv]);
+      return options === 'help' ? '' : options.out;
+    };
+    expect(out()).toBe('mytalk.pdf');
+    expect(out('--handout', '3')).toBe('mytalk-handout-3.pdf');
+    expect(out('--handout', '6')).toBe('mytalk-handout-6.pdf');
+    expect(out('--notes')).toBe('mytalk-notes.pdf');
+    expect(out('--handout', '3', '--notes')).toBe('mytalk-handout-3-notes.pdf');
+    expect(out('--handout', '3', '--out', 'h.pdf')).toBe('h.pdf');
+    const talk = (...argv: string[]) => {
+      const options = parseExportArgs(['--slides', path.join(PROJECT_ROOT, 'slides'), ...argv]);
+      return options === 'help' ? '' : options.out;
+    };
+    expect(talk('--handout', '6')).toBe('deck-handout-6.pdf');
+    expect(talk('--notes')).toBe('deck-notes.pdf');
+    expect(talk()).toBe('deck.pdf');
+  });
 });

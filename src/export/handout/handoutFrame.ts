@@ -29,7 +29,9 @@ export function pageLabel(n: number, total: number): string {
 }
 
 export function captionOf(deck: Deck, slide: number): string {
-  const title = deck.slides[slide].title.trim();
+  // A title page filled from the front matter has no heading of its own: the deck's title is its title.
+  const own = deck.slides[slide].title.trim();
+  const title = own || (deck.slides[slide].layout === 'title' ? deck.meta.title.trim() : '');
   return title ? `${slide + 1}　${title}` : String(slide + 1);
 }
 

@@ -17,7 +17,8 @@ import { launchBrowser } from '../../browser/launch.ts';
 import { makeTempDir } from '../../browser/tempDirs.ts';
 import { buildDeck } from '../../builder/buildDeck.ts';
 import { serveDir } from '../../builder/staticServer.ts';
-import { DeckError, formatProblem } from '../../deck/model.ts';
+import { DeckError, formatProblem, type Problem } from '../../deck/model.ts';
+import { findingsStop, forcedWhat, uniqueFindings } from '../doctorGate.ts';
 import { displayPath } from '../../deck/readSources.ts';
 import { drawnBefore, rememberDrawn } from '../../diagrams/drawnDiagrams.ts';
 import { renderSlidesHtml } from '../../render/slidesHtml.ts';
@@ -100,6 +101,7 @@ export async function startWatch(options: ExportOptions, progress: Progress, log
     const font = FONT_STYLE.exec(await readFile(built.indexHtml, 'utf8'))?.[1] ?? '';
     lap(`build (${Object.entries(built.timings).map(([k, v]) => `${k} ${v}`).join(' ')})`);
     let how: string;
+    let findings: Problem[];
     if (opened && shown?.shellKey === shellKey && shown.font === font) {
       const page = opened.page;
       const html = renderSlidesHtml(deck);
@@ -120,13 +122,8 @@ export async function startWatch(options: ExportOptions, progress: Progress, log
         }, html);
         how = 'slides swapped in place';
       }
-      const errors = problems.filter((p) => p.level === 'error');
-      for (const p of problems) say(formatProblem(p), process.stderr);
-      if (errors.length > 0) {
-        // The page shows a broken deck now: lay the next one out whole.
-        shown = { ...shown, deck: { ...deck, slides: [] } };
-        return `${displayPath(out)} kept: the deck has ${errors.length} error${errors.length === 1 ? '' : 's'}`;
-      }
+      // The page's own problems (diagrams) and the deck doctor on the slides as now laid out.
+      findings = [...problems, ...(await page.evaluate(() => window.__iurDeck?.inspectAll?.() ?? []))];
     } else {
       // First time, or the theme, code or font subset changed: load the new build.
       const codes = [...new Set(deck.slides.flatMap((s) => s.diagrams.map((d) => d.code)))];
@@ -147,9 +144,17 @@ export async function startWatch(options: ExportOptions, progress: Progress, log
       }
       void rememberDrawn(drawnBy, opened.drawn).catch(() => {});
       how = shown ? 'page reloaded' : 'page opened';
+      findings = opened.doctor;
     }
     lap(how.includes('in place') ? 'swap' : 'page');
-    shown = { shellKey, font, deck };
+    // What the doctor finds in this save, each time; an error keeps the last good file (doctorGate.ts).
+    findings = uniqueFindings(findings);
+    for (const p of findings) say(formatProblem(p), process.stderr);
+    const stops = findingsStop(findings, options);
+    // A page that shows a broken deck lays the next one out whole.
+    shown = { shellKey, font, deck: findings.some((p) => p.level === 'error') ? { ...deck, slides: [] } : deck };
+    if (stops && !options.force) return `${displayPath(out)} kept: the deck has ${forcedWhat(findings)} (--force writes it anyway)`;
+    if (stops) say(`export: --force: writing it anyway, with ${forcedWhat(findings)}`, process.stderr);
     const written = await write({ browser, opened, deck, selected, browserVersion }, progress);
     lap(`render (${Object.entries(written.stages).map(([k, v]) => `${k} ${v}`).join(' ')})`);
     await writeFileAtomic(out, written.bytes, { durable: false }).catch((error: unknown) => {
@@ -203,6 +208,11 @@ export async function watchExport(options: ExportOptions, progress: Progress, lo
     }
   });
   say(`watching ${dirs.map((d) => `${displayPath(d)}/`).join(', ')} — Ctrl+C to stop`);
+  // Ctrl+C, SIGTERM or a hang-up end the process (exitCleanup.ts): say so, and what is left.
+  process.once('exit', (code) => {
+    progress.end();
+    process.stderr.write(`export --watch: stopped${code > 128 ? ' (interrupted)' : ''}; ${displayPath(out)} is the last good export\n`);
+  });
   await session.closed;
   watcher.close();
   if (failure) throw failure;
