@@ -68,7 +68,7 @@ export function svgText(svg: SVGSVGElement, fonts: string): string {
   labels.setAttribute('class', 'iur-labels');
   if (rootCtm) {
     const toSvg = rootCtm.inverse();
-    for (const fo of Array.from(svg.querySelectorAll('foreignObject'))) labelTexts(fo as SVGForeignObjectElement, toSvg, fonts, labels);
+    for (const fo of Array.from(svg.querySelectorAll('foreignObject'))) labelTexts(fo, toSvg, fonts, labels);
   }
   if (labels.childNodes.length > 0) copy.appendChild(labels);
   copy.setAttribute('xmlns', NS);
