@@ -59,7 +59,7 @@ export async function clientShell(options: ShellOptions): Promise<string> {
     // Vite is loaded only when the shell must be built: a warm build never needs it.
     const [{ build }, { shellViteConfig }] = await Promise.all([import('vite'), import('../vite/config.ts')]);
     await build(shellViteConfig({ outDir: partial, single: options.single, themeFile, diagrams: options.diagrams }));
-    await rename(partial, dir).catch(async (error: unknown) => {
+    await rename(partial, dir).catch((error: unknown) => {
       // Another process finished the same shell first: theirs is as good.
       if (!existsSync(path.join(dir, 'index.html'))) throw error;
     });

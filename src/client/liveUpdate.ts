@@ -8,7 +8,12 @@ import { composeDeck } from './compose.ts';
 export function acceptDeckUpdates(deck: RevealApi): void {
   const hot = import.meta.hot;
   if (!hot) return;
-  hot.on('iur:deck', async (update: DeckUpdate) => {
+  hot.on('iur:deck', (update: DeckUpdate) => void swapIn(deck, update));
+}
+
+/** Puts a fresh deck's slides in place of the old ones, on the same slide and step. */
+async function swapIn(deck: RevealApi, update: DeckUpdate): Promise<void> {
+  {
     const { h, v, f } = deck.getIndices();
     const slides = document.querySelector('.reveal .slides');
     if (!slides) return;
@@ -23,5 +28,5 @@ export function acceptDeckUpdates(deck: RevealApi): void {
     document.dispatchEvent(new CustomEvent('iur:deck-updated'));
     deck.slide(h, v ?? 0, f);
     document.documentElement.dataset.deckVersion = String(Number(document.documentElement.dataset.deckVersion ?? 0) + 1);
-  });
+  }
 }

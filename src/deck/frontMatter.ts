@@ -65,7 +65,7 @@ export function readFrontMatter(raw: string, file: string, isFirst: boolean, pro
       if (typeof v === 'number' && v > 0) result.deck.duration = v;
       else bad('a number of minutes');
     } else if (key === 'keywords') {
-      if (Array.isArray(v) && v.every((k) => typeof k === 'string')) result.deck.keywords = v as string[];
+      if (Array.isArray(v) && v.every((k) => typeof k === 'string')) result.deck.keywords = v;
       else if (typeof v === 'string') result.deck.keywords = v.split(/[,，、]\s*/).filter(Boolean);
       else bad('a list of strings');
     } else if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) {

@@ -28,7 +28,7 @@ export function firstInvalidUtf8Line(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
     if (b === 0x0a) line++;
-    let n = 0;
+    let n: number;
     if (b < 0x80) n = 0;
     else if (b >= 0xc2 && b <= 0xdf) n = 1;
     else if (b >= 0xe0 && b <= 0xef) n = 2;

@@ -24,7 +24,7 @@ const FEATURES: [string, RegExp][] = [
   ['the title page', /^::: title$/m],
   ['the outline', /^::: outline\n# .+\n:::$/m],
   ['a quiet aside box', /^::: note$[\s\S]*^::: small$|^::: small$[\s\S]*^::: note$/m],
-  ['cards', /^::: cards\n(?:- ### .+ \{icon=[a-z0-9-]+\}\n  .+\n){2,4}:::$/m],
+  ['cards', /^::: cards\n(?:- ### .+ \{icon=[a-z0-9-]+\}\n {2}.+\n){2,4}:::$/m],
   ["fix a slide's composition", /^## .+ \{\.(dense|roomy|statement)\}$/m],
   ['a diagram', /^```mermaid\n[\s\S]+?\n```$/m],
   ['a picture', /^!\[[^\]]+\]\([^)\s]+ "[^"]+"\)$/m],

@@ -1,7 +1,7 @@
 // The PDF's bookmarks: one entry per part of the talk with a child per slide
 // title, built from the Deck model and the printed page map (Chromium's own
 // outline is wrong for reveal.js), and written into the PDF with pdf-lib.
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
 import type { Deck } from '../../deck/model.ts';
 
 export interface Bookmark {
@@ -49,7 +49,7 @@ export function writeOutline(doc: PDFDocument, items: Bookmark[]): void {
     level.forEach((item, i) => {
       const page = pages[item.page];
       if (!page) throw new Error(`internal: bookmark "${item.title}" points at page ${item.page + 1} of ${pages.length}`);
-      const dict = context.obj({}) as PDFDict;
+      const dict = context.obj({});
       dict.set(PDFName.of('Title'), PDFHexString.fromText(item.title));
       dict.set(PDFName.of('Parent'), parent);
       if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]);
@@ -71,7 +71,7 @@ export function writeOutline(doc: PDFDocument, items: Bookmark[]): void {
     catalog.delete(PDFName.of('Outlines'));
     return;
   }
-  const outlines = context.obj({ Type: 'Outlines' }) as PDFDict;
+  const outlines = context.obj({ Type: 'Outlines' });
   const { first, last } = addLevel(items, root);
   outlines.set(PDFName.of('First'), first);
   outlines.set(PDFName.of('Last'), last);

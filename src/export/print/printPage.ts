@@ -162,7 +162,7 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
   const status = await race(readStatus(page), crashed);
   options.onRendered?.(status.drawn, status.slides);
   if (status.state === 'error') {
-    const problems = await page.evaluate(() => (window.__iurDeck?.problems ?? []) as Problem[]);
+    const problems = await page.evaluate(() => (window.__iurDeck?.problems ?? []));
     throw new DeckError(problems.length > 0 ? problems : [{ pos: { file: 'deck', line: 0 }, level: 'error', message: 'the page reported an error' }]);
   }
   const drawn = await race(page.evaluate(() => window.__iurDrawn ?? {}), crashed);
