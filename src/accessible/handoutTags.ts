@@ -6,7 +6,19 @@
 // the XObject (MCR with /Stm, PDF 1.7 § 14.7.4.3) and a ParentTree entry for
 // the XObject (/StructParents). So a screen reader reads each slide's heading,
 // lists, tables and figures where the slide sits on the sheet.
-import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFRef, PDFStream, type PDFDocument, type PDFEmbeddedPage, type PDFObject, type PDFPage } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  PDFRef,
+  PDFStream,
+  type PDFDocument,
+  type PDFEmbeddedPage,
+  type PDFObject,
+  type PDFPage,
+} from 'pdf-lib';
 
 export interface PlacedSlide {
   /** The handout page it is drawn on. */
@@ -66,7 +78,13 @@ function copyValue(doc: PDFDocument, src: PDFDocument, value: PDFObject): PDFObj
 const KEPT = ['S', 'A', 'Alt', 'ActualText', 'Lang', 'E', 'T', 'ID', 'C'];
 
 /** Copies one element and its subtree; MCIDs become references into the XObject. */
-function copyElem(doc: PDFDocument, src: PDFDocument, ref: PDFRef, parent: PDFRef, place: { page: PDFRef; stm: PDFRef; byMcid: PDFRef[] }): PDFRef | undefined {
+function copyElem(
+  doc: PDFDocument,
+  src: PDFDocument,
+  ref: PDFRef,
+  parent: PDFRef,
+  place: { page: PDFRef; stm: PDFRef; byMcid: PDFRef[] },
+): PDFRef | undefined {
   const elem = src.context.lookup(ref);
   if (!(elem instanceof PDFDict)) return undefined;
   const copy = doc.context.obj({ Type: 'StructElem' });
@@ -130,7 +148,9 @@ export async function graftSlideTags(doc: PDFDocument, slidePdf: PDFDocument, pl
     if (!(stream instanceof PDFStream)) continue;
     stream.dict.set(N('StructParents'), PDFNumber.of(key));
     const place = { page: slide.page.ref, stm: slide.xobject.ref, byMcid: [] as PDFRef[] };
-    const copied = (branches.get(slide.slidePage) ?? []).map((ref) => copyElem(doc, slidePdf, ref, art, place)).filter((r): r is PDFRef => r !== undefined);
+    const copied = (branches.get(slide.slidePage) ?? [])
+      .map((ref) => copyElem(doc, slidePdf, ref, art, place))
+      .filter((r): r is PDFRef => r !== undefined);
     artDict.set(N('K'), doc.context.obj([...kids(artDict), ...copied]));
     nums.push(PDFNumber.of(key));
     nums.push(doc.context.obj(Array.from({ length: place.byMcid.length }, (_, m) => place.byMcid[m] ?? PDFNull)));

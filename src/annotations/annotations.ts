@@ -62,7 +62,8 @@ export function parseStroke(value: unknown): Stroke | string {
   for (const p of points as unknown[]) {
     if (!Array.isArray(p) || p.length < 2 || p.length > 3) return '"points": each point is [x, y] or [x, y, pressure]';
     const [x, y, pressure = 0.5] = p as unknown[];
-    if (!finite(x, -2000, 4000) || !finite(y, -2000, 4000) || !finite(pressure, 0, 1)) return '"points": x and y in slide pixels, pressure 0–1';
+    if (!finite(x, -2000, 4000) || !finite(y, -2000, 4000) || !finite(pressure, 0, 1))
+      return '"points": x and y in slide pixels, pressure 0–1';
     kept.push([Math.round(x * 10) / 10, Math.round(y * 10) / 10, Math.round(pressure * 100) / 100]);
   }
   return { id, tool, color: color.toLowerCase(), size, step, points: kept };
@@ -95,7 +96,9 @@ export function isShapeProblem(value: Annotations | ShapeProblem): value is Shap
 export function serializeAnnotations(annotations: Annotations): string {
   // One stroke a line: a diff of the file stays readable.
   const ids = Object.keys(annotations.slides).filter((id) => annotations.slides[id].length > 0);
-  const slides = ids.map((id) => `    ${JSON.stringify(id)}: [\n${annotations.slides[id].map((s) => `      ${JSON.stringify(s)}`).join(',\n')}\n    ]`);
+  const slides = ids.map(
+    (id) => `    ${JSON.stringify(id)}: [\n${annotations.slides[id].map((s) => `      ${JSON.stringify(s)}`).join(',\n')}\n    ]`,
+  );
   return `{\n  "version": ${ANNOTATIONS_VERSION},\n  "slides": {${slides.length ? `\n${slides.join(',\n')}\n  ` : ''}}\n}\n`;
 }
 

@@ -60,9 +60,13 @@ async function readLimited(file: string): Promise<{ text: string } | { size: num
 }
 
 /** The folder's drawings, if any; every problem is a warning at its place. */
-export async function readAnnotations(slidesDir: string, shownFile: string, slideIds: readonly string[], problems: Problem[]): Promise<Annotations | undefined> {
-  const warn = (line: number, message: string) =>
-    problems.push({ pos: { file: shownFile, line }, level: 'warning', message });
+export async function readAnnotations(
+  slidesDir: string,
+  shownFile: string,
+  slideIds: readonly string[],
+  problems: Problem[],
+): Promise<Annotations | undefined> {
+  const warn = (line: number, message: string) => problems.push({ pos: { file: shownFile, line }, level: 'warning', message });
   const ignored = 'the drawings in it are not shown (fix or delete the file; the slides are not affected)';
   const where = contain(annotationsPath(slidesDir), deckRoots(slidesDir));
   if (!where.ok) {
@@ -77,7 +81,10 @@ export async function readAnnotations(slidesDir: string, shownFile: string, slid
     return undefined;
   }
   if ('size' in read) {
-    warn(1, `${(read.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_ANNOTATION_BYTES / 1024 / 1024} MB an annotations file may be; ${ignored}`);
+    warn(
+      1,
+      `${(read.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_ANNOTATION_BYTES / 1024 / 1024} MB an annotations file may be; ${ignored}`,
+    );
     return undefined;
   }
   const { text } = read;
@@ -99,7 +106,10 @@ export async function readAnnotations(slidesDir: string, shownFile: string, slid
   for (const id of Object.keys(parsed.slides)) {
     if (!known.has(id)) {
       const n = parsed.slides[id].length;
-      warn(lineOfKey(text, id), `no slide has the id "${id}" (its heading or file renamed?): its ${n} drawing${n === 1 ? '' : 's'} are kept in the file but shown nowhere`);
+      warn(
+        lineOfKey(text, id),
+        `no slide has the id "${id}" (its heading or file renamed?): its ${n} drawing${n === 1 ? '' : 's'} are kept in the file but shown nowhere`,
+      );
     }
   }
   return parsed;

@@ -17,7 +17,8 @@ async function writeOnce(dir: string, text: string): Promise<string> {
   const folder = await realpath(dir);
   const target = path.join(folder, ANNOTATIONS_FILE);
   const existing = await lstat(target).catch(() => null);
-  if (existing && !existing.isFile()) throw new Error(`${ANNOTATIONS_FILE} in the slides folder is not a plain file (a link or a folder): not writing through it`);
+  if (existing && !existing.isFile())
+    throw new Error(`${ANNOTATIONS_FILE} in the slides folder is not a plain file (a link or a folder): not writing through it`);
   const temp = path.join(folder, `.${ANNOTATIONS_FILE}.${process.pid}.${++counter}.${randomBytes(4).toString('hex')}.partial`);
   const release = removeOnExit(temp);
   try {

@@ -7,7 +7,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 import { displayPath } from '../deck/readSources.ts';
-import { ANNOTATIONS_FILE, MAX_ANNOTATION_BYTES, emptyAnnotations, isShapeProblem, parseAnnotations, serializeAnnotations } from '../annotations/annotations.ts';
+import {
+  ANNOTATIONS_FILE,
+  MAX_ANNOTATION_BYTES,
+  emptyAnnotations,
+  isShapeProblem,
+  parseAnnotations,
+  serializeAnnotations,
+} from '../annotations/annotations.ts';
 import { annotationsPath, readAnnotations } from '../annotations/annotationsFile.ts';
 import { annotationsWriter } from '../annotations/annotationsWriter.ts';
 import type { Problem } from '../deck/model.ts';
@@ -54,7 +61,8 @@ export function annotationsPlugin(options: { slidesDir: string; log?: (line: str
           return;
         }
         if (req.method !== 'POST') return answer(res, 405, 'text/plain', 'GET or POST the annotations');
-        if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return answer(res, 415, 'text/plain', 'expected application/json');
+        if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
+          return answer(res, 415, 'text/plain', 'expected application/json');
         readBody(req)
           .then(async (body) => {
             const parsed = parseAnnotations(JSON.parse(body));
@@ -65,10 +73,14 @@ export function annotationsPlugin(options: { slidesDir: string; log?: (line: str
               return answer(res, 500, 'text/plain', `${shown}: not written: ${error instanceof Error ? error.message : String(error)}`);
             }
             const strokes = Object.values(parsed.slides).reduce((n, s) => n + s.length, 0);
-            log(`annotations: ${strokes} stroke${strokes === 1 ? '' : 's'} on ${Object.keys(parsed.slides).length} slides, written to ${shown}`);
+            log(
+              `annotations: ${strokes} stroke${strokes === 1 ? '' : 's'} on ${Object.keys(parsed.slides).length} slides, written to ${shown}`,
+            );
             answer(res, 200, 'text/plain', shown);
           })
-          .catch((error: unknown) => answer(res, 400, 'text/plain', `${ANNOTATIONS_FILE}: ${error instanceof Error ? error.message : String(error)}`));
+          .catch((error: unknown) =>
+            answer(res, 400, 'text/plain', `${ANNOTATIONS_FILE}: ${error instanceof Error ? error.message : String(error)}`),
+          );
       });
     },
   };

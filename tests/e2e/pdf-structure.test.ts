@@ -32,7 +32,9 @@ export function parseStructText(out: string): StructNode {
     // Attribute lines of a node (/Scope /Column …) belong to it: skip.
     if (body.startsWith('/')) continue;
     while (stack.length > 1 && stack[stack.length - 1].depth >= depth) stack.pop();
-    const node: StructNode = body.startsWith('"') ? { label: '#text', text: body.slice(1, -1), children: [] } : { label: body.split(/[\s:]/)[0], children: [] };
+    const node: StructNode = body.startsWith('"')
+      ? { label: '#text', text: body.slice(1, -1), children: [] }
+      : { label: body.split(/[\s:]/)[0], children: [] };
     stack[stack.length - 1].node.children.push(node);
     stack.push({ depth, node });
   }
@@ -82,7 +84,9 @@ beforeAll(async () => {
   const result = await runExport(['--out', file]);
   if (result.code !== 0) throw new Error(`export failed:\n${result.stderr}`);
   slides = (await loadDeck('slides')).deck.slides;
-  const tree = parseStructText(execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const tree = parseStructText(
+    execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
   // Document › (Chromium's wrappers for body, .reveal, .slides) › one branch per printed page.
   let node = tree.children[0];
   expect(node.label).toBe('Document');
@@ -147,7 +151,9 @@ describe("the talk's tagged PDF", () => {
     const texts = pages.map((p) => compact(textOf(p)));
     for (const [i, text] of texts.entries()) {
       // The footer's short title and the bare page number are artifacts.
-      expect(text.endsWith(String(i + 1)) && !slideText(slides[i]).endsWith(String(i + 1)), `page ${i + 1} ends with its number`).toBe(false);
+      expect(text.endsWith(String(i + 1)) && !slideText(slides[i]).endsWith(String(i + 1)), `page ${i + 1} ends with its number`).toBe(
+        false,
+      );
     }
     expect(texts.filter((t) => t.includes('产学研合作的热点与思考')).length).toBeLessThan(3);
   });
@@ -170,7 +176,11 @@ describe("the talk's handout keeps each slide's structure", () => {
     const out = path.join(dir, 'handout.pdf');
     const result = await runExport(['--handout', '3', '--out', out]);
     if (result.code !== 0) throw new Error(`export failed:\n${result.stderr}`);
-    const text = execFileSync('pdfinfo', ['-struct-text', out], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    const text = execFileSync('pdfinfo', ['-struct-text', out], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const tree = parseStructText(text);
     const arts = all(tree, 'Art');
     expect(arts).toHaveLength(slides.length);
@@ -190,8 +200,14 @@ describe('pictures', () => {
   it('a picture is a Figure with its Markdown alt text; one without alt text is named by the doctor at its line', async () => {
     const deck = path.join(dir, 'pictures');
     await mkdir(deck);
-    await writeFile(path.join(deck, 'cards.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"><rect width="300" height="120" fill="#dbe4f0"/><circle cx="60" cy="60" r="40" fill="#1b3d6e"/></svg>');
-    await writeFile(path.join(deck, '01-pictures.md'), '---\ntitle: 图片\n---\n\n## 有说明的图片\n\n![三张卡片：特征一、特征二、特征三](cards.svg)\n\n---\n\n## 没有说明的图片\n\n![](cards.svg)\n');
+    await writeFile(
+      path.join(deck, 'cards.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"><rect width="300" height="120" fill="#dbe4f0"/><circle cx="60" cy="60" r="40" fill="#1b3d6e"/></svg>',
+    );
+    await writeFile(
+      path.join(deck, '01-pictures.md'),
+      '---\ntitle: 图片\n---\n\n## 有说明的图片\n\n![三张卡片：特征一、特征二、特征三](cards.svg)\n\n---\n\n## 没有说明的图片\n\n![](cards.svg)\n',
+    );
     const out = path.join(dir, 'pictures.pdf');
     const result = await runExport(['--slides', deck, '--out', out]);
     expect(result.code).toBe(0);

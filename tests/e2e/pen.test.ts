@@ -31,13 +31,20 @@ async function open(url: string): Promise<Page> {
   const page = await context.newPage();
   await page.setViewport({ width: 1280, height: 720 });
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready' && window.__iurPen?.ready === true, { timeout: 60_000 });
+  await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready' && window.__iurPen?.ready === true, {
+    timeout: 60_000,
+  });
   return page;
 }
 
 async function goTo(page: Page | Frame, h: number, f: number): Promise<void> {
   await page.evaluate((hh: number, ff: number) => window.Reveal?.slide(hh, 0, ff), h, f);
-  await page.waitForFunction((hh: number, ff: number) => window.Reveal?.getIndices().h === hh && (window.Reveal?.getIndices().f ?? -1) === ff, { timeout: 10_000 }, h, f);
+  await page.waitForFunction(
+    (hh: number, ff: number) => window.Reveal?.getIndices().h === hh && (window.Reveal?.getIndices().f ?? -1) === ff,
+    { timeout: 10_000 },
+    h,
+    f,
+  );
 }
 
 /** Paths drawn on the slide shown (the pen's layer), not counting a stroke in progress. */
@@ -100,10 +107,13 @@ describe('the pen under the dev server', () => {
     await draw(page, page, [300, 300], [700, 350]);
     await page.waitForFunction(() => document.querySelectorAll('svg.iur-pen-layer path').length === 1);
     await goTo(page, 4, 1); // two fragments shown: step 2
-    await page.evaluate(() => (document.querySelector<HTMLButtonElement>('.iur-pen-toolbar button[data-tool="highlighter"]'))?.click());
-    await page.evaluate(() => (document.querySelector<HTMLButtonElement>('.iur-pen-toolbar button[data-color="1"]'))?.click());
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('.iur-pen-toolbar button[data-tool="highlighter"]')?.click());
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('.iur-pen-toolbar button[data-color="1"]')?.click());
     await draw(page, page, [200, 500], [900, 500]);
-    await page.waitForFunction(() => window.__iurPen?.saved?.state === 'saved' && (window.__iurPen?.drawings().slides['01-pen.md#第五张']?.length ?? 0) === 2, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => window.__iurPen?.saved?.state === 'saved' && (window.__iurPen?.drawings().slides['01-pen.md#第五张']?.length ?? 0) === 2,
+      { timeout: 10_000 },
+    );
 
     const strokes = await strokesOf(page);
     expect(strokes.map((s) => [s.step, s.tool, s.color])).toEqual([
@@ -138,7 +148,10 @@ describe('the pen under the dev server', () => {
     await goTo(page, 4, 0);
     await goTo(page, 4, 1);
     await frame.waitForFunction(() => window.Reveal?.getIndices().f === 1, { polling: 100, timeout: 30_000 });
-    await frame.waitForFunction(() => window.__iurPen?.ready === true && document.querySelectorAll('svg.iur-pen-layer path').length === 2, { polling: 100, timeout: 30_000 });
+    await frame.waitForFunction(() => window.__iurPen?.ready === true && document.querySelectorAll('svg.iur-pen-layer path').length === 2, {
+      polling: 100,
+      timeout: 30_000,
+    });
 
     // P in the speaker view reaches its preview (the notes plugin forwards keys there).
     await view.bringToFront();
@@ -169,7 +182,14 @@ describe('the pen under the dev server', () => {
         () => 'reset',
       );
     expect(await post('{"version": 1, "slides": {')).toBe(400);
-    expect(await post(JSON.stringify({ version: 1, slides: { [SLIDE5]: [{ id: 'x', tool: 'laser', color: '#000000', size: 6, step: 0, points: [[1, 1]] }] } }))).toBe(400);
+    expect(
+      await post(
+        JSON.stringify({
+          version: 1,
+          slides: { [SLIDE5]: [{ id: 'x', tool: 'laser', color: '#000000', size: 6, step: 0, points: [[1, 1]] }] },
+        }),
+      ),
+    ).toBe(400);
     expect(await post('{}', 'text/plain')).toBe(415);
     expect([400, 'reset']).toContain(await post(' '.repeat(9 * 1024 * 1024)));
     expect(await readFile(path.join(slides, 'annotations.json'), 'utf8')).toBe(before);
@@ -185,12 +205,18 @@ describe('the pen under the dev server', () => {
     await goTo(page, 4, 1);
     expect(await shownStrokes(page)).toBe(4);
     await writeFile(source, await readFile('tests/fixtures/pen/01-pen.md', 'utf8'));
-    await page.waitForFunction((v: number) => Number(document.documentElement.dataset.deckVersion ?? 0) > v + 1, { timeout: 30_000 }, version);
+    await page.waitForFunction(
+      (v: number) => Number(document.documentElement.dataset.deckVersion ?? 0) > v + 1,
+      { timeout: 30_000 },
+      version,
+    );
   });
 
   it('a reload shows the drawings again (read back from slides/annotations.json)', async () => {
     await page.reload({ waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready' && window.__iurPen?.ready === true, { timeout: 60_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready' && window.__iurPen?.ready === true, {
+      timeout: 60_000,
+    });
     await goTo(page, 4, 1);
     await page.waitForFunction(() => document.querySelectorAll('svg.iur-pen-layer path').length === 4, { timeout: 10_000 });
     expect((await strokesOf(page)).map((s) => s.step)).toEqual([0, 2, 2, 2]);
@@ -215,10 +241,14 @@ describe('the pen in a built deck', () => {
     expect(await shownStrokes(page)).toBe(4);
     await page.keyboard.press('p');
     await draw(page, page, [500, 100], [800, 120]);
-    await page.waitForFunction(() => window.__iurPen?.saved?.where === 'browser' && window.__iurPen.saved.state === 'saved', { timeout: 10_000 });
+    await page.waitForFunction(() => window.__iurPen?.saved?.where === 'browser' && window.__iurPen.saved.state === 'saved', {
+      timeout: 10_000,
+    });
     expect(await page.evaluate(() => document.querySelector('.iur-pen-toolbar .status a')?.textContent)).toBe('下载 annotations.json');
     await page.reload({ waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready' && window.__iurPen?.ready === true, { timeout: 60_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready' && window.__iurPen?.ready === true, {
+      timeout: 60_000,
+    });
     await goTo(page, 4, 2);
     expect(await shownStrokes(page)).toBe(5);
     // The eraser takes the strokes it touches, only those.

@@ -20,7 +20,11 @@ async function openPhone(url: string): Promise<Page> {
   await page.emulate(PHONE);
   await page.goto(url);
   await page.bringToFront();
-  await page.waitForFunction(() => window.__iurPhone?.connected && window.__iurPhone.state !== null && !/–/.test(document.getElementById('counter')?.textContent ?? '–'), { polling: 100, timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      window.__iurPhone?.connected && window.__iurPhone.state !== null && !/–/.test(document.getElementById('counter')?.textContent ?? '–'),
+    { polling: 100, timeout: 60_000 },
+  );
   return page;
 }
 
@@ -34,11 +38,17 @@ const strokes = (page: Page | Frame) => page.evaluate(() => Object.values(window
 const shown = (page: Page | Frame) => page.evaluate(() => document.querySelectorAll('svg.iur-pen-layer path:not(.drawing)').length);
 
 beforeAll(async () => {
-  [run, browser] = await Promise.all([startPresent(['--slides', 'tests/fixtures/remote', '--remote', '--host', LAN, '--port', '5717']), launchBrowser()]);
+  [run, browser] = await Promise.all([
+    startPresent(['--slides', 'tests/fixtures/remote', '--remote', '--host', LAN, '--port', '5717']),
+    launchBrowser(),
+  ]);
   venue = await browser.newPage();
   await venue.setViewport({ width: 1280, height: 720 });
   await venue.goto(`http://127.0.0.1:${run.port}/`);
-  await venue.waitForFunction(() => window.__iurVenue?.connected && window.__iurVenue.applied > 0 && window.__iurPen?.ready, { polling: 100, timeout: 60_000 });
+  await venue.waitForFunction(() => window.__iurVenue?.connected && window.__iurVenue.applied > 0 && window.__iurPen?.ready, {
+    polling: 100,
+    timeout: 60_000,
+  });
   phone = await openPhone(run.qrUrls[0]);
   await currentFrame(phone).waitForFunction(() => window.__iurPen?.ready === true, { polling: 100, timeout: 60_000 });
 });
@@ -63,7 +73,10 @@ describe('the pen with the phone remote', () => {
     await phone.touchscreen.touchStart(a.x, a.y);
     for (let i = 1; i <= 8; i++) await phone.touchscreen.touchMove(a.x + ((b.x - a.x) * i) / 8, a.y + ((b.y - a.y) * i) / 8);
     await phone.touchscreen.touchEnd();
-    await venue.waitForFunction(() => Object.values(window.__iurPen?.drawings().slides ?? {}).flat().length === 1, { polling: 100, timeout: 10_000 });
+    await venue.waitForFunction(() => Object.values(window.__iurPen?.drawings().slides ?? {}).flat().length === 1, {
+      polling: 100,
+      timeout: 10_000,
+    });
     expect(await shown(venue)).toBe(1);
     // The venue's pen keeps it as its own (a built deck: in the browser, with the download).
     await venue.waitForFunction(() => window.__iurPen?.saved?.state === 'saved', { polling: 100, timeout: 10_000 });
@@ -78,7 +91,10 @@ describe('the pen with the phone remote', () => {
     await venue.mouse.down();
     await venue.mouse.move(600, 620, { steps: 8 });
     await venue.mouse.up();
-    await currentFrame(phone).waitForFunction(() => document.querySelectorAll('svg.iur-pen-layer path:not(.drawing)').length === 2, { polling: 100, timeout: 10_000 });
+    await currentFrame(phone).waitForFunction(() => document.querySelectorAll('svg.iur-pen-layer path:not(.drawing)').length === 2, {
+      polling: 100,
+      timeout: 10_000,
+    });
     expect(await strokes(currentFrame(phone))).toBe(2);
     if (process.env.IUR_PEN_SHOTS) await phone.screenshot({ path: process.env.IUR_PEN_SHOTS });
   });
@@ -88,7 +104,9 @@ describe('the pen with the phone remote', () => {
     const frame = currentFrame(follower);
     await frame.waitForFunction(() => window.__iurPen?.ready === true, { polling: 100, timeout: 60_000 });
     // No 画笔 button for a follower…
-    expect(await follower.$eval('#pen', (el) => getComputedStyle(el).display === 'none' || (el as HTMLElement).offsetParent === null)).toBe(true);
+    expect(await follower.$eval('#pen', (el) => getComputedStyle(el).display === 'none' || (el as HTMLElement).offsetParent === null)).toBe(
+      true,
+    );
     // …and what its picture draws anyway (pen forced on) stays on the follower: its page sends nothing, the server would refuse it.
     await frame.evaluate(() => window.__iurPen?.toggle());
     await follower.evaluate(() => document.body.classList.add('pen-on'));

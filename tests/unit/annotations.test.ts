@@ -16,7 +16,17 @@ import { parseClientMessage } from '../../src/client/remote/protocol.ts';
 import { displayPath } from '../../src/deck/readSources.ts';
 
 const ID = '01-pen.md#第五张';
-const stroke = (id: string, step = 0) => ({ id, tool: 'pen', color: '#a3302b', size: 6, step, points: [[10, 10, 0.5], [20, 30, 0.7]] });
+const stroke = (id: string, step = 0) => ({
+  id,
+  tool: 'pen',
+  color: '#a3302b',
+  size: 6,
+  step,
+  points: [
+    [10, 10, 0.5],
+    [20, 30, 0.7],
+  ],
+});
 const good = { version: 1, slides: { [ID]: [stroke('a'), stroke('b', 2)] } };
 
 let dir: string;
@@ -68,7 +78,9 @@ describe('reading slides/annotations.json', () => {
     const { messages, errors, annotations } = await withFile(JSON.stringify(bad, null, 2));
     expect(errors).toBe(0);
     expect(annotations).toBeUndefined();
-    expect(messages).toEqual([expect.stringMatching(/annotations\.json:4: warning: "01-pen\.md#第五张", stroke 2: "color": expected "#rrggbb"/)]);
+    expect(messages).toEqual([
+      expect.stringMatching(/annotations\.json:4: warning: "01-pen\.md#第五张", stroke 2: "color": expected "#rrggbb"/),
+    ]);
     for (const wrong of [[], 'x', { version: 2, slides: {} }, { version: 1, slides: [] }, { version: 1, slides: { [ID]: 'x' } }]) {
       const r = await withFile(JSON.stringify(wrong));
       expect(r.messages, JSON.stringify(wrong)).toHaveLength(1);
@@ -76,7 +88,12 @@ describe('reading slides/annotations.json', () => {
       expect(r.annotations).toBeUndefined();
     }
     // Numbers out of range, too many points, a hostile key.
-    for (const s of [{ ...stroke('a'), points: [[1e308, 0]] }, { ...stroke('a'), points: Array.from({ length: 6000 }, () => [1, 1]) }, { ...stroke('a'), step: -1 }, { ...stroke('a'), id: '<svg onload=x>' }]) {
+    for (const s of [
+      { ...stroke('a'), points: [[1e308, 0]] },
+      { ...stroke('a'), points: Array.from({ length: 6000 }, () => [1, 1]) },
+      { ...stroke('a'), step: -1 },
+      { ...stroke('a'), id: '<svg onload=x>' },
+    ]) {
       const r = await withFile(JSON.stringify({ version: 1, slides: { [ID]: [s] } }));
       expect(r.messages).toHaveLength(1);
     }
@@ -91,7 +108,9 @@ describe('reading slides/annotations.json', () => {
     await truncate(file, 50 * 1024 * 1024);
     const result = await loadDeck(slides);
     const messages = result.problems.filter((p) => p.pos.file.endsWith('annotations.json')).map(formatProblem);
-    expect(messages).toEqual([expect.stringMatching(/annotations\.json:1: warning: 50\.0 MB, more than the 8 MB an annotations file may be/)]);
+    expect(messages).toEqual([
+      expect.stringMatching(/annotations\.json:1: warning: 50\.0 MB, more than the 8 MB an annotations file may be/),
+    ]);
     expect(errorsOf(result.problems)).toEqual([]);
     expect(result.deck.annotations).toBeUndefined();
     await rm(file);
@@ -101,7 +120,9 @@ describe('reading slides/annotations.json', () => {
     const text = JSON.stringify({ version: 1, slides: { [ID]: [stroke('a')], '01-pen.md#已删除': [stroke('b'), stroke('c')] } }, null, 2);
     const { messages, annotations } = await withFile(text);
     const line = text.split('\n').findIndex((l) => l.includes('已删除')) + 1;
-    expect(messages).toEqual([`${displayPath(path.join(slides, 'annotations.json'))}:${line}: warning: no slide has the id "01-pen.md#已删除" (its heading or file renamed?): its 2 drawings are kept in the file but shown nowhere`]);
+    expect(messages).toEqual([
+      `${displayPath(path.join(slides, 'annotations.json'))}:${line}: warning: no slide has the id "01-pen.md#已删除" (its heading or file renamed?): its 2 drawings are kept in the file but shown nowhere`,
+    ]);
     expect(Object.keys(annotations?.slides ?? {})).toEqual([ID, '01-pen.md#已删除']);
   });
 
@@ -130,7 +151,9 @@ describe("the dev server's writer", () => {
     const folder = path.join(dir, 'writer');
     await mkdir(folder);
     const writer = annotationsWriter(folder);
-    const texts = Array.from({ length: 20 }, (_, i) => serializeAnnotations(parseAnnotations({ version: 1, slides: { [ID]: [stroke(`s${i}`)] } }) as Annotations));
+    const texts = Array.from({ length: 20 }, (_, i) =>
+      serializeAnnotations(parseAnnotations({ version: 1, slides: { [ID]: [stroke(`s${i}`)] } }) as Annotations),
+    );
     const done = await Promise.all(texts.map((t) => writer.save(t)));
     expect(new Set(done)).toEqual(new Set([path.join(folder, 'annotations.json')]));
     expect(await readFile(path.join(folder, 'annotations.json'), 'utf8')).toBe(texts[19]);
@@ -155,9 +178,17 @@ describe("the phone remote's pen messages", () => {
   it('takes a checked stroke, erase or clear, and nothing else', () => {
     const add = { type: 'pen', op: { kind: 'add', slide: ID, stroke: stroke('a') } };
     expect(parseClientMessage(JSON.stringify(add))).toMatchObject({ type: 'pen', op: { kind: 'add', slide: ID } });
-    expect(parseClientMessage(JSON.stringify({ type: 'pen', op: { kind: 'clear', slide: ID } }))).toEqual({ type: 'pen', op: { kind: 'clear', slide: ID } });
+    expect(parseClientMessage(JSON.stringify({ type: 'pen', op: { kind: 'clear', slide: ID } }))).toEqual({
+      type: 'pen',
+      op: { kind: 'clear', slide: ID },
+    });
     expect(parseClientMessage(JSON.stringify({ type: 'pen', op: { kind: 'erase', slide: ID, ids: ['a'] } }))).toBeDefined();
-    for (const bad of [{ type: 'pen' }, { type: 'pen', op: { kind: 'add', slide: ID, stroke: { ...stroke('a'), color: 'red' } } }, { type: 'pen', op: { kind: 'erase', slide: ID, ids: [1] } }, { type: 'pen', op: { kind: 'burn', slide: ID } }]) {
+    for (const bad of [
+      { type: 'pen' },
+      { type: 'pen', op: { kind: 'add', slide: ID, stroke: { ...stroke('a'), color: 'red' } } },
+      { type: 'pen', op: { kind: 'erase', slide: ID, ids: [1] } },
+      { type: 'pen', op: { kind: 'burn', slide: ID } },
+    ]) {
       expect(parseClientMessage(JSON.stringify(bad)), JSON.stringify(bad)).toBeUndefined();
     }
   });

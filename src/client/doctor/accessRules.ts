@@ -31,9 +31,16 @@ export function missingAlt(ctx: SlideContext): Finding[] {
 
 /** A slide whose laid-out page has no heading (notes and nested slides aside). */
 export function missingTitle(ctx: SlideContext): Finding[] {
-  const headings = Array.from(ctx.section.querySelectorAll('h1, h2, h3')).filter((h) => !h.closest('aside.notes, section section, .slide-footer') && (h.textContent ?? '').trim() !== '');
+  const headings = Array.from(ctx.section.querySelectorAll('h1, h2, h3')).filter(
+    (h) => !h.closest('aside.notes, section section, .slide-footer') && (h.textContent ?? '').trim() !== '',
+  );
   if (headings.length > 0) return [];
-  return [{ level: 'warning', message: 'slide without a title: give it a heading (## 标题); bookmarks, a screen reader and the tagged PDF name a slide by it' }];
+  return [
+    {
+      level: 'warning',
+      message: 'slide without a title: give it a heading (## 标题); bookmarks, a screen reader and the tagged PDF name a slide by it',
+    },
+  ];
 }
 
 export const ACCESS_RULES = [missingAlt, missingTitle];

@@ -102,7 +102,8 @@ export function setUpPen(deck: RevealApi, built: Annotations | undefined): void 
   attachInput(layer, { tool: (): Tool => state.tool, color: () => colors[state.color], where, shown, commit });
 
   store.onChange(render);
-  for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'overviewshown', 'overviewhidden', 'ready']) deck.on(event, render);
+  for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'overviewshown', 'overviewhidden', 'ready'])
+    deck.on(event, render);
   document.addEventListener('iur:deck-updated', place);
   deck.addKeyBinding({ keyCode: KEY_CODE, key: PEN.key, description: PEN.help }, toggle);
   place();

@@ -45,13 +45,20 @@ export function attachInput(layer: SVGSVGElement, context: InputContext): void {
     const here = context.where();
     if (!here) return;
     const [x, y] = at(event);
-    const ids = context.shown().filter((s) => near(s, x, y)).map((s) => s.id);
+    const ids = context
+      .shown()
+      .filter((s) => near(s, x, y))
+      .map((s) => s.id);
     if (ids.length) context.commit({ kind: 'erase', slide: here.slide, ids });
   };
 
   const redraw = (last: boolean) => {
     if (!drawing) return;
-    const next = strokeElement(layer.ownerDocument, { tool: drawing.tool, size: SIZES[drawing.tool], color: context.color(), points: drawing.points }, last);
+    const next = strokeElement(
+      layer.ownerDocument,
+      { tool: drawing.tool, size: SIZES[drawing.tool], color: context.color(), points: drawing.points },
+      last,
+    );
     drawing.path.setAttribute('d', next.getAttribute('d') ?? '');
   };
 
@@ -93,7 +100,14 @@ export function attachInput(layer: SVGSVGElement, context: InputContext): void {
     done.path.remove();
     const here = context.where();
     if (!here || done.points.length === 0) return;
-    const stroke: Stroke = { id: strokeId(), tool: done.tool, color: context.color(), size: SIZES[done.tool], step: here.step, points: done.points.slice(0, 5000) };
+    const stroke: Stroke = {
+      id: strokeId(),
+      tool: done.tool,
+      color: context.color(),
+      size: SIZES[done.tool],
+      step: here.step,
+      points: done.points.slice(0, 5000),
+    };
     context.commit({ kind: 'add', slide: here.slide, stroke });
   };
   layer.addEventListener('pointerup', finish);

@@ -34,7 +34,11 @@ export function strokePath(stroke: Pick<Stroke, 'tool' | 'size' | 'points'>, las
 }
 
 /** A path element for one stroke. */
-export function strokeElement(doc: Document, stroke: Pick<Stroke, 'tool' | 'size' | 'points' | 'color'> & { id?: string }, last = true): SVGPathElement {
+export function strokeElement(
+  doc: Document,
+  stroke: Pick<Stroke, 'tool' | 'size' | 'points' | 'color'> & { id?: string },
+  last = true,
+): SVGPathElement {
   const path = doc.createElementNS(SVG_NS, 'path');
   path.setAttribute('d', strokePath(stroke, last));
   path.setAttribute('fill', stroke.color);

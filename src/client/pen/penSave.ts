@@ -4,11 +4,18 @@
 // newest last). A built deck or the single file: in this browser's
 // localStorage, with the drawings the build carried as the start, and a
 // download of annotations.json to put into slides/. The Markdown is never touched.
-import { emptyAnnotations, isShapeProblem, parseAnnotations, serializeAnnotations, type Annotations } from '../../annotations/annotations.ts';
+import {
+  emptyAnnotations,
+  isShapeProblem,
+  parseAnnotations,
+  serializeAnnotations,
+  type Annotations,
+} from '../../annotations/annotations.ts';
 
 const ENDPOINT = '/__iur/annotations';
 
-export type SaveState = { where: 'file'; state: 'saved' | 'saving' | 'failed'; detail: string } | { where: 'browser'; state: 'saved' | 'failed'; detail: string };
+export type SaveState =
+  { where: 'file'; state: 'saved' | 'saving' | 'failed'; detail: string } | { where: 'browser'; state: 'saved' | 'failed'; detail: string };
 
 function storageKey(): string {
   return `iur-deck-annotations:${document.title}`;
@@ -70,7 +77,11 @@ export function drawingSaver(report: (state: SaveState) => void): (data: Annotat
       pending = undefined;
       report({ where: 'file', state: 'saving', detail: '' });
       try {
-        const response = await fetch(ENDPOINT, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
+        const response = await fetch(ENDPOINT, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(data),
+        });
         const text = await response.text();
         report({ where: 'file', state: response.ok ? 'saved' : 'failed', detail: text });
       } catch (error) {

@@ -5,9 +5,7 @@
 import { emptyAnnotations, parseStroke, type Annotations, type Stroke } from '../../annotations/annotations.ts';
 
 export type PenOp =
-  | { kind: 'add'; slide: string; stroke: Stroke }
-  | { kind: 'erase'; slide: string; ids: string[] }
-  | { kind: 'clear'; slide: string };
+  { kind: 'add'; slide: string; stroke: Stroke } | { kind: 'erase'; slide: string; ids: string[] } | { kind: 'clear'; slide: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -19,7 +17,7 @@ export function parseOp(value: unknown): PenOp | undefined {
     return typeof stroke === 'string' ? undefined : { kind: 'add', slide: value.slide, stroke };
   }
   if (value.kind === 'erase' && Array.isArray(value.ids) && value.ids.every((id) => typeof id === 'string')) {
-    return { kind: 'erase', slide: value.slide, ids: value.ids as string[] };
+    return { kind: 'erase', slide: value.slide, ids: value.ids };
   }
   if (value.kind === 'clear') return { kind: 'clear', slide: value.slide };
   return undefined;

@@ -17,7 +17,12 @@ export interface Toolbar {
   refresh: () => void;
 }
 
-export function penToolbar(doc: Document, colors: readonly string[], state: ToolbarState, actions: { clear: () => void; close: () => void }): Toolbar {
+export function penToolbar(
+  doc: Document,
+  colors: readonly string[],
+  state: ToolbarState,
+  actions: { clear: () => void; close: () => void },
+): Toolbar {
   const bar = doc.createElement('div');
   bar.className = 'iur-pen-toolbar';
   bar.setAttribute('role', 'toolbar');
@@ -35,17 +40,31 @@ export function penToolbar(doc: Document, colors: readonly string[], state: Tool
     bar.appendChild(b);
     return b;
   };
-  const tools = (['pen', 'highlighter', 'eraser'] as const).map((tool) => [tool, button(PEN[tool], () => (state.tool = tool), (b) => (b.dataset.tool = tool))] as const);
+  const tools = (['pen', 'highlighter', 'eraser'] as const).map(
+    (tool) =>
+      [
+        tool,
+        button(
+          PEN[tool],
+          () => (state.tool = tool),
+          (b) => (b.dataset.tool = tool),
+        ),
+      ] as const,
+  );
   const swatches = colors.map((color, i) =>
-    button('', () => {
-      state.color = i;
-      if (state.tool === 'eraser') state.tool = 'pen';
-    }, (b) => {
-      b.className = 'swatch';
-      b.style.background = color;
-      b.dataset.color = String(i);
-      b.setAttribute('aria-label', `${PEN.colour} ${i + 1}`);
-    }),
+    button(
+      '',
+      () => {
+        state.color = i;
+        if (state.tool === 'eraser') state.tool = 'pen';
+      },
+      (b) => {
+        b.className = 'swatch';
+        b.style.background = color;
+        b.dataset.color = String(i);
+        b.setAttribute('aria-label', `${PEN.colour} ${i + 1}`);
+      },
+    ),
   );
   button(PEN.clear, actions.clear, (b) => (b.dataset.action = 'clear'));
   const status = doc.createElement('span');
@@ -58,7 +77,8 @@ export function penToolbar(doc: Document, colors: readonly string[], state: Tool
     b.title = PEN.close;
   });
   // Keep clicks on the bar away from reveal.js (a click on the slide may navigate).
-  for (const type of ['pointerdown', 'mousedown', 'touchstart'] as const) bar.addEventListener(type, (event) => event.stopPropagation(), { passive: true });
+  for (const type of ['pointerdown', 'mousedown', 'touchstart'] as const)
+    bar.addEventListener(type, (event) => event.stopPropagation(), { passive: true });
 
   function refresh(): void {
     for (const [tool, b] of tools) b.setAttribute('aria-pressed', String(state.tool === tool));

@@ -11,9 +11,16 @@
 
 /** The labels of a Mermaid source, in order, once each: its quoted texts, else the words inside its node brackets. */
 export function diagramText(source: string): string {
-  const clean = (t: string) => t.replace(/<br\s*\/?>/gi, ' ').replace(/\s+/g, ' ').trim();
+  const clean = (t: string) =>
+    t
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   // Not labels: directives, comments, styling.
-  source = source.split('\n').filter((line) => !/^\s*(%%|classDef\b|class\b|style\b|linkStyle\b|click\b)/.test(line)).join('\n');
+  source = source
+    .split('\n')
+    .filter((line) => !/^\s*(%%|classDef\b|class\b|style\b|linkStyle\b|click\b)/.test(line))
+    .join('\n');
   let labels = Array.from(source.matchAll(/"([^"\n]*)"/g), (m) => clean(m[1]));
   if (labels.every((l) => !l)) labels = Array.from(source.matchAll(/[[({|>]([^\])}|\n]+)[\])}|]/g), (m) => clean(m[1]));
   return [...new Set(labels.filter((l) => l.length > 0))].join('；');

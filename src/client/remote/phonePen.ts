@@ -16,12 +16,13 @@ export function phonePen(frames: () => HTMLIFrameElement[], send: (op: PenOp) =>
   const windows = () => frames().map((f) => f.contentWindow);
   window.addEventListener('message', (event) => {
     const data = event.data as { ns?: unknown; kind?: unknown; op?: unknown } | null;
-    if (event.origin !== location.origin || !data || data.ns !== NS || data.kind !== 'op' || !windows().includes(event.source as Window)) return;
+    if (event.origin !== location.origin || !data || data.ns !== NS || data.kind !== 'op' || !windows().includes(event.source as Window))
+      return;
     const op = parseOp(data.op);
     if (op) send(op);
   });
   button.addEventListener('click', () => {
-    const pen = (frames()[0].contentWindow as (Window & { __iurPen?: { toggle: () => void; on: () => boolean } }) | null)?.__iurPen;
+    const pen = frames()[0].contentWindow?.__iurPen;
     if (!pen) return;
     pen.toggle();
     const on = pen.on();
