@@ -140,7 +140,6 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
   const out = outOf(format, values.out, values.slides, outputKind(format, values.handout, values.notes));
   if (format !== 'pdf' && values.notes) throw new ArgsError(`--notes makes a PDF handout; a ${format === 'pptx' ? 'PowerPoint file has the notes in its notes pane' : 'PNG has no notes'} (see --help)`);
   if (format !== 'pdf' && values.fragments) throw new ArgsError(`--fragments is for the PDF; ${format === 'pptx' ? 'PowerPoint' : 'PNG'} gets one slide per slide, all fragments shown (see --help)`);
-  if (format === 'pptx' && values.annotations) throw new ArgsError('--annotations: the PowerPoint export does not carry the pen\'s drawings yet; export a PDF or PNG with them (see --help)');
   const width = Number(values.width);
   if (!Number.isInteger(width) || width < 320 || width > 7680) throw new ArgsError(`--width: expected a whole number of px from 320 to 7680, got "${values.width}" (see --help)`);
   const handout = values.handout === undefined ? undefined : (Number(values.handout) as HandoutSize);

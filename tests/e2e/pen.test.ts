@@ -16,6 +16,8 @@ import { buildAndServe, launchBrowser, tempDir, type Served } from '../helpers/d
 import { openSpeakerView, waitForPreviewOn } from '../helpers/speakerView.ts';
 import type { Annotations } from '../../src/annotations/annotations.ts';
 import { PDFDocument } from 'pdf-lib';
+import JSZip from 'jszip';
+import { convertToPdf, fontConfig } from '../helpers/libreoffice.ts';
 import { runExport } from '../helpers/exportRun.ts';
 import { movetoCount, pageContent } from '../helpers/pdfContent.ts';
 
@@ -290,6 +292,29 @@ describe('export --annotations', () => {
     // Slide 5 prints at steps 0, 1, 2, 3 (pages 5–8): one stroke at step 0, three more at step 2.
     expect(paths(doc)).toEqual([0, 0, 0, 0, 1, 1, 4, 4, 0]);
   });
+
+  it('in PowerPoint, each stroke a freeform shape on its slide; none without the flag', async () => {
+    const freeforms = async (name: string, args: string[]) => {
+      const out = path.join(dir, `${name}.pptx`);
+      const result = await runExport(['--slides', slides, '--out', out, ...args]);
+      if (result.code !== 0) throw new Error(`export failed:\n${result.stderr}`);
+      const zip = await JSZip.loadAsync(await readFile(out));
+      return Promise.all(
+        [1, 2, 3, 4, 5, 6].map(
+          async (n) => ((await zip.file(`ppt/slides/slide${n}.xml`)?.async('string')) ?? '').match(/<a:custGeom>/g)?.length ?? 0,
+        ),
+      );
+    };
+    expect(await freeforms('with', ['--annotations'])).toEqual([0, 0, 0, 0, 4, 0]);
+    expect(await freeforms('without', [])).toEqual([0, 0, 0, 0, 0, 0]);
+    // A real client draws them: LibreOffice Impress's PDF of slide 5 has 4 more paths with them than without.
+    const fonts = await fontConfig(dir, 'lo', 'Microsoft YaHei', 'Noto Sans SC');
+    const lo = path.join(dir, 'lo');
+    for (const name of ['with', 'without']) convertToPdf(path.join(dir, `${name}.pptx`), lo, fonts, path.join(dir, 'lo-profile'));
+    const slide5 = async (name: string) =>
+      movetoCount(pageContent(await PDFDocument.load(await readFile(path.join(lo, `${name}.pdf`))), 4));
+    expect((await slide5('with')) - (await slide5('without'))).toBe(4);
+  }, 240_000);
 
   it('in the handout too', async () => {
     const doc = await pdf('handout', ['--annotations', '--handout', '3']);

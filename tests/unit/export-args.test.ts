@@ -30,10 +30,10 @@ describe('parseExportArgs', () => {
     expect(parseExportArgs(['--force'])).toMatchObject({ force: true });
   });
 
-  it('--annotations: the pen\'s drawings, for PDF and PNG, not yet for PowerPoint', () => {
+  it('--annotations: the pen\'s drawings, for PDF, PNG and PowerPoint', () => {
     expect(parseExportArgs(['--annotations'])).toMatchObject({ annotations: true });
     expect(parseExportArgs(['--annotations', '--out', 'x', '--format', 'png'])).toMatchObject({ annotations: true, format: 'png' });
-    expect(() => parseExportArgs(['--annotations', '--out', 'x.pptx'])).toThrow(/PowerPoint export does not carry the pen's drawings yet/);
+    expect(parseExportArgs(['--annotations', '--out', 'x.pptx'])).toMatchObject({ annotations: true, format: 'pptx' });
   });
 
   it('reads every option', () => {

@@ -3,7 +3,7 @@
 // stroke's colour; a highlighter is wide, even and translucent. The same
 // paths go on screen (the pen's layer) and into the print view, where
 // Chromium prints them as vector paths.
-import { getStroke } from 'perfect-freehand';
+import { strokeOpacity, strokeOutline } from '../../annotations/strokeOutline.ts';
 import type { Stroke } from '../../annotations/annotations.ts';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -12,15 +12,7 @@ export const SLIDE_H = 720;
 
 /** The outline of a stroke as an SVG path (quadratic curves through the outline's midpoints). */
 export function strokePath(stroke: Pick<Stroke, 'tool' | 'size' | 'points'>, last = true): string {
-  const pressured = stroke.points.some((p) => p[2] !== 0.5);
-  const outline = getStroke(stroke.points, {
-    size: stroke.size,
-    thinning: stroke.tool === 'highlighter' ? 0 : 0.6,
-    smoothing: 0.5,
-    streamline: 0.4,
-    simulatePressure: stroke.tool === 'pen' && !pressured,
-    last,
-  });
+  const outline = strokeOutline(stroke, last);
   if (outline.length < 2) return '';
   const f = (n: number) => Math.round(n * 10) / 10;
   const [first, ...rest] = outline;
@@ -42,7 +34,7 @@ export function strokeElement(
   const path = doc.createElementNS(SVG_NS, 'path');
   path.setAttribute('d', strokePath(stroke, last));
   path.setAttribute('fill', stroke.color);
-  if (stroke.tool === 'highlighter') path.setAttribute('fill-opacity', '0.35');
+  if (strokeOpacity(stroke) < 1) path.setAttribute('fill-opacity', String(strokeOpacity(stroke)));
   if (stroke.id) path.dataset.stroke = stroke.id;
   return path;
 }
