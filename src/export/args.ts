@@ -54,7 +54,8 @@ reused from node_modules/.cache/iur-deck/diagrams/.
                    steps gives n+1 pages) instead of one page per slide
   --annotations    the pen's drawings from the slides folder's annotations.json
                    on their slides, as vector paths (with --fragments from the
-                   step they were drawn at on); PDF, handout and PNG
+                   step they were drawn at on); PDF, handout and PNG; in
+                   PowerPoint each stroke a freeform shape
   --range LIST     only these slides, numbered from 1 in reading order:
                    e.g. 3-7,10 or 12- (to the end)
   --handout N      a handout instead: A4 portrait pages with a header (short
