@@ -14,6 +14,7 @@ import { structurePlugin } from './rules/structure.ts';
 import { imagesPlugin } from './rules/images.ts';
 import { cardsPlugin } from './rules/cards.ts';
 import { sourceLinesPlugin } from './rules/sourceLines.ts';
+import { rawHtmlPlugin } from './rules/rawHtml.ts';
 
 export function createMarkdown(): MarkdownItInstance {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
@@ -31,5 +32,6 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(imagesPlugin);
   md.use(cardsPlugin);
   md.use(sourceLinesPlugin);
+  md.use(rawHtmlPlugin);
   return md;
 }
