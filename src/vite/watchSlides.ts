@@ -29,7 +29,8 @@ export function watchSlides(dir: string, onChange: () => Promise<void>): SlidesW
   };
 
   const changed = (name?: string | Buffer | null): void => {
-    if (name && !String(name).toLowerCase().endsWith('.md')) return;
+    // The Markdown, and the rehearsal's times (a rehearsal saved, or a downloaded file put in).
+    if (name && !/\.md$|^rehearsal\.json$/i.test(String(name))) return;
     clearTimeout(timer);
     timer = setTimeout(() => void run(), 20);
   };
