@@ -66,3 +66,11 @@ describe('control characters', () => {
     expect(found[1]).toMatch(/^01-a\.md:5: warning: control character U\+0001 /);
   });
 });
+
+describe('images', () => {
+  it('a FIFO as an image is an error at its line, not a build that waits for ever', async () => {
+    execFileSync('mkfifo', [path.join(dir, 'pic.png')]);
+    await writeFile(path.join(dir, '01-a.md'), '# One\n\n![a picture](pic.png)\n');
+    expect(await problems()).toEqual(['01-a.md:3: error: image pic.png is a FIFO (named pipe), not a file: only regular files are read']);
+  });
+});
