@@ -3,6 +3,8 @@
 // changed), render the deck into it, write the subset font beside it. All
 // into a temporary folder that replaces the target only when complete, so a
 // failed build never damages a previous good one.
+import { assertSlideList } from '../deck/slideCount.ts';
+import { slidesInHtml } from './builtSlides.ts';
 import path from 'node:path';
 import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { loadDeck, errorsOf } from '../deck/loadDeck.ts';
@@ -100,6 +102,8 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
       fontPreload: fonts.files.map((href) => ({ href, type: FONT_MIME.woff2 })),
       csp: contentSecurityPolicy(),
     });
+    // The page a browser reads must hold exactly the parsed slides (src/deck/slideCount.ts).
+    assertSlideList(deck, slidesInHtml(html));
     await writeFile(path.join(partial, 'index.html'), html);
     await writeFile(path.join(partial, 'FONT-LICENSE.txt'), await readFile(fontLicensePath()));
     await writeFile(path.join(partial, BUILD_MARKER), 'This folder is a build of iur-deck: the next build replaces it.\n');

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { TimeoutError, type Browser, type Page } from 'puppeteer';
 import { DeckError, type Problem } from '../deck/model.ts';
 import { BrowserCrashError, ExportTimeoutError } from './errors.ts';
+import { assertSlideList } from '../deck/slideCount.ts';
 import type { Progress } from './progress.ts';
 import type { RenderTarget } from './renderPdf.ts';
 import { pageStatus, preparePrint, type PageStatus, type PrintedPage, type PrintPlan } from './printDom.ts';
@@ -144,6 +145,8 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
     const problems = await page.evaluate(() => (window.__iurDeck?.problems ?? []) as Problem[]);
     throw new DeckError(problems.length > 0 ? problems : [{ pos: { file: 'deck', line: 0 }, level: 'error', message: 'the page reported an error' }]);
   }
+  // Every slide of the model is in the page, no more (src/deck/slideCount.ts).
+  if (options.slides) assertSlideList({ slides: options.slides.map((pos) => ({ pos })) }, await race(page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section[data-file]'), (s) => `${s.dataset.file}:${s.dataset.line}`)), crashed));
   const drawn = await race(page.evaluate(() => window.__iurDrawn ?? {}), crashed);
   // Every slide is laid out here, as it prints: the doctor's rules cost a few ms on the talk.
   const doctor = await race(page.evaluate(() => window.__iurDeck?.inspectAll?.() ?? []), crashed);
