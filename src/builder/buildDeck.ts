@@ -100,7 +100,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     const html = renderPage(await readFile(path.join(shell, 'index.html'), 'utf8'), deck, {
       fontCss: fonts.css,
       fontPreload: fonts.files.map((href) => ({ href, type: FONT_MIME.woff2 })),
-      csp: contentSecurityPolicy(),
+      csp: contentSecurityPolicy({ single: options.single === true }),
     });
     // The page a browser reads must hold exactly the parsed slides (src/deck/slideCount.ts).
     assertSlideList(deck, slidesInHtml(html));

@@ -53,8 +53,18 @@ function joinAtLines(fragments: readonly HtmlFragment[]): string {
   return text;
 }
 
-/** The first raw HTML construct in `fragments` that is not closed by their end, or undefined. */
-export function findUnclosedHtml(fragments: readonly HtmlFragment[]): UnclosedHtml | undefined {
+/** A start tag as the browser reads it: its name, attributes and 0-based source line. */
+export interface StartTag {
+  name: string;
+  attrs: { name: string; value: string }[];
+  line: number;
+}
+
+/**
+ * The first raw HTML construct in `fragments` that is not closed by their end,
+ * or undefined; `onTag` sees every start tag on the way.
+ */
+export function findUnclosedHtml(fragments: readonly HtmlFragment[], onTag?: (tag: StartTag) => void): UnclosedHtml | undefined {
   if (fragments.length === 0) return undefined;
   let open: UnclosedHtml | undefined;
   const templates: number[] = [];
@@ -66,6 +76,7 @@ export function findUnclosedHtml(fragments: readonly HtmlFragment[]): UnclosedHt
   const handler: TokenHandler = {
     onStartTag(token) {
       const name = token.tagName;
+      onTag?.({ name, attrs: token.attrs.map((a) => ({ name: a.name, value: a.value })), line: line0(token.location) });
       if (name === 'template') templates.push(line0(token.location));
       const mode = TEXT_ELEMENTS[name];
       if (mode !== undefined && tokenizer) {

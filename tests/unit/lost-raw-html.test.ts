@@ -65,3 +65,22 @@ describe('unclosed raw HTML', () => {
     expect(found.join('\n')).toMatch(/a\.md:3: error: /);
   });
 });
+
+describe('HTML that leads out of the deck', () => {
+  it('a file: URL in an iframe, a link or a style is an error at its line', () => {
+    const found = errors('# One\n\n<iframe src="file:///etc/passwd"></iframe>\n\ntext <a href="FILE:///etc/">x</a>\n\n<div style="background: url(\'file:///x.png\')"></div>\n');
+    expect(found).toHaveLength(3);
+    expect(found[0]).toMatch(/^slides\/a\.md:3: error: <iframe src="file:\/\/\/etc\/passwd">: a file: URL points into the computer/);
+    expect(found[1]).toMatch(/^slides\/a\.md:5: error: <a href=/);
+    expect(found[2]).toMatch(/^slides\/a\.md:7: error: <div style=/);
+  });
+
+  it('a <meta http-equiv="refresh"> is an error at its line, in notes too', () => {
+    expect(errors('# One\n\n<meta http-equiv="Refresh" content="0; url=file:///etc/">\n')).toEqual([expect.stringMatching(/^slides\/a\.md:3: error: <meta http-equiv="refresh"> would move the deck/)]);
+    expect(errors('# One\n\nNote:\n<meta http-equiv="refresh" content="5">\n')).toHaveLength(1);
+  });
+
+  it('the word "file:" in text or in an alt is fine', () => {
+    expect(errors('# One\n\nfile: intro.md\n\n<img alt="file: x" src="data:image/png;base64,AA==">\n')).toEqual([]);
+  });
+});

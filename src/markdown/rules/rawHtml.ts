@@ -2,13 +2,15 @@
 // An unclosed comment, <script>, <title>, <template>… would make the browser
 // swallow every slide after it, so the slide count the parse decided would no
 // longer be the one shown or exported: it is an error at the line it opens.
-// The HTML of each slide's body and notes is read by rawHtmlScan.ts.
+// The HTML of each slide's body and notes is read by rawHtmlScan.ts. The same
+// reading refuses what would lead the deck into the presenter's computer or
+// away from itself: a file: URL in any attribute, a <meta http-equiv=refresh>.
 import type { MarkdownIt, Token } from 'markdown-it';
 import type { ParseEnv } from '../env.ts';
 import { report } from '../env.ts';
 import { SLIDE_BREAK } from './slideBreak.ts';
 import { NOTES_MARKER } from './notes.ts';
-import { findUnclosedHtml, type HtmlFragment } from '../rawHtmlScan.ts';
+import { findUnclosedHtml, type HtmlFragment, type StartTag } from '../rawHtmlScan.ts';
 
 const SEPARATOR_LINE = /^ {0,3}---?[ \t]*$/m;
 
@@ -24,8 +26,33 @@ function inlineFragments(inline: Token, into: HtmlFragment[]): void {
   }
 }
 
+const URL_ATTRIBUTES = new Set(['src', 'href', 'action', 'formaction', 'data', 'poster', 'background', 'cite', 'longdesc', 'manifest', 'xlink:href']);
+
+/** Whether an attribute's value leads to a file: URL. */
+function fileUrlIn(name: string, value: string): boolean {
+  if (URL_ATTRIBUTES.has(name)) return /^\s*file:/i.test(value);
+  if (name === 'srcset') return /(^|,)\s*file:/i.test(value);
+  if (name === 'style') return /url\(\s*['"]?\s*file:/i.test(value);
+  return false;
+}
+
+/** A file: URL (the presenter's own disk) in an attribute, or a refresh that moves the page. */
+function checkTag(env: ParseEnv, tag: StartTag): void {
+  const equiv = tag.attrs.find((a) => a.name === 'http-equiv')?.value.trim().toLowerCase();
+  if (tag.name === 'meta' && equiv === 'refresh') {
+    report(env, tag.line, '<meta http-equiv="refresh"> would move the deck away from itself (a slide is no page of its own): remove it');
+    return;
+  }
+  for (const attr of tag.attrs) {
+    if (fileUrlIn(attr.name, attr.value)) {
+      report(env, tag.line, `<${tag.name} ${attr.name}="${attr.value.slice(0, 60)}">: a file: URL points into the computer the deck is shown on; put the file into assets/ and link it relatively`);
+      return;
+    }
+  }
+}
+
 function check(env: ParseEnv, fragments: HtmlFragment[], where: string): void {
-  const open = findUnclosedHtml(fragments);
+  const open = findUnclosedHtml(fragments, (tag) => checkTag(env, tag));
   if (!open) return;
   report(env, open.line, `${open.what} is not closed in its ${where} (add ${open.close}): the browser would hide everything after it, the rest of the deck included`);
 }
