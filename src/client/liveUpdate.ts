@@ -22,6 +22,9 @@ export function acceptDeckUpdates(deck: RevealApi): void {
     document.querySelectorAll('vite-error-overlay').forEach((el) => el.remove());
     document.dispatchEvent(new CustomEvent('iur:deck-updated'));
     deck.slide(h, v ?? 0, f);
+    if (update.version !== undefined) document.documentElement.dataset.deckServed = String(update.version);
     document.documentElement.dataset.deckVersion = String(Number(document.documentElement.dataset.deckVersion ?? 0) + 1);
   });
+  // Listening now: a save that came while the page loaded was missed, so ask for it.
+  hot.send('iur:hello', { version: Number(document.documentElement.dataset.deckServed ?? 0) });
 }

@@ -7,6 +7,7 @@
 // exist are skipped; editors' temporary and hidden files are ignored.
 import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { followFolders, type Following } from '../watching/followFolders.ts';
 
 export interface FilesWatcher {
   close: () => void;
@@ -46,11 +47,13 @@ export function watchFiles(dirs: string[], onChange: (changed: string[]) => Prom
   };
 
   const watchers = new Map<string, FSWatcher>();
+  let following: Following | undefined;
   const changedIn = (dir: string, name: string): void => {
     if (name && ignored(name)) return;
     const file = path.join(dir, name);
     if (name && !watchers.has(file) && isFolder(file)) watchFolder(file);
     changed.add(file);
+    following?.check();
     clearTimeout(timer);
     timer = setTimeout(() => void run(), delayMs);
   };
@@ -70,8 +73,29 @@ export function watchFiles(dirs: string[], onChange: (changed: string[]) => Prom
     }
   };
   for (const dir of dirs) if (existsSync(dir)) watchFolder(dir);
+  // A folder removed and restored, or replaced: watch the new one (src/watching/followFolders.ts).
+  const drop = (dir: string): void => {
+    for (const [d, w] of watchers) {
+      if (d !== dir && !d.startsWith(`${dir}${path.sep}`)) continue;
+      w.close();
+      watchers.delete(d);
+    }
+  };
+  following = followFolders(
+    dirs,
+    (dir) => {
+      drop(dir);
+      changedIn(dir, '');
+    },
+    (dir) => {
+      drop(dir);
+      watchFolder(dir);
+      changedIn(dir, '');
+    },
+  );
   return {
     close: () => {
+      following?.close();
       clearTimeout(timer);
       for (const w of watchers.values()) w.close();
     },
