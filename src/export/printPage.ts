@@ -6,6 +6,7 @@ import { TimeoutError, type Browser, type Page } from 'puppeteer';
 import { DeckError, type Problem } from '../deck/model.ts';
 import { BrowserCrashError, ExportTimeoutError } from './errors.ts';
 import { assertSlideList } from '../deck/slideCount.ts';
+import { crashSignal, raceCrash } from '../browser/crashSignal.ts';
 import type { Progress } from './progress.ts';
 import type { RenderTarget } from './renderPdf.ts';
 import { pageStatus, preparePrint, type PageStatus, type PrintedPage, type PrintPlan } from './printDom.ts';
@@ -38,7 +39,7 @@ export interface OpenedDeck {
 
 
 async function race<T>(work: Promise<T>, crashed: Promise<never>): Promise<T> {
-  return Promise.race([work, crashed]);
+  return raceCrash(work, crashed); // not Promise.race: see src/browser/crashSignal.ts
 }
 
 /** The slides named in a timeout message: the first few, then how many more. */
@@ -70,11 +71,10 @@ function describeTimeout(status: PageStatus | undefined, options: OpenOptions, p
 /** Opens `url` in print view on the browser's page and waits until the deck is ready. */
 export async function openForPrint(browser: Browser, options: OpenOptions): Promise<OpenedDeck> {
   const page = (await browser.pages())[0] ?? (await browser.newPage());
-  const crashed = new Promise<never>((_, reject) => {
-    page.once('error', (error) => reject(new BrowserCrashError(`the browser page crashed: ${error.message}`)));
-    browser.once('disconnected', () => reject(new BrowserCrashError('the browser exited unexpectedly')));
-  });
-  crashed.catch(() => {});
+  const crash = crashSignal();
+  page.once('error', (error) => crash.fail(new BrowserCrashError(`the browser page crashed: ${error.message}`)));
+  browser.once('disconnected', () => crash.fail(new BrowserCrashError('the browser exited unexpectedly')));
+  const crashed = crash.promise;
   // Uncaught page errors explain most timeouts: keep them for the message.
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => {
