@@ -14,8 +14,12 @@ type Counted = { slides: readonly CountedSlide[] };
 
 const key = (pos: SourcePos) => `${pos.file}:${pos.line}`;
 
-/** Problems when the page's slides (their file:line, in order) are not the model's. */
-export function slideListProblems(deck: Counted, inPage: string[]): Problem[] {
+/**
+ * Problems when the page's slides (their file:line, in order) are not the
+ * model's. A slide printed once per fragment step (`--fragments`) counts once.
+ */
+export function slideListProblems(deck: Counted, listed: string[]): Problem[] {
+  const inPage = [...new Set(listed)];
   const expected = deck.slides.map((s) => key(s.pos));
   const present = new Set(inPage);
   const missing = deck.slides.findIndex((s) => !present.has(key(s.pos)));
