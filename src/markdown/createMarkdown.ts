@@ -15,6 +15,7 @@ import { imagesPlugin } from './rules/images.ts';
 import { cardsPlugin } from './rules/cards.ts';
 import { sourceLinesPlugin } from './rules/sourceLines.ts';
 import { rawHtmlPlugin } from './rules/rawHtml.ts';
+import { controlCharsPlugin } from './rules/controlChars.ts';
 
 export function createMarkdown(): MarkdownItInstance {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
@@ -33,5 +34,6 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(cardsPlugin);
   md.use(sourceLinesPlugin);
   md.use(rawHtmlPlugin);
+  md.use(controlCharsPlugin);
   return md;
 }

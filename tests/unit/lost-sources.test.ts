@@ -74,3 +74,12 @@ describe('images', () => {
     expect(await problems()).toEqual(['01-a.md:3: error: image pic.png is a FIFO (named pipe), not a file: only regular files are read']);
   });
 });
+
+describe('control characters in the rendered slide', () => {
+  it('\\v is a line break and the others are gone, in the body and the notes', async () => {
+    await writeFile(path.join(dir, '01-a.md'), '# One\n\nfirst\x0Bsecond and bell\x01here\n\nNote: a\x0Bb\x1Fc\n');
+    const { deck } = await loadDeck(dir);
+    expect(deck.slides[0].html).toMatch(/<p[^>]*>first<br>\nsecond and bellhere<\/p>/);
+    expect(deck.slides[0].notes).toMatch(/<p[^>]*>a<br>\nbc<\/p>/);
+  });
+});
