@@ -6,6 +6,7 @@
 import { assertSlideList } from '../deck/slideCount.ts';
 import { assertScripts, readBuiltPage } from './builtPage.ts';
 import { FOLDER_MANIFEST } from '../cache/manifest.ts';
+import { removeStalePartials } from '../store/stalePartials.ts';
 import path from 'node:path';
 import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { loadDeck, errorsOf } from '../deck/loadDeck.ts';
@@ -90,6 +91,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   lap('shell');
 
   const outDir = path.resolve(options.outDir);
+  removeStalePartials(outDir); // dist.partial-<pid> / dist.old-<pid> of a killed build
   const partial = `${outDir}.partial-${process.pid}`;
   const old = `${outDir}.old-${process.pid}`;
   try {
