@@ -9,10 +9,13 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_DIR } from '../../src/vite/paths.ts';
+import { buildDeck } from '../../src/builder/buildDeck.ts';
 import { tempDir } from '../helpers/deckPage.ts';
 
 const BASIC = 'tests/fixtures/basic';
 let dir: string;
+/** The client shell the basic deck's build uses. */
+let shell: string;
 
 function cli(args: string[]): { code: number; out: string; err: string } {
   const r = spawnSync(process.execPath, ['src/cli/bin.mjs', ...args], { encoding: 'utf8', timeout: 170_000 });
@@ -31,6 +34,7 @@ beforeAll(async () => {
   dir = await tempDir('lost-cache');
   // Everything cached once.
   expect(cli(['export', '--slides', BASIC, '--out', path.join(dir, 'warm.pdf')]).code).toBe(0);
+  shell = path.join(CACHE_DIR, 'client', (await buildDeck({ slidesDir: BASIC, outDir: path.join(dir, 'dist-warm'), quiet: true })).shellKey);
 }, 240_000);
 
 afterAll(async () => {
@@ -49,7 +53,6 @@ describe('a damaged cache', () => {
   }, 120_000);
 
   it('the client shell, its script emptied: rebuilt, and no 0-byte script is shipped', async () => {
-    const shell = newest(path.join(CACHE_DIR, 'client'), /^[0-9a-f]{20}$/);
     const script = readdirSync(path.join(shell, 'assets')).find((n) => /^index-.*\.js$/.test(n));
     if (!script) throw new Error('no index-*.js in the shell');
     await writeFile(path.join(shell, 'assets', script), '');
@@ -62,7 +65,6 @@ describe('a damaged cache', () => {
   }, 120_000);
 
   it('the client shell, its index.html emptied: rebuilt, not "lost its mark" for ever', async () => {
-    const shell = newest(path.join(CACHE_DIR, 'client'), /^[0-9a-f]{20}$/);
     await writeFile(path.join(shell, 'index.html'), '');
     const run = cli(['build', '--slides', BASIC, '--out', path.join(dir, 'dist-index')]);
     expect(run.err).toMatch(/was damaged \(index\.html is empty\); rebuilding it/);
@@ -72,12 +74,16 @@ describe('a damaged cache', () => {
 
   it('a hand-edited diagram SVG is a cache miss: the diagram is drawn again', async () => {
     const diagrams = path.join(CACHE_DIR, 'diagrams');
-    // The run before wrote the SVGs for the current shell: edit the newest one.
-    expect(cli(['export', '--slides', BASIC, '--out', path.join(dir, 'again.pdf')]).code).toBe(0);
-    const svgFile = newest(diagrams, /\.svg$/);
-    const svg = await readFile(svgFile, 'utf8');
-    await writeFile(svgFile, svg.replace(/(<text|<span|<p)([^>]*>)/, '$1$2HACKED '));
-    expect(await readFile(svgFile, 'utf8')).toContain('HACKED');
+    // Every SVG cached for the basic deck's diagram (by any shell or browser): edited by hand.
+    const svgs = readdirSync(diagrams).filter((n) => n.endsWith('.svg')).map((n) => path.join(diagrams, n));
+    let edited = 0;
+    for (const file of svgs) {
+      const svg = await readFile(file, 'utf8');
+      if (!svg.includes('基础研究')) continue;
+      await writeFile(file, svg.replace('基础研究', 'HACKED'));
+      edited++;
+    }
+    expect(edited).toBeGreaterThan(0);
     const pdf = path.join(dir, 'edited.pdf');
     const run = cli(['export', '--slides', BASIC, '--out', pdf]);
     expect(run.err).toMatch(/^iur-deck: the cached diagram [0-9a-f]{32}\.svg was damaged \([0-9a-f]{32}\.svg (was changed|is \d+ bytes, not \d+)\); rebuilding it$/m);
@@ -87,13 +93,21 @@ describe('a damaged cache', () => {
 
   it('a truncated font subset: made again, and the build ships a whole font', async () => {
     const fonts = path.join(CACHE_DIR, 'fonts');
-    const font = newest(fonts, /\.woff2$/);
-    const bytes = await readFile(font);
-    await writeFile(font, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    // Every cached WOFF2 subset cut in half (the one this build uses among them).
+    const sizes = new Map<string, number>();
+    for (const name of readdirSync(fonts).filter((n) => n.endsWith('.woff2'))) {
+      const bytes = await readFile(path.join(fonts, name));
+      sizes.set(name, bytes.length);
+      await writeFile(path.join(fonts, name), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    }
     const out = path.join(dir, 'dist-font');
     const run = cli(['build', '--slides', BASIC, '--out', out]);
-    expect(run.err).toMatch(/^iur-deck: the cached font NotoSansSC-\d+-[0-9a-f]{32}\.woff2 was damaged \(.* is \d+ bytes, not \d+\); rebuilding it$/m);
+    const rebuilt = [...run.err.matchAll(/^iur-deck: the cached font (NotoSansSC-\d+-[0-9a-f]{32}\.woff2) was damaged \(.* is \d+ bytes, not \d+\); rebuilding it$/gm)].map((m) => m[1]);
+    expect(rebuilt.length, run.err).toBeGreaterThan(0);
     expect(run.code).toBe(0);
-    expect((await readFile(font)).length).toBe(bytes.length);
+    for (const name of rebuilt) expect((await readFile(path.join(fonts, name))).length).toBe(sizes.get(name));
+    for (const name of readdirSync(path.join(out, 'assets')).filter((n) => n.endsWith('.woff2'))) {
+      expect((await readFile(path.join(out, 'assets', name))).subarray(0, 4).toString('latin1')).toBe('wOF2');
+    }
   }, 120_000);
 });
