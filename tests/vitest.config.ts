@@ -10,6 +10,8 @@ export default defineConfig({
   root,
   test: {
     include: ['tests/**/*.test.ts'],
+    // Stops at once, naming the package, when a system prerequisite is missing (npm run test:setup installs them).
+    globalSetup: ['tests/setup/prerequisites.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,

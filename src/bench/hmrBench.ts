@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
-import type { DevSession } from './devBench.ts';
+import type { DevSession } from './devSession.ts';
 import { measureOffset, nodeNow, toNodeClock } from './pageClock.ts';
 import { maybeSummarize, type Summary } from './stats.ts';
 

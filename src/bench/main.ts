@@ -18,7 +18,7 @@ import { bytesToFirstSlide } from './pageBytes.ts';
 import { notes, tableCells } from './report.ts';
 import type { BenchResult, DeckFigures } from './result.ts';
 import { stopAll } from './spawnTree.ts';
-import { PROJECT_ROOT } from '../vite/paths.ts';
+import { PROJECT_ROOT } from '../project/paths.ts';
 
 const TIMEOUT_MS = 10 * 60_000;
 

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rename, rm, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { CACHE_DIR, PROJECT_ROOT } from '../vite/paths.ts';
+import { CACHE_DIR, PROJECT_ROOT } from '../project/paths.ts';
 import { chunksToKeep } from '../vite/mermaidTrim.ts';
 import { sayRebuilt, verifyFolder, writeFolderManifest } from '../cache/manifest.ts';
 

@@ -15,7 +15,8 @@ export const CHECK_HELP = `Usage: npm run check -- [--slides DIR] [--json [FILE]
 Builds the deck, renders every slide at 1280×720 in Chromium and lists each
 problem as file:line: level: message — overflow (with the element and by how
 many pixels), text under 24 px (diagram labels under 16 px), missing images,
-broken links to slides, diagrams that do not parse or draw, empty slides,
+broken links to slides, diagrams that do not parse or draw, empty slides
+and slides with only a heading (not a divider, statement or {.title-only}),
 Markdown left in the text, spaces between Chinese characters, glyphs the
 bundled font lacks or that Chromium drew in a system font, unknown layouts,
 classes and front-matter keys. After a rehearsal (slides/rehearsal.json, key R

@@ -1,17 +1,23 @@
 // Where a command writes when no --out is given. The talk (the project's
 // slides/ folder) keeps the plain names (deck.pdf, dist/); any other slides
 // folder gets names of its own (mytalk.pdf, dist-mytalk/), so building or
-// exporting a second deck never replaces the talk's outputs.
+// exporting a second deck never replaces the talk's outputs. Each kind of
+// output has a name of its own: a handout or a notes PDF never replaces the
+// slide PDF (deck-handout-3.pdf, mytalk-notes.pdf).
 import path from 'node:path';
-import { PROJECT_ROOT } from '../vite/paths.ts';
+import { PROJECT_ROOT } from '../project/paths.ts';
 
-export type OutputKind = 'pdf' | 'pptx' | 'png' | 'handout' | 'dist' | 'single';
+export type OutputKind = 'pdf' | 'pptx' | 'png' | 'notes' | 'handout-3' | 'handout-6' | 'handout-3-notes' | 'handout-6-notes' | 'dist' | 'single';
 
 const PLAIN: Record<OutputKind, string> = {
   pdf: 'deck.pdf',
   pptx: 'deck.pptx',
   png: 'deck-png',
-  handout: 'handout.pdf',
+  notes: 'deck-notes.pdf',
+  'handout-3': 'deck-handout-3.pdf',
+  'handout-6': 'deck-handout-6.pdf',
+  'handout-3-notes': 'deck-handout-3-notes.pdf',
+  'handout-6-notes': 'deck-handout-6-notes.pdf',
   dist: 'dist',
   single: 'dist-single',
 };
@@ -35,8 +41,12 @@ export function defaultOutput(slidesDir: string, kind: OutputKind): string {
       return `${name}.pptx`;
     case 'png':
       return `${name}-png`;
-    case 'handout':
-      return `${name}-handout.pdf`;
+    case 'notes':
+    case 'handout-3':
+    case 'handout-6':
+    case 'handout-3-notes':
+    case 'handout-6-notes':
+      return `${name}-${kind}.pdf`;
     case 'dist':
       return `dist-${name}`;
     case 'single':

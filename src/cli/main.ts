@@ -1,4 +1,4 @@
-// The iur-deck command line: `dev`, `build`, `export`, `check`, each with --help.
+// The iur-deck command line: `dev`, `build`, `export`, `check`, `present`, `new`, each with --help.
 import { EXIT } from './errors.ts';
 import { watchParent } from './parentWatch.ts';
 
@@ -11,9 +11,11 @@ const commands: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./build.ts')).buildCommand,
   export: async () => (await import('../export/command.ts')).exportCommand,
   check: async () => (await import('../check/command.ts')).checkCommand,
+  present: async () => (await import('../present/command.ts')).presentCommand,
+  new: async () => (await import('../starter/newDeck.ts')).newCommand,
 };
 
-const USAGE = `Usage: npm run <dev|build|export|check> -- [options]   (each takes --help)`;
+const USAGE = `Usage: npm run <dev|build|export|check|present|new> -- [options]   (each takes --help)`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -5,7 +5,7 @@
 // overwrite an author's work.
 import { existsSync, openSync, readSync, closeSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../vite/paths.ts';
+import { PROJECT_ROOT } from '../project/paths.ts';
 import { displayPath } from '../deck/readSources.ts';
 
 /** A build writes this file into its folder: the folder is then ours to replace. */

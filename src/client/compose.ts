@@ -32,6 +32,7 @@ import {
   type Override,
   type SlideFeatures,
 } from './composeRules.ts';
+import { fitPictures, holdPictures, sizedPictures } from './pictures.ts';
 
 const SLIDE_WIDTH = 1280;
 /** Parts of a section that are not its body. */
@@ -84,15 +85,20 @@ interface Fit {
   fill: number;
 }
 
-/** Measures the section as it is laid out now (ratios only: correct under reveal.js's scaling). */
-function measure(section: HTMLElement, title: HTMLElement | undefined, blocks: HTMLElement[]): Fit {
+/** The body area under the title, in page px, and the page px per slide px. */
+function bodyArea(section: HTMLElement, title: HTMLElement | undefined): { areaTop: number; areaBottom: number; scale: number } {
   const box = section.getBoundingClientRect();
   const scale = box.width / SLIDE_WIDTH || 1;
   const style = getComputedStyle(section);
   const areaTop = title
     ? title.getBoundingClientRect().bottom + parseFloat(getComputedStyle(title).marginBottom) * scale
     : box.top + parseFloat(style.paddingTop) * scale;
-  const areaBottom = box.bottom - parseFloat(style.paddingBottom) * scale;
+  return { areaTop, areaBottom: box.bottom - parseFloat(style.paddingBottom) * scale, scale };
+}
+
+/** Measures the section as it is laid out now (ratios only: correct under reveal.js's scaling). */
+function measure(section: HTMLElement, title: HTMLElement | undefined, blocks: HTMLElement[]): Fit {
+  const { areaTop, areaBottom, scale } = bodyArea(section, title);
   const visible = blocks.filter((b) => b.getClientRects().length > 0);
   if (visible.length === 0) return { fits: true, fill: 0 };
   const top = Math.min(...visible.map((b) => b.getBoundingClientRect().top));
@@ -125,6 +131,8 @@ interface Job {
   search?: StepSearch;
   /** The candidate step being tried in this round. */
   trying?: number;
+  /** Markdown pictures sized to the room left (src/client/pictures.ts). */
+  pictures: HTMLImageElement[];
   fill: Record<number, number>;
 }
 
@@ -154,7 +162,7 @@ export function composeDeck(root: ParentNode = document): void {
       delete section.dataset.composeFill;
       continue;
     }
-    jobs.push({ section, stack: section.parentElement?.closest('section'), title, blocks: bodyBlocks(section, title), features, kind, fill: {} });
+    jobs.push({ section, stack: section.parentElement?.closest('section'), title, blocks: bodyBlocks(section, title), features, kind, fill: {}, pictures: sizedPictures(section) });
   }
   // reveal.js hides every slide but the current one (and a stack's parent with
   // it): lay these out, invisibly, while they are measured.
@@ -163,6 +171,8 @@ export function composeDeck(root: ParentNode = document): void {
     job.stack?.setAttribute('data-composing', '');
   }
   try {
+    // Pictures hold a placeholder while the text is sized.
+    for (const job of jobs) holdPictures(job.pictures);
     // Round 0: statements as statements; the others start their search.
     for (const job of jobs) {
       if (job.kind === 'statement') {
@@ -195,6 +205,11 @@ export function composeDeck(root: ParentNode = document): void {
     // The answer: the step found (its fill measured on the way, else now).
     const searched = jobs.filter((j) => j.search);
     for (const job of searched) setStep(job.section, job.search?.value);
+    // The text at its size, the pictures take the room left.
+    for (const job of jobs.filter((j) => j.pictures.length > 0)) {
+      const { areaBottom, scale } = bodyArea(job.section, job.title);
+      fitPictures(job.section, job.pictures, areaBottom, scale, NOT_BODY);
+    }
     const unmeasured = searched.filter((j) => j.fill[j.search?.value ?? -1] === undefined);
     const late = unmeasured.map((j) => measure(j.section, j.title, j.blocks).fill);
     unmeasured.forEach((job, i) => (job.fill[job.search?.value ?? -1] = late[i]));

@@ -12,6 +12,7 @@ import { prepareDiagrams, renderDiagrams } from './diagrams.ts';
 import { loadFonts } from './fonts.ts';
 import { composeDeck } from './compose.ts';
 import { markDone, markShown } from './readiness.ts';
+import './print/expose.ts';
 import { revealOptions } from './revealOptions.ts';
 import { acceptDeckUpdates } from './liveUpdate.ts';
 import { attachDoctor } from './doctor/attach.ts';
@@ -49,6 +50,8 @@ async function start(): Promise<void> {
   if (printing) acceptPrintUpdates(deck, options as RevealConfig);
   acceptDeckUpdates(deck);
   attachDoctor(deck);
+  // The PowerPoint reader serves the export, which opens the print view: loaded only there.
+  if (printing) (await import('./pptxRead/attach.ts')).attachPptxReader();
   markDone();
 }
 

@@ -12,6 +12,7 @@ export interface PartMatter {
 }
 
 export interface FrontMatter {
+  /** The deck's keys, with `lines`: the line of each in the file. */
   deck: Partial<DeckMeta>;
   part: PartMatter;
 }
@@ -64,13 +65,16 @@ export function readFrontMatter(raw: string, file: string, isFirst: boolean, pro
       if (typeof v === 'number' && v > 0) result.deck.duration = v;
       else bad('a number of minutes');
     } else if (key === 'keywords') {
-      if (Array.isArray(v) && v.every((k) => typeof k === 'string')) result.deck.keywords = v as string[];
+      if (Array.isArray(v) && v.every((k) => typeof k === 'string')) result.deck.keywords = v;
       else if (typeof v === 'string') result.deck.keywords = v.split(/[,，、]\s*/).filter(Boolean);
       else bad('a list of strings');
     } else if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) {
       const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
       if (key === 'part' || key === 'marker') result.part[key] = text;
-      else (result.deck as Record<string, string>)[key] = text;
+      else {
+        (result.deck as Record<string, string>)[key] = text;
+        result.deck.lines = { ...result.deck.lines, [key]: lineOf(key) };
+      }
     } else {
       bad('text');
     }

@@ -25,6 +25,8 @@ export interface DeckMeta {
   short?: string;
   subject?: string;
   keywords?: string[];
+  /** The line of each key in the first file's front matter, for findings on the text it fills (the title page). */
+  lines?: Partial<Record<string, number>>;
 }
 
 /** A part of the talk: one Markdown file. */

@@ -5,7 +5,7 @@
 // at into dist/.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../vite/paths.ts';
+import { PROJECT_ROOT } from '../project/paths.ts';
 import type { Problem, SourcePos } from './model.ts';
 import { contain, outsideMessage, type Roots } from './contain.ts';
 

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CACHE_DIR } from '../vite/paths.ts';
+import { CACHE_DIR } from '../project/paths.ts';
 import { readVerifiedFile, removeVerifiedFile, sayRebuilt, writeVerifiedFile } from '../cache/manifest.ts';
 
 export const DRAWN_DIAGRAMS_DIR = path.join(CACHE_DIR, 'diagrams');

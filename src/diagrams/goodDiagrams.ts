@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CACHE_DIR } from '../vite/paths.ts';
+import { CACHE_DIR } from '../project/paths.ts';
 
 const FILE = path.join(CACHE_DIR, 'good-diagrams.json');
 const MERMAID = (createRequire(import.meta.url)('mermaid/package.json') as { version: string }).version;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Diagram, Problem } from '../deck/model.ts';
 import { diagramKey, knownGood, saveKnownGood } from './goodDiagrams.ts';
-import { PROJECT_ROOT } from '../vite/paths.ts';
+import { PROJECT_ROOT } from '../project/paths.ts';
 import { describeMermaidError, diagramLines, type MermaidErrorFacts } from './mermaidError.ts';
 
 interface Result {

@@ -3,15 +3,14 @@
 // ArgsError (a message, no stack).
 import path from 'node:path';
 import { ArgsError, parseCommandArgs } from '../cli/args.ts';
-import { FORMATS, type Format } from './outputFormat.ts';
+import { FORMATS, type Format } from './formats.ts';
 import { parseRange, type RangePiece } from './range.ts';
-import { defaultOutput } from '../cli/defaultOutputs.ts';
-import { HANDOUT_SIZES, type HandoutSize } from './handoutLayout.ts';
+import { defaultOutput, type OutputKind } from '../cli/defaultOutputs.ts';
+import { DEFAULT_PNG_WIDTH, HANDOUT_SIZES, type HandoutSize } from './format.ts';
 
 export const DEFAULT_OUT = 'deck.pdf';
 /** The default output of each format. */
 export const DEFAULT_OUTS: Record<Format, string> = { pdf: DEFAULT_OUT, pptx: 'deck.pptx', png: 'deck-png' };
-export const DEFAULT_PNG_WIDTH = 1920;
 export const DEFAULT_TIMEOUT_S = 60;
 
 export const EXPORT_HELP = `Usage: npm run export -- [options]
@@ -19,10 +18,10 @@ export const EXPORT_HELP = `Usage: npm run export -- [options]
 Builds the deck (in-process, never from a stale dist/), serves it on
 127.0.0.1, opens it in headless Chromium's print view and writes one of:
 
-  PDF         one 16:9 page
-(1280×720 px = 960×540 pt) per slide with all fragments shown, text and fonts
-embedded as vector (searchable), bookmarks per part and slide title,
-metadata from the front matter
+  PDF         one 16:9 page (1280×720 px = 960×540 pt) per slide with all
+              fragments shown, text and fonts embedded as vector
+              (searchable), bookmarks per part and slide title, metadata
+              from the front matter
   PowerPoint  (.pptx) the same layout as editable PowerPoint: a text box per
               heading, paragraph and list, native tables, diagrams as SVG
               pictures with a PNG fallback, speaker notes in the notes pane,
@@ -36,8 +35,12 @@ reused from node_modules/.cache/iur-deck/diagrams/.
   --slides DIR     the deck's Markdown files (default: slides)
   --out FILE       the file to write (default: ${DEFAULT_OUT}, or ${DEFAULT_OUTS.pptx}, in the
                    current folder; for another slides folder, e.g. mytalk/:
-                   mytalk.pdf, mytalk.pptx); for PNG the folder (default: ${DEFAULT_OUTS.png};
-                   a .png ending is dropped: --out talk.png writes talk/),
+                   mytalk.pdf, mytalk.pptx; a handout or notes PDF has a
+                   name of its own: mytalk-handout-3.pdf, mytalk-handout-6.pdf,
+                   mytalk-notes.pdf, deck-handout-3.pdf for the talk, so it
+                   never replaces the slide PDF); for PNG the folder
+                   (default: ${DEFAULT_OUTS.png}; a .png ending is dropped:
+                   --out talk.png writes talk/),
                    which may be replaced only if it holds nothing but PNGs.
                    Written to a temporary file (folder) beside FILE and
                    renamed into place when complete: an interrupted export
@@ -65,6 +68,10 @@ reused from node_modules/.cache/iur-deck/diagrams/.
   --strict         stop, writing nothing, on any problem: warnings from the
                    sources and what the deck doctor finds on the laid-out
                    slides (overflow, dead links …), which are printed anyway
+  --force          write the output even when the deck doctor finds errors on
+                   the laid-out slides (overflow, a picture that did not load),
+                   which otherwise stop the export, exit 1, the previous
+                   output kept; says that it does
   --verbose        print the time of each stage, and how many diagrams were reused
   --debug          print stack traces and the browser's console
   --help           this text
@@ -73,9 +80,10 @@ Needs Chrome or Chromium: PUPPETEER_EXECUTABLE_PATH, Puppeteer's configuration,
 or a system install (/usr/bin/chromium, google-chrome). Never downloads one.
 
 Exit codes:
-  0  written
-  1  the deck has errors (listed as file:line: level: message), bad options,
-     or FILE cannot be written
+  0  written (warnings are printed and written; with --force, errors too)
+  1  the deck has errors (listed as file:line: level: message: in the
+     sources, or found by the doctor on the laid-out slides), nothing
+     written; bad options; or FILE cannot be written
   2  no Chrome/Chromium found
   3  timed out (the slides not ready are named) or the browser crashed`;
 
@@ -94,6 +102,8 @@ export interface ExportOptions {
   debug: boolean;
   /** Stop on warnings too (the sources' and the doctor's), before writing. */
   strict: boolean;
+  /** Write even when the doctor finds errors (or, with strict, warnings) on the laid-out slides. */
+  force: boolean;
   /** --handout 3|6: slides per A4 handout page. */
   handout: HandoutSize | undefined;
   watch: boolean;
@@ -113,6 +123,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_S) },
     verbose: { type: 'boolean', short: 'v', default: false },
     strict: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
     handout: { type: 'string' },
     watch: { type: 'boolean', default: false },
   });
@@ -120,7 +131,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
   const timeout = Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ArgsError(`--timeout: expected a number of seconds above 0, got "${values.timeout}" (see --help)`);
   const format = formatOf(values.format, values.out);
-  const out = outOf(format, values.out, values.slides);
+  const out = outOf(format, values.out, values.slides, outputKind(format, values.handout, values.notes));
   if (format !== 'pdf' && values.notes) throw new ArgsError(`--notes makes a PDF handout; a ${format === 'pptx' ? 'PowerPoint file has the notes in its notes pane' : 'PNG has no notes'} (see --help)`);
   if (format !== 'pdf' && values.fragments) throw new ArgsError(`--fragments is for the PDF; ${format === 'pptx' ? 'PowerPoint' : 'PNG'} gets one slide per slide, all fragments shown (see --help)`);
   const width = Number(values.width);
@@ -148,6 +159,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     verbose: values.verbose,
     debug: values.debug,
     strict: values.strict,
+    force: values.force,
     handout,
     watch: values.watch,
   };
@@ -164,9 +176,16 @@ function formatOf(given: string | undefined, out: string | undefined): Format {
   return format as Format;
 }
 
-/** The output path: the default of the format for this slides folder, and for PNG the folder (a .png ending dropped). */
-function outOf(format: Format, out: string | undefined, slidesDir: string): string {
-  if (out === undefined) return defaultOutput(slidesDir, format);
+/** The kind of output, which names the default file: a handout or notes PDF is not the slide PDF. */
+function outputKind(format: Format, handout: string | undefined, notes: boolean): OutputKind {
+  if (format !== 'pdf') return format;
+  if (handout === '3' || handout === '6') return notes ? `handout-${handout}-notes` : `handout-${handout}`;
+  return notes ? 'notes' : 'pdf';
+}
+
+/** The output path: the default of its kind for this slides folder, and for PNG the folder (a .png ending dropped). */
+function outOf(format: Format, out: string | undefined, slidesDir: string, kind: OutputKind): string {
+  if (out === undefined) return defaultOutput(slidesDir, kind);
   if (out.trim() === '') throw new ArgsError('--out: expected a file name (see --help)');
   if (format === 'png' && /\.png$/i.test(out)) return out.slice(0, -'.png'.length);
   return out;

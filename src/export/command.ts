@@ -4,9 +4,10 @@
 import { DeckError, formatProblem } from '../deck/model.ts';
 import { displayPath } from '../deck/readSources.ts';
 import { ArgsError, EXPORT_HELP, parseExportArgs, type ExportOptions } from './args.ts';
-import { FORMAT_LABEL } from './outputFormat.ts';
+import { FORMAT_LABEL } from './formats.ts';
 import { BrowserCrashError, ExportTimeoutError, OutputError } from './errors.ts';
 import { Progress } from './progress.ts';
+import { FindingsError } from './doctorGate.ts';
 import { SlideRangeError } from './range.ts';
 import { EXIT } from '../cli/errors.ts';
 import { count } from '../cli/plural.ts';
@@ -25,7 +26,9 @@ export function describeFailure(error: unknown): { code: number; lines: string[]
   if (error instanceof DeckError) {
     const errors = error.problems.filter((p) => p.level === 'error').length;
     const why = errors > 0 ? `the deck has ${count(errors, 'error')}` : `--strict, and the deck has ${count(error.problems.length, 'warning')}`;
-    return { code: EXPORT_EXIT.deck, lines: [...error.problems.map(formatProblem), `export: stopped, ${why}`] };
+    // Found on the laid-out slides: the deck built, and --force could write it.
+    const kept = error instanceof FindingsError ? '; nothing written, the previous output is kept (--force writes it anyway)' : '';
+    return { code: EXPORT_EXIT.deck, lines: [...error.problems.map(formatProblem), `export: stopped, ${why}${kept}`] };
   }
   // By name: src/browser/findBrowser.ts imports Puppeteer, which --help need not load.
   if (error instanceof Error && error.name === 'BrowserNotFoundError') return { code: EXPORT_EXIT.noBrowser, lines: [`export: ${message}`] };
@@ -66,8 +69,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const progress = new Progress();
   const log = options.debug ? (line: string) => progress.line(line, process.stderr) : undefined;
   try {
-    // --watch: a session that re-exports on every save until interrupted (src/export/watch.ts).
-    if (options.watch) return await (await import('./watch.ts')).watchExport(options, progress, log);
+    // --watch: a session that re-exports on every save until interrupted (src/export/watch/).
+    if (options.watch) return await (await import('./watch/watch.ts')).watchExport(options, progress, log);
     const { exportDeck } = await import('./exportDeck.ts');
     const result = await exportDeck(options, progress, log);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

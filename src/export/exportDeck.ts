@@ -1,7 +1,7 @@
 // One export, start to finish: start Chromium first (it takes longest), then
 // load the rest and build the deck into a temporary folder meanwhile, serve it
-// on loopback, render it in the format asked for (outputFormat.ts: PDF,
-// PowerPoint or PNG) with the diagrams drawn by earlier exports, close the
+// on loopback, render it in the format asked for (formats.ts: PDF,
+// handout, PowerPoint or PNG) with the diagrams drawn by earlier exports, close the
 // browser, finish the output and write it atomically. Cleans up whatever happens.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,10 +14,11 @@ import type { Problem } from '../deck/model.ts';
 import type { ExportOptions } from './args.ts';
 import { removeOnExit } from './exitCleanup.ts';
 import { OutputError } from './errors.ts';
-import { loadFormat } from './outputFormat.ts';
+import { loadFormat } from './formats.ts';
 import type { Progress } from './progress.ts';
 import { count } from '../cli/plural.ts';
 import { refuseWarnings } from './strict.ts';
+import { gateFindings } from './doctorGate.ts';
 
 export interface ExportResult {
   /** Absolute path of the written file (for PNG: the folder). */
@@ -47,7 +48,7 @@ async function loadWork(options: ExportOptions) {
     import('./atomicWrite.ts'),
     import('../diagrams/drawnDiagrams.ts'),
     import('./range.ts'),
-    loadFormat(options.format),
+    loadFormat(options.format, options.handout !== undefined),
   ]);
   return { build, server, deckModel, sources, atomic, drawnDiagrams, range, format };
 }
@@ -89,9 +90,9 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
     const prerendered = await work.drawnDiagrams.drawnBefore(drawnBy, codes);
     const target = { browser, url: `${served.url}index.html`, deck, prerendered };
     const captured = await work.format.render(target, { ...options, selected }, progress, log);
-    // What the doctor finds on the laid-out slides: printed, or with --strict the end of the export.
-    if (options.strict) refuseWarnings(captured.doctor);
-    for (const problem of captured.doctor) progress.line(work.deckModel.formatProblem(problem), process.stderr);
+    // What the doctor finds on the laid-out slides: printed; an error (with --strict a warning)
+    // ends the export here, the last good output kept, unless --force (doctorGate.ts).
+    gateFindings(captured.doctor, options, (line) => progress.line(line, process.stderr));
     // Chromium is done: let it exit while the output is finished (less time, less memory).
     closing = closeBrowser(browser);
     const output = await captured.finish(progress);

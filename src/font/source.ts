@@ -52,7 +52,7 @@ export function sfntTableTags(data: Uint8Array): string[] {
   const tags: string[] = [];
   for (let i = 0; i < numTables; i++) {
     const o = 12 + 16 * i;
-    tags.push(String.fromCharCode(data[o]!, data[o + 1]!, data[o + 2]!, data[o + 3]!));
+    tags.push(String.fromCharCode(data[o], data[o + 1], data[o + 2], data[o + 3]));
   }
   return tags;
 }

@@ -1,9 +1,10 @@
 // Icons for cards: SVG files of the Lucide icon set (npm `lucide-static`, ISC
 // licence), read in Node at parse time and inlined into the slide's HTML, so
 // the deck carries only the icons it uses and fetches nothing at the venue.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { closestNames } from './closestNames.ts';
 
 const require = createRequire(import.meta.url);
 let folder: string | undefined;
@@ -46,18 +47,15 @@ export function iconSvg(name: string): string | undefined {
   return svg;
 }
 
-let tags: Record<string, string[]> | undefined;
-
-/** Icon names close to `name` (same first word, or tagged with it), for the error message. */
-export function similarIcons(name: string, limit = 5): string[] {
-  const head = name.split('-')[0];
+/** The 3 Lucide icon names closest to `name` (edit distance), for the error message. */
+export function similarIcons(name: string, limit = 3): string[] {
+  let names: string[];
   try {
-    tags ??= JSON.parse(readFileSync(path.join(iconFolder(), '..', 'tags.json'), 'utf8')) as Record<string, string[]>;
+    names = readdirSync(iconFolder())
+      .filter((f) => f.endsWith('.svg'))
+      .map((f) => f.slice(0, -'.svg'.length));
   } catch {
     return [];
   }
-  const known = tags;
-  return Object.keys(known)
-    .filter((n) => (head.length >= 3 && n.startsWith(head)) || known[n].includes(name))
-    .slice(0, limit);
+  return closestNames(name, names, limit);
 }

@@ -28,10 +28,12 @@ const BARE_TITLE = /^(<div\b[^>]*\bclass="layout-title"[^>]*>)\s*(<h1\b[^>]*>[\s
 export function titlePageHtml(html: string, meta: DeckMeta): string {
   const bare = BARE_TITLE.exec(html);
   if (!bare) return html;
-  const heading = bare[2] ?? `<h1>${escapeHtml(meta.title)}</h1>`;
+  // Each filled line carries its front-matter line: what the doctor finds in it is reported there.
+  const at = (key: keyof DeckMeta) => (meta.lines?.[key] ? ` data-line="${meta.lines[key]}"` : '');
+  const heading = bare[2] ?? `<h1${at('title')}>${escapeHtml(meta.title)}</h1>`;
   const lines = [
-    meta.subtitle ? `<p class="title-subtitle">${escapeHtml(meta.subtitle)}</p>` : '',
-    ...[meta.organisation, meta.author, meta.date].filter((v): v is string => Boolean(v)).map((v) => `<p class="title-meta">${escapeHtml(v)}</p>`),
+    meta.subtitle ? `<p class="title-subtitle"${at('subtitle')}>${escapeHtml(meta.subtitle)}</p>` : '',
+    ...(['organisation', 'author', 'date'] as const).filter((k) => Boolean(meta[k])).map((k) => `<p class="title-meta"${at(k)}>${escapeHtml(meta[k] ?? '')}</p>`),
   ].filter(Boolean);
   return `${bare[1]}\n${heading}\n${lines.join('\n')}\n</div>\n`;
 }
@@ -53,7 +55,9 @@ function section(deck: Deck, slide: Slide, id: string): string {
   const title = slide.title ? ` data-title="${escapeHtml(slide.title)}"` : '';
   const notes = slide.notes ? `<aside class="notes">${slide.notes}</aside>` : '';
   const cover = slide.layout === 'title' && deck.slides.find((s) => s.layout === 'title') === slide;
-  const html = cover ? titlePageHtml(slide.html, deck.meta) : slide.html;
+  // The front matter's lines hold in the first file: a cover elsewhere is filled without them.
+  const meta = slide.pos.file === deck.files[0] ? deck.meta : { ...deck.meta, lines: undefined };
+  const html = cover ? titlePageHtml(slide.html, meta) : slide.html;
   return `<section ${attrs.join(' ')}${title}>\n${html}${footer(deck, slide)}${notes}</section>`;
 }
 

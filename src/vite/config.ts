@@ -2,7 +2,7 @@
 // client, the deck comes from a slides folder through the dev plugin), and
 // the build of the client shell that every built deck is rendered into.
 import path from 'node:path';
-import { PROJECT_ROOT } from './paths.ts';
+import { PROJECT_ROOT } from '../project/paths.ts';
 import type { InlineConfig, PluginOption } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { deckPlugin } from './deckPlugin.ts';

@@ -37,8 +37,8 @@ const cases: Case[] = [
   {
     name: 'raw <script> and onerror= HTML (the author\'s own; the doctor flags the broken images)',
     dir: `${B}/html`,
-    code: { build: 0, check: 1, export: 0 },
-    says: { build: /built 1 slide →/, check: /bad\/html\/01-deck\.md:5: error: image did not load: x\.png/, export: /1 page/ },
+    code: { build: 0, check: 1, export: 1 },
+    says: { build: /built 1 slide →/, check: /bad\/html\/01-deck\.md:5: error: image did not load: x\.png/, export: /bad\/html\/01-deck\.md:5: error: image did not load: x\.png/ },
   },
   { name: 'a deck of 2,000 slides', dir: '', code: ok, says: { build: /built 2000 slides/, check: /check: 0 error/, export: /2000 pages/ } },
   { name: 'a 5 MB slide', dir: '', code: fails, says: /01-huge\.md:1: error: file is 5\.0 MB; a slide file may be at most 2 MB/ },

@@ -109,3 +109,22 @@ describe('the check command', () => {
     expect(run.status).toBe(0);
   });
 });
+
+describe('npm run check: front matter and heading-only slides', () => {
+  const MFILE = 'tests/fixtures/messages/01-deck.md';
+  let found: string[];
+  beforeAll(async () => {
+    found = (await runCheck({ slidesDir: 'tests/fixtures/messages' })).map(formatProblem);
+  });
+
+  it('reports a finding in a front-matter value once, at its front-matter line', () => {
+    expect(found.filter((l) => l.includes('张三 工程师'))).toEqual([`${MFILE}:4: warning: space between two Chinese characters: «张三 工程师»`]);
+  });
+
+  it('warns of a slide with a heading and nothing else, not of a divider, a statement or {.title-only}', () => {
+    const headingOnly = found.filter((l) => /a heading and nothing else/.test(l));
+    expect(headingOnly).toEqual([expect.stringMatching(new RegExp(`^${MFILE.replace(/[./]/g, '\\$&')}:13: warning: `))]);
+    expect(found).toHaveLength(2);
+  });
+});
+

@@ -13,11 +13,12 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../helpers/exportRun.ts';
 import { ExportTimeoutError } from '../../src/export/errors.ts';
-import { renderPdf, type RenderOptions } from '../../src/export/renderPdf.ts';
+import type { RenderOptions } from '../../src/export/format.ts';
+import { renderPdf } from '../../src/export/pdf/renderPdf.ts';
 import { Progress } from '../../src/export/progress.ts';
 import { parseRange, selectSlides } from '../../src/export/range.ts';
-import { readInfo, readLinks, readOutline } from '../../src/export/inspect.ts';
-import { openForPrint } from '../../src/export/printPage.ts';
+import { readInfo, readLinks, readOutline } from '../../src/export/pdf/inspect.ts';
+import { openForPrint } from '../../src/export/print/printPage.ts';
 import { buildAndServe, launchBrowser, type Served } from '../helpers/deckPage.ts';
 
 const BASIC = 'tests/fixtures/basic';

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../helpers/exportRun.ts';
-import { readInfo, readOutline } from '../../src/export/inspect.ts';
-import { handoutLayout } from '../../src/export/handoutLayout.ts';
+import { readInfo, readOutline } from '../../src/export/pdf/inspect.ts';
+import { handoutLayout } from '../../src/export/handout/handoutLayout.ts';
 import { parseExportArgs, ArgsError } from '../../src/export/args.ts';
 
 const BASIC = 'tests/fixtures/basic';

@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_DIR } from '../../src/vite/paths.ts';
+import { CACHE_DIR } from '../../src/project/paths.ts';
 import { buildDeck } from '../../src/builder/buildDeck.ts';
 import { tempDir } from '../helpers/deckPage.ts';
 

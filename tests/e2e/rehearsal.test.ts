@@ -181,7 +181,7 @@ describe('the next build', () => {
     const stored = await page.evaluate(() => localStorage.getItem(`iur-deck-rehearsal:${document.title}`));
     expect(JSON.parse(stored ?? '{}').slides).toEqual({ [ids[0]]: 20, [ids[1]]: 40 });
     const link = await view.waitForSelector('.iur-rehearsal a[download="rehearsal.json"]', { timeout: 10_000 });
-    const href = (await link?.evaluate((a) => (a as HTMLAnchorElement).href)) ?? '';
+    const href = (await link?.evaluate((a) => (a).href)) ?? '';
     expect(href).toMatch(/^blob:/);
     const downloaded = await page.evaluate((u: string) => fetch(u).then((r) => r.text()), href);
     expect(JSON.parse(downloaded).slides).toEqual({ [ids[0]]: 20, [ids[1]]: 40 });

@@ -146,6 +146,16 @@ describe('export --watch', () => {
       expect(await w.waitForLine(/out\.pdf written — 6 pages, [\d.]+ s \(slides swapped in place; .*02-body\.md saved\)/)).toBeTruthy();
       expect(pageCount(out)).toBe(6);
 
+      // A save the deck doctor finds an error in (a list that overflows): said at file:line, the PDF kept.
+      const six = await readFile(out);
+      const list = Array.from({ length: 25 }, (_, i) => `- 第${i + 1}点`).join('\n');
+      await save(body, `${original}\n---\n\n## 第一点\n\n${list}\n`);
+      expect(await w.waitForLine(/out\.pdf kept: the deck has 1 error \(--force writes it anyway\)/)).toBeTruthy();
+      expect(w.err()).toMatch(/02-body\.md:\d+: error: overflow: <ul>/);
+      expect(Buffer.compare(await readFile(out), six)).toBe(0);
+      await save(body, `${original}\n---\n\n## 第一点\n\n第二点\n`);
+      expect(await w.waitForLine(/out\.pdf written — 6 pages, [\d.]+ s \(slides swapped in place; .*02-body\.md saved\)/)).toBeTruthy();
+
       // A new file with a slide in characters the font subset lacks: the page loads the new build.
       await save(path.join(slides, '03-more.md'), '## 新增的一张\n\n新的内容\n');
       expect(await w.waitForLine(/out\.pdf written — 7 pages, [\d.]+ s \(page reloaded; .*03-more\.md saved\)/)).toBeTruthy();
@@ -159,6 +169,7 @@ describe('export --watch', () => {
       const { code, signal } = await w.exited;
       expect(code === 143 || signal === 'SIGTERM' || code === 130).toBe(true);
       expect(await gone(tree)).toEqual([]);
+      expect(w.err()).toMatch(/export --watch: stopped \(interrupted\); .*out\.pdf is the last good export/);
     } finally {
       await stop(w);
     }

@@ -18,7 +18,7 @@ export async function openSpeakerView(page: Page): Promise<Page> {
   await page.keyboard.press('s');
   const view = await popup;
   // Connected: the plugin hides its "loading" status once the main window answers.
-  await view.waitForFunction(() => (document.getElementById('connection-status') as HTMLElement | null)?.style.display === 'none', POLL);
+  await view.waitForFunction(() => (document.getElementById('connection-status'))?.style.display === 'none', POLL);
   return view;
 }
 

@@ -118,7 +118,7 @@ describe('::: cards', () => {
     expect(html).toContain('<div data-cards="2" data-columns="2" class="layout-cards">');
     expect(html).toContain('<ul class="cards">');
     expect(html.match(/<li class="card">/g)).toHaveLength(2);
-    expect(html).toMatch(/<h3><svg class="card-icon" data-icon="building-2" aria-hidden="true"[^>]*>.*<\/svg>特征一<\/h3>\n<p>主体是企业<\/p>/s);
+    expect(html).toMatch(/<h3><svg class="card-icon" data-icon="building-2" aria-hidden="true"[^>]*>.*<\/svg>特征<wbr>一<\/h3>\n<p>主体<wbr>是<wbr>企业<\/p>/s);
     expect(html).not.toMatch(/\sicon=/);
   });
 
@@ -133,6 +133,11 @@ describe('::: cards', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe('3: warning: ::: cards has 1 item; cards are for 2 to 4 parallel items');
     expect(lines[1]).toMatch(/^4: error: unknown icon "no-such-icon" \(icons are Lucide's, lucide\.dev\/icons/);
+  });
+
+  it('names the 3 closest Lucide icons for a misspelt one', () => {
+    const { problems } = parse('# x\n\n::: cards\n- ### 一 {icon=databse}\n- ### 二 {icon=cpu}\n:::\n');
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^unknown icon "databse" \(.*; did you mean database, [a-z0-9-]+, [a-z0-9-]+\?\)$/)]);
   });
 });
 

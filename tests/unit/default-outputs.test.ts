@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deckName, defaultOutput } from '../../src/cli/defaultOutputs.ts';
 import { parseExportArgs } from '../../src/export/args.ts';
-import { PROJECT_ROOT } from '../../src/vite/paths.ts';
+import { PROJECT_ROOT } from '../../src/project/paths.ts';
 
 describe('default outputs', () => {
   it('the project\'s slides/ keeps the plain names', () => {
@@ -26,5 +26,25 @@ describe('default outputs', () => {
     const options = parseExportArgs(['--slides', 'tests/fixtures/basic']);
     expect(options).not.toBe('help');
     if (options !== 'help') expect(options.out).toBe('basic.pdf');
+  });
+
+  it('a handout or a notes PDF never takes the slide PDF\'s name', () => {
+    const out = (...argv: string[]) => {
+      const options = parseExportArgs(['--slides', 'mytalk', ...argv]);
+      return options === 'help' ? '' : options.out;
+    };
+    expect(out()).toBe('mytalk.pdf');
+    expect(out('--handout', '3')).toBe('mytalk-handout-3.pdf');
+    expect(out('--handout', '6')).toBe('mytalk-handout-6.pdf');
+    expect(out('--notes')).toBe('mytalk-notes.pdf');
+    expect(out('--handout', '3', '--notes')).toBe('mytalk-handout-3-notes.pdf');
+    expect(out('--handout', '3', '--out', 'h.pdf')).toBe('h.pdf');
+    const talk = (...argv: string[]) => {
+      const options = parseExportArgs(['--slides', path.join(PROJECT_ROOT, 'slides'), ...argv]);
+      return options === 'help' ? '' : options.out;
+    };
+    expect(talk('--handout', '6')).toBe('deck-handout-6.pdf');
+    expect(talk('--notes')).toBe('deck-notes.pdf');
+    expect(talk()).toBe('deck.pdf');
   });
 });

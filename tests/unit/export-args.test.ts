@@ -22,9 +22,11 @@ describe('parseExportArgs', () => {
       verbose: false,
       debug: false,
       strict: false,
+      force: false,
       handout: undefined,
       watch: false,
     });
+    expect(parseExportArgs(['--force'])).toMatchObject({ force: true });
   });
 
   it('reads every option', () => {

@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import type { Deck, Slide } from '../../src/deck/model.ts';
-import { bookmarkTree, writeOutline } from '../../src/export/outline.ts';
-import { applyMetadata } from '../../src/export/metadata.ts';
-import { firstPages, pagesOfSlides, printPlan, slideKey } from '../../src/export/pages.ts';
-import { readInfo, readOutline } from '../../src/export/inspect.ts';
+import { bookmarkTree, writeOutline } from '../../src/export/pdf/outline.ts';
+import { applyMetadata } from '../../src/export/pdf/metadata.ts';
+import { firstPages, pagesOfSlides, printPlan, slideKey } from '../../src/export/print/pages.ts';
+import { readInfo, readOutline } from '../../src/export/pdf/inspect.ts';
 
 function slide(index: number, h: number, v: number, part: number, title: string): Slide {
   return { index, h, v, pos: { file: `s/${part}.md`, line: 10 * index + 1 }, endLine: 10 * index + 9, part, title, layout: '', html: '', notes: '', diagrams: [], fragments: 0 };

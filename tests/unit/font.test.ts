@@ -26,7 +26,7 @@ function woff2TableTags(font: Buffer): string[] {
   const base128 = (): number => {
     let value = 0;
     for (let i = 0; i < 5; i++) {
-      const b = font[o++]!;
+      const b = font[o++];
       value = value * 128 + (b & 0x7f);
       if ((b & 0x80) === 0) return value;
     }
@@ -34,7 +34,7 @@ function woff2TableTags(font: Buffer): string[] {
   };
   const tags: string[] = [];
   for (let i = 0; i < n; i++) {
-    const flags = font[o++]!;
+    const flags = font[o++];
     const index = flags & 0x3f;
     const transform = flags >> 6;
     let tag: string;

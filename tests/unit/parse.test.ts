@@ -189,3 +189,21 @@ describe('errors name file and line', () => {
     expect(errors('::: note\n```js\nx\n```\n:::\n')).toEqual([]);
   });
 });
+
+describe('Chinese phrase breaks (BudouX)', () => {
+  const html = (text: string) => parse(text).deck.slides[0].html.replace(/ data-line="\d+"/g, '');
+
+  it('marks phrase boundaries with <wbr> in headings and table header cells', () => {
+    const out = html('## 开源社区与用户社区\n\n| 开源社区 | 用户社区 |\n|---|---|\n| 开源社区与用户社区 | x |\n');
+    expect(out).toContain('<h2>开源<wbr>社区<wbr>与<wbr>用户<wbr>社区</h2>');
+    expect(out).toContain('<th>开源<wbr>社区</th>');
+    expect(out).toContain('<td>开源社区与用户社区</td>');
+  });
+
+  it('leaves body paragraphs and list items alone, and adds no character to the text', () => {
+    const out = html('## 标题\n\n开源社区与用户社区\n\n- 开源社区与用户社区\n');
+    expect(out).toContain('<p>开源社区与用户社区</p>');
+    expect(out).toContain('<li>开源社区与用户社区</li>');
+    expect(out).not.toMatch(/[\u200b\u00ad]/);
+  });
+});

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/deck/loadDeck.ts';
 import type { Deck } from '../../src/deck/model.ts';
-import { slidePatches } from '../../src/export/watchPatch.ts';
+import { slidePatches } from '../../src/export/watch/watchPatch.ts';
 
 const copy = (deck: Deck): Deck => structuredClone(deck);
 const plain = { notes: false, fragments: false };
@@ -14,7 +14,7 @@ describe('slidePatches', async () => {
 
   it('names the slides whose content changed, and those that only moved', () => {
     const next = copy(deck);
-    next.slides[2].html = next.slides[2].html.replace('第三张幻灯片', '第三张');
+    next.slides[2].html += '<p>改了一句</p>\n';
     next.slides[3].pos.line += 2;
     next.slides[3].endLine += 2;
     expect(slidePatches(deck, next, plain)).toEqual([

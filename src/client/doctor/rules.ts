@@ -233,7 +233,8 @@ const links: Rule = (ctx) => {
 };
 
 const images: Rule = (ctx) =>
-  Array.from(ctx.section.querySelectorAll('img'))
+  // An image the parse reported missing (data-missing) is said once, there.
+  Array.from(ctx.section.querySelectorAll<HTMLImageElement>('img:not([data-missing])'))
     .filter((img) => img.complete && img.naturalWidth === 0)
     .map((img) => ({ level: 'error' as const, message: `image did not load: ${img.getAttribute('src')}`, line: lineOf(img, ctx) }));
 
@@ -277,4 +278,21 @@ const classes: Rule = (ctx) => {
   });
 };
 
-export const RULES: Record<string, Rule> = { overflow, clipped, tinyText, diagramText, textResidue, punctuation, links, images, classes };
+/** Classes that say a slide is meant to hold only its heading. */
+const HEADING_ONLY_OK = ['title-only', 'statement'];
+
+/** A slide with a heading and nothing under it: a slide left unfinished, unless it is marked so (or a layout: divider, title …). */
+const headingOnly: Rule = (ctx) => {
+  const { section } = ctx;
+  if (Array.from(section.classList).some((c) => c.startsWith('layout-'))) return [];
+  const first = section.firstElementChild;
+  if (!first || !/^H[1-6]$/.test(first.tagName)) return [];
+  const marks = [...Array.from(section.classList), ...Array.from(first.classList)];
+  const comment = Array.from(section.childNodes).some((n) => n.nodeType === Node.COMMENT_NODE && /\.slide:.*\btitle-only\b/.test((n as Comment).data));
+  if (comment || marks.some((c) => HEADING_ONLY_OK.includes(c))) return [];
+  const body = Array.from(section.children).filter((el) => el !== first && !el.matches('aside.notes, footer.slide-footer'));
+  if (body.length > 0) return [];
+  return [{ level: 'warning', message: 'this slide has a heading and nothing else: add its content, make it a divider (::: divider), or mark the heading {.title-only}', line: lineOf(first, ctx) }];
+};
+
+export const RULES: Record<string, Rule> = { overflow, clipped, tinyText, diagramText, textResidue, punctuation, links, images, classes, headingOnly };

@@ -1,13 +1,11 @@
 // One PNG per slide from the print view (the pages the PDF prints, all
 // fragments shown): a screenshot of each slide's page, scaled to the width
 // asked for (1920 px by default: 1.5 × the 1280 px slide).
-import { DEFAULT_PNG_WIDTH } from '../args.ts';
-import type { Captured, FormatModule } from '../outputFormat.ts';
-import { slideKey } from '../pages.ts';
+import { DEFAULT_PNG_WIDTH, type Captured, type FormatModule, type RenderOptions, type RenderTarget } from '../format.ts';
+import { slideKey } from '../print/pages.ts';
+import { openPrintView } from '../print/printPage.ts';
+import { screenshotRegion, useScale } from '../print/screenshot.ts';
 import type { Progress } from '../progress.ts';
-import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
-import { openPrintView } from '../printPage.ts';
-import { screenshotRegion, useScale } from '../screenshot.ts';
 
 /** The slide's size in CSS px (reveal.js's width and height in the print view). */
 const SLIDE = { width: 1280, height: 720 };
@@ -24,17 +22,11 @@ export const render: FormatModule['render'] = async (target: RenderTarget, optio
   const indices = options.selected ?? deck.slides.map((_, i) => i);
   const wanted = new Set(indices.map((i) => slideKey(deck, i)));
   // Each slide's first page (fragment steps are not printed without --fragments).
+  // In the page: src/client/print/slidePlaces.ts.
   const places = await page.evaluate((keys: string[]) => {
-    const want = new Set(keys);
-    const out: { key: string; x: number; y: number }[] = [];
-    for (const p of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'))) {
-      const s = p.querySelector('section[data-file]');
-      const key = s ? `${s.getAttribute('data-file')}:${s.getAttribute('data-line')}` : '';
-      if (!want.has(key) || out.some((o) => o.key === key)) continue;
-      const r = p.getBoundingClientRect();
-      out.push({ key, x: r.left + window.scrollX, y: r.top + window.scrollY });
-    }
-    return out;
+    const find = window.__iurDeck?.slidePlaces;
+    if (!find) throw new Error('the page cannot place its slides (window.__iurDeck.slidePlaces)');
+    return find(keys);
   }, [...wanted]);
   const byKey = new Map(indices.map((i) => [slideKey(deck, i), i]));
   const scale = (options.pngWidth ?? DEFAULT_PNG_WIDTH) / SLIDE.width;

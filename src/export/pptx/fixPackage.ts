@@ -5,8 +5,11 @@
 // the language zh-CN and the East Asian typeface where pptxgenjs writes en-US
 // or none (end-of-paragraph marks, notes, the theme); one set of paragraph
 // properties per paragraph; content types only for parts that exist;
-// keywords and language in the document properties.
+// keywords and language in the document properties; the slide master and its
+// layouts (masterXml.ts), each slide's title, footer and slide number made
+// placeholders of them, the number a field; numbered lists that renumber.
 import JSZip from 'jszip';
+import { layoutXml, LAYOUTS, masterTree, PH, SLIDE_NUMBER_FIELD, type LayoutName, type MasterBoxes } from './masterXml.ts';
 import { xmlSafePackage } from './xmlText.ts';
 
 /** What pptxgenjs cannot say about one paragraph: where its text and bullet start, the bullet's colour. */
@@ -18,6 +21,10 @@ export interface ParagraphFix {
   bulletColour?: string;
   /** Bullet size, % of the text's. */
   bulletSize?: number;
+  /** A numbered item's own start number (only where the Markdown gave one); otherwise it numbers itself. */
+  startAt?: number;
+  /** An auto-numbered paragraph. */
+  numbered?: boolean;
 }
 
 export interface PictureFix {
@@ -31,8 +38,9 @@ export interface PictureFix {
 
 export interface PackageFixes {
   /** Per slide: every paragraph written, in order; null: left as pptxgenjs wrote it. */
-  slides: { paragraphs: (ParagraphFix | null)[] }[];
+  slides: { paragraphs: (ParagraphFix | null)[]; layout: LayoutName }[];
   pictures: PictureFix[];
+  master: MasterBoxes;
   keywords: string[];
   lang: string;
   typeface: string;
@@ -56,10 +64,17 @@ export function fixParagraphs(xml: string, fixes: (ParagraphFix | null)[], typef
     return `<a:p><a:pPr${a}${empty}>`;
   });
   if (k !== fixes.length) throw new Error(`internal: slide ${slide} has ${k} paragraphs, ${fixes.length} were written`);
+  // Auto-numbering: a start number only where the list has its own; the rest count on from the item before.
+  const numbered = fixes.filter((f): f is ParagraphFix => f?.numbered === true);
+  let m = 0;
+  const renumbered = out.replace(/<a:buAutoNum type="(\w+)" startAt="\d+"\/>/g, (_, type: string) => {
+    const fix = numbered[m++];
+    return fix?.startAt !== undefined ? `<a:buAutoNum type="${type}" startAt="${fix.startAt}"/>` : `<a:buAutoNum type="${type}"/>`;
+  });
   // Bullets: coloured like the deck's, in document order.
   const bullets = fixes.filter((f): f is ParagraphFix & { bulletColour: string } => f?.bulletColour !== undefined);
   let b = 0;
-  return out
+  return renumbered
     .replace(/<a:buSzPct val="100000"\/>/g, (whole) => {
       const bullet = bullets[b++];
       if (!bullet) return whole;
@@ -85,6 +100,39 @@ export function onePPr(xml: string): string {
   });
 }
 
+/**
+ * The title, footer and slide number that writePptx wrote as named text
+ * boxes become the layout's placeholders, keeping their measured place (a
+ * placeholder's own xfrm overrides the layout's); the number becomes a
+ * slide-number field, so it stays right when slides are added or moved.
+ */
+export function fixPlaceholders(xml: string, layout: LayoutName): string {
+  const kinds: [string, string, string][] = [
+    ['ph-title', layout === 'title' ? PH.ctrTitle : PH.title, 'Title'],
+    ['ph-ftr', PH.footer, 'Footer Placeholder'],
+    ['ph-sldNum', PH.number, 'Slide Number Placeholder'],
+  ];
+  let out = xml;
+  for (const [name, ph, label] of kinds) {
+    out = out.replace(new RegExp(`(<p:cNvPr id="\\d+" name=")${name}("(?:/>|>(?:(?!</p:cNvPr>).)*</p:cNvPr>))<p:cNvSpPr[^>]*/><p:nvPr>(?:</p:nvPr>|)`, 'gs'), (_, open: string, close: string) => `${open}${label}${close}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${ph}</p:nvPr>`);
+  }
+  // Footer and number: single line spacing (writePptx placed their boxes for it).
+  out = out.replace(/<p:sp>(?:(?!<\/p:sp>).)*?<p:ph type="(?:ftr|sldNum)".*?<\/p:sp>/gs, (sp) => sp.replace(/<a:lnSpc><a:spcPts val="\d+"\/><\/a:lnSpc>/g, '<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'));
+  // The number's run as a field (within the slide-number shape only).
+  return out.replace(/(<p:ph type="sldNum"[^>]*\/>.*?)<a:r>(<a:rPr\b(?:[^>]*\/>|[^>]*>.*?<\/a:rPr>))<a:t>(\d+)<\/a:t><\/a:r>/s, (_, before: string, rPr: string, n: string) => `${before}<a:fld id="${SLIDE_NUMBER_FIELD}" type="slidenum">${rPr}<a:t>${n}</a:t></a:fld>`);
+}
+
+/** The master's placeholders (pptxgenjs writes an empty master) and its footer and number shown. */
+function fixMaster(xml: string, boxes: MasterBoxes): string {
+  return xml.replace(/<p:spTree>.*?<\/p:spTree>/s, masterTree(boxes)).replace(/<p:hf [^>]*\/>/, '<p:hf hdr="0" dt="0"/>');
+}
+
+/** Each layout pptxgenjs wrote (named after LAYOUTS' keys) as PowerPoint's layout of that kind. */
+function fixLayout(xml: string): string {
+  const name = /<p:cSld name="([^"]*)"/.exec(xml)?.[1] ?? '';
+  return layoutXml(name in LAYOUTS ? (name as LayoutName) : 'content');
+}
+
 /** Language everywhere pptxgenjs writes en-US (end-of-paragraph marks, notes, slide numbers). */
 function fixLang(xml: string, lang: string): string {
   return xml.replace(/ lang="en-US"/g, ` lang="${lang}"`);
@@ -104,7 +152,8 @@ async function putPictures(zip: JSZip, fixes: PictureFix[], pngs: Uint8Array[]):
     const media = `ppt/${target[1].replace(/^\.\.\//, '')}`;
     const png = pngs[picture.picture];
     if (!png) throw new Error(`internal: no PNG for picture ${picture.picture}`);
-    zip.file(media, png);
+    // A PNG is compressed already: stored as it is, the package is written much sooner.
+    zip.file(media, png, { compression: 'STORE' });
   }
 }
 
@@ -143,11 +192,13 @@ export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes, pngs: U
     jobs.push(entry.async('string').then((xml) => void zip.file(file, change(xml))));
   };
   fixes.slides.forEach((slide, i) => {
-    rewrite(`ppt/slides/slide${i + 1}.xml`, (xml) => fixLang(fixParagraphs(xml, slide.paragraphs, fixes.typeface, i + 1), fixes.lang));
+    rewrite(`ppt/slides/slide${i + 1}.xml`, (xml) => fixLang(fixPlaceholders(fixParagraphs(xml, slide.paragraphs, fixes.typeface, i + 1), slide.layout), fixes.lang));
   });
   for (const file of Object.keys(zip.files)) {
     if (/^ppt\/notesSlides\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixLang(notesParagraphs(xml), fixes.lang));
-    if (/^ppt\/(slideLayouts|slideMasters|notesMasters)\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixLang(xml, fixes.lang));
+    if (/^ppt\/slideLayouts\/[^/]+\.xml$/.test(file)) rewrite(file, fixLayout);
+    if (/^ppt\/slideMasters\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixLang(fixMaster(xml, fixes.master), fixes.lang));
+    if (/^ppt\/notesMasters\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixLang(xml, fixes.lang));
     if (/^ppt\/theme\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixTheme(xml, fixes.typeface));
   }
   rewrite('docProps/core.xml', (xml) => fixCore(xml, fixes));
@@ -155,5 +206,5 @@ export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes, pngs: U
   rewrite('[Content_Types].xml', (xml) => xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (whole, part: string) => (zip.file(part) ? whole : '')));
   await Promise.all(jobs);
   await xmlSafePackage(zip); // last: no control character reaches any part (xmlText.ts)
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 3 } });
 }

@@ -1,22 +1,41 @@
 // PowerPoint from the print view: opens the built deck like the PDF does
 // (fonts, diagrams and fitting done), reads every slide as data in the page
-// (slideDom.ts), screenshots each picture for its PNG (the fallback of an SVG
-// picture, or the picture itself) while pptxgenjs builds the package
+// (src/client/pptxRead/, window.__iurDeck.readSlides), draws the PNG of each
+// SVG picture (its fallback) in the page in one call for the deck, cuts a
+// bitmap's from one screenshot per slide (pictureShots.ts), while pptxgenjs builds the package
 // (writePptx.ts), and puts the pictures in after the browser is closed.
-import type { Captured, FormatModule } from '../outputFormat.ts';
-import { slideKey } from '../pages.ts';
+import type { Captured, FormatModule, RenderOptions, RenderTarget } from '../format.ts';
+import { slideKey } from '../print/pages.ts';
 import type { Progress } from '../progress.ts';
-import type { RenderOptions, RenderTarget } from '../renderPdf.ts';
-import { openPrintView } from '../printPage.ts';
-import { screenshotRegion, useScale } from '../screenshot.ts';
-import { readSlides } from './slideDom.ts';
+import { openPrintView } from '../print/printPage.ts';
+import { useScale } from '../print/screenshot.ts';
+import { pictureShots } from './pictureShots.ts';
 import { buildPptx, finishPptx, TYPEFACE } from './writePptx.ts';
+import type { PictureItem, SlideData } from './slideData.ts';
+import type { Page } from 'puppeteer';
 
 /** Pictures are rendered at 1.5 × the slide's pixels: sharp on a 1920×1080 projector (PowerPoint 2019+ draws the SVG instead). */
 const PICTURE_SCALE = 1.5;
 
 /** Font families named in the SVG pictures' text: the receiver's Chinese sans first. */
 const SVG_FONTS = `'${TYPEFACE}', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans SC', 'Noto Sans CJK SC', sans-serif`;
+
+/**
+ * The PNG of every picture, in order: SVG pictures drawn in the page in one
+ * call for the deck (window.__iurDeck.rasterise), bitmaps cut from one
+ * screenshot per slide.
+ */
+async function picturePngs(page: Page, slides: SlideData[], race: <T>(p: Promise<T>) => Promise<T>): Promise<Uint8Array[]> {
+  const pictures = slides.map((s) => s.items.filter((i): i is PictureItem => i.kind === 'picture'));
+  const jobs = pictures.flat().flatMap((p) => (p.svg ? [{ svg: p.svg, w: p.box.w, h: p.box.h }] : []));
+  const drawn = jobs.length === 0 ? [] : await race(page.evaluate((j, scale) => { const draw = window.__iurDeck?.rasterise; if (!draw) throw new Error('the page has no picture rasteriser (window.__iurDeck.rasterise)'); return draw(j, scale); }, jobs, PICTURE_SCALE));
+  const bitmaps = pictures.map((list) => list.filter((p) => !p.svg).map((p) => p.clip));
+  if (bitmaps.some((c) => c.length > 0)) await useScale(page, PICTURE_SCALE);
+  const shots = await pictureShots(page, bitmaps, PICTURE_SCALE, race);
+  let d = 0;
+  let b = 0;
+  return pictures.flat().map((p) => (p.svg ? Buffer.from(drawn[d++], 'base64') : shots[b++]));
+}
 
 export const render: FormatModule['render'] = async (target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Captured> => {
   const { deck } = target;
@@ -25,7 +44,7 @@ export const render: FormatModule['render'] = async (target: RenderTarget, optio
   const keep = options.selected ? indices.map((i) => slideKey(deck, i)) : null;
   progress.update(`reading ${indices.length} slides …`);
   const { page, crashed } = opened;
-  const slides = await progress.time('read slides', () => Promise.race([page.evaluate(readSlides, { keep, svgFonts: SVG_FONTS }), crashed]));
+  const slides = await progress.time('read slides', () => Promise.race([page.evaluate((o) => { const read = window.__iurDeck?.readSlides; if (!read) throw new Error('the page has no PowerPoint reader (window.__iurDeck.readSlides)'); return read(o); }, { keep, svgFonts: SVG_FONTS }), crashed]));
   const byKey = new Map(indices.map((i) => [slideKey(deck, i), i]));
   const order = slides.map((s) => {
     const index = byKey.get(s.key);
@@ -36,18 +55,8 @@ export const render: FormatModule['render'] = async (target: RenderTarget, optio
   // pptxgenjs writes the package in Node while Chromium takes the pictures.
   const building = buildPptx({ deck, indices: order, slides });
   building.catch(() => {});
-  const pictures = await progress.time('pictures', async () => {
-    const shots: Uint8Array[] = [];
-    if (slides.some((s) => s.items.some((i) => i.kind === 'picture'))) await useScale(page, PICTURE_SCALE);
-    for (const slide of slides) {
-      for (const item of slide.items) {
-        if (item.kind !== 'picture') continue;
-        const shot = await Promise.race([screenshotRegion(page, item.clip, true), crashed]);
-        shots.push(shot);
-      }
-    }
-    return shots;
-  });
+  const race = <T>(p: Promise<T>): Promise<T> => Promise.race([p, crashed]);
+  const pictures = await progress.time('pictures', () => picturePngs(page, slides, race));
   return {
     drawn: opened.drawn,
     doctor: opened.doctor,

@@ -1,7 +1,8 @@
 // What the page hands Node for an editable PowerPoint: each slide of the
 // print view as plain data (boxes in CSS px from the slide's top-left corner,
 // computed fonts and colours, runs, bullets, table cells, pictures). Produced
-// by readSlides (slideDom.ts) in the browser, written by writePptx.ts.
+// by the reader bundled into the page (src/client/pptxRead/, called as
+// window.__iurDeck.readSlides), written by writePptx.ts.
 
 export interface Box {
   x: number;
@@ -26,7 +27,7 @@ export interface Run {
   colour: Colour;
   /** A line break (<br>) before this run's text. */
   breakBefore?: boolean;
-  /** An http(s) link. */
+  /** An http(s) or mailto link, or a jump within the deck (`#/h` or `#/h/v`). */
   link?: string;
 }
 
@@ -36,6 +37,10 @@ export interface Bullet {
   char: string;
   /** First number for kind 'number'. */
   start: number;
+  /** The Markdown gave the list its own start (`3.`): written as startAt; otherwise items number themselves. */
+  explicitStart?: boolean;
+  /** Bold numbers (the deck's ::marker). */
+  bold: boolean;
   colour: Colour;
   /** Size of a character bullet, % of the text's (the deck draws small squares). */
   size: number;
@@ -63,6 +68,10 @@ export interface TextItem {
   paragraphs: Paragraph[];
   /** What the block is, for the shape's name: h2, p, ul, footer… */
   tag: string;
+  /** The column the block sits in (its parent's content box), for the width of its text box. */
+  column?: Box;
+  /** What the box is for: written as a placeholder (title, footer, slide number) instead of a text box. */
+  role?: 'title' | 'footer' | 'marker' | 'number';
 }
 
 export interface Border {
@@ -88,6 +97,10 @@ export interface PictureItem {
   /** Standalone SVG markup (labels as <text>), or '' for a bitmap (written as its screenshot). */
   svg: string;
   alt: string;
+  /** A diagram (described from its source in Node), an icon (by its card's heading), an image. */
+  role: 'diagram' | 'icon' | 'image';
+  /** A diagram's source line (its figure's data-line). */
+  line?: number;
 }
 
 export interface Cell {
@@ -115,6 +128,8 @@ export type Item = TextItem | ShapeItem | PictureItem | TableItem;
 export interface SlideData {
   /** `file:line` of the slide's <section>. */
   key: string;
+  /** The slide's layout in PowerPoint's terms ('titleOnly' is decided when writing). */
+  layout: 'title' | 'section' | 'content';
   background: Colour;
   items: Item[];
   /** Speaker notes as plain text, paragraphs separated by blank lines. */

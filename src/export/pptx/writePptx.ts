@@ -1,12 +1,18 @@
-// Writes the slides read from the page (slideDom.ts) as a PowerPoint file with
-// pptxgenjs: a text box per block at its measured place and size (explicit
-// font sizes, no autofit), shapes for fills and rules, native tables, pictures
-// (SVG + PNG), speaker notes, one section per part, document properties. What
-// pptxgenjs cannot say is fixed afterwards in the package (fixPackage.ts).
+// Writes the slides read from the page (src/client/pptxRead/) as a PowerPoint
+// file with pptxgenjs: each slide on a layout of the master (title, title and
+// content, section header, title only), its heading in the title placeholder,
+// footer and slide number as placeholders; the body blocks of a column stacked
+// in one wrapping text body (stack.ts); shapes for fills and rules, native
+// tables, pictures (SVG + PNG) with descriptions, links, speaker notes, one
+// section per part, document properties. What pptxgenjs cannot say is fixed
+// afterwards in the package (fixPackage.ts, masterXml.ts).
 import PptxGenJS from 'pptxgenjs';
 import type { Deck } from '../../deck/model.ts';
-import type { Cell, Paragraph, PictureItem, Run, ShapeItem, SlideData, TableItem, TextItem } from './slideData.ts';
+import type { Box, Cell, Colour, Item, Paragraph, PictureItem, Run, ShapeItem, SlideData, TableItem, TextItem } from './slideData.ts';
 import { fixPackage, type PackageFixes, type ParagraphFix, type PictureFix } from './fixPackage.ts';
+import { diagramAlt } from './diagramAlt.ts';
+import { LAYOUTS, type LayoutName, type MasterBoxes } from './masterXml.ts';
+import { roomOf, stackColumns } from './stack.ts';
 
 /**
  * The typeface every run names, in the latin and the East Asian slot. The
@@ -41,7 +47,10 @@ function transparency(alpha: number): number | undefined {
   return alpha < 1 ? Math.round((1 - alpha) * 100) : undefined;
 }
 
-function runProps(run: Run, paragraph: Paragraph, first: boolean, lastOfParagraph: boolean): PptxGenJS.TextProps {
+/** Where a link goes: a web or mail address as it is, `#/h/v` to that slide of the file (dropped when it is not in it). */
+export type SlideOfLink = (hash: string) => number | undefined;
+
+function runProps(run: Run, paragraph: Paragraph, first: boolean, lastOfParagraph: boolean, slideOf: SlideOfLink): PptxGenJS.TextProps {
   const options: PptxGenJS.TextPropsOptions = {
     fontFace: TYPEFACE,
     lang: LANG,
@@ -54,12 +63,15 @@ function runProps(run: Run, paragraph: Paragraph, first: boolean, lastOfParagrap
     breakLine: lastOfParagraph,
   };
   if (run.underline) options.underline = { style: 'sng' };
-  if (run.link) options.hyperlink = { url: run.link };
+  if (run.link?.startsWith('#/')) {
+    const slide = slideOf(run.link);
+    if (slide !== undefined) options.hyperlink = { slide };
+  } else if (run.link) options.hyperlink = { url: run.link };
   if (run.breakBefore && !first) options.softBreakBefore = true;
   if (first) {
     if (paragraph.spaceBefore > 0) options.paraSpaceBefore = pt(paragraph.spaceBefore);
     if (paragraph.bullet) {
-      options.bullet = paragraph.bullet.kind === 'number' ? { type: 'number', numberStartAt: paragraph.bullet.start } : { characterCode: paragraph.bullet.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') };
+      options.bullet = paragraph.bullet.kind === 'number' ? { type: 'number', numberStartAt: paragraph.bullet.explicitStart ? paragraph.bullet.start : undefined } : { characterCode: paragraph.bullet.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') };
       if (paragraph.level > 0) options.indentLevel = paragraph.level;
     } else {
       options.bullet = false;
@@ -68,40 +80,50 @@ function runProps(run: Run, paragraph: Paragraph, first: boolean, lastOfParagrap
   return { text: run.text, options };
 }
 
-function paragraphsProps(paragraphs: Paragraph[], fixes: (ParagraphFix | null)[]): PptxGenJS.TextProps[] {
+function paragraphsProps(paragraphs: Paragraph[], fixes: (ParagraphFix | null)[], slideOf: SlideOfLink): PptxGenJS.TextProps[] {
   const out: PptxGenJS.TextProps[] = [];
   paragraphs.forEach((p, pi) => {
     const runs = p.runs.length > 0 ? p.runs : [{ text: '', size: 16, bold: false, italic: false, underline: false, colour: { hex: '000000', alpha: 1 } }];
-    runs.forEach((run, i) => out.push(runProps(run, p, i === 0, i === runs.length - 1 && pi < paragraphs.length - 1)));
+    runs.forEach((run, i) => out.push(runProps(run, p, i === 0, i === runs.length - 1 && pi < paragraphs.length - 1, slideOf)));
     // pptxgenjs indents by its own steps and writes bullets without colour: fixPackage sets both.
     fixes.push(
       p.bullet || p.indent > 0
-        ? { marginLeft: p.indent, bulletAt: p.bulletAt, bulletColour: p.bullet?.colour.hex, bulletSize: p.bullet?.kind === 'char' ? p.bullet.size : 100 }
+        ? { marginLeft: p.indent, bulletAt: p.bulletAt, bulletColour: p.bullet?.colour.hex, bulletSize: p.bullet?.kind === 'char' ? p.bullet.size : 100, startAt: p.bullet?.kind === 'number' && p.bullet.explicitStart ? p.bullet.start : undefined, numbered: p.bullet?.kind === 'number' }
         : null,
     );
   });
   return out;
 }
 
-function addText(slide: PptxGenJS.Slide, item: TextItem, fixes: (ParagraphFix | null)[], n: number): void {
-  const { box } = item;
+/** Shape names that fixPackage turns into placeholders of the layout. */
+export const PLACEHOLDER_NAMES = { title: 'ph-title', footer: 'ph-ftr', number: 'ph-sldNum' } as const;
+
+interface Written {
+  fixes: (ParagraphFix | null)[];
+  slideOf: SlideOfLink;
+}
+
+/**
+ * A text box that wraps, in the room it has (`room`: for body text down to
+ * what is below it). Autofit: normAutofit everywhere (shrink text on
+ * overflow), never spAutoFit: a box that grew would run over the next block or
+ * the footer, whereas the room below is already the box's; a title shrinks
+ * rather than run into the rule under it, a card's text stays in its card.
+ */
+function addText(slide: PptxGenJS.Slide, item: TextItem, room: Box, written: Written, name: string): void {
   // A hair of room on the right: another renderer's rounding must not push a full line's last character down.
   const centered = item.paragraphs.every((p) => p.align === 'center');
-  const slack = Math.min(6, box.w * 0.02);
-  // A block the browser set on one line stays on one line (a motto box, a footer):
-  // another renderer's slightly wider glyphs must not wrap its last word alone.
-  const [first] = item.paragraphs;
-  const oneLine = item.paragraphs.length === 1 && !first.runs.some((r) => r.breakBefore) && box.h < first.lineHeight * 1.5;
-  slide.addText(paragraphsProps(item.paragraphs, fixes), {
-    x: inch(centered ? box.x - slack / 2 : box.x),
-    y: inch(box.y),
-    w: inch(box.w + slack),
-    h: inch(box.h),
+  const slack = Math.min(6, room.w * 0.02);
+  slide.addText(paragraphsProps(item.paragraphs, written.fixes, written.slideOf), {
+    x: inch(centered ? room.x - slack / 2 : room.x),
+    y: inch(room.y),
+    w: inch(room.w + slack),
+    h: inch(room.h),
     margin: 0,
     valign: 'top',
-    fit: 'none',
-    wrap: !oneLine,
-    objectName: `${item.tag} ${n}`,
+    fit: 'shrink',
+    wrap: true,
+    objectName: name,
   });
 }
 
@@ -124,13 +146,13 @@ function addShape(pptx: PptxGenJS, slide: PptxGenJS.Slide, item: ShapeItem, n: n
   }
 }
 
-function cellProps(cell: Cell, fixes: (ParagraphFix | null)[]): PptxGenJS.TableCell {
+function cellProps(cell: Cell, written: Written): PptxGenJS.TableCell {
   const pts = cell.padding.map(pt);
   // pptxgenjs reads cell margins as points when the first is ≥ 1, else as inches.
   const margin = pts[0] >= 1 ? pts : pts.map((v) => Math.round((v / 72) * 10000) / 10000);
   const border = cell.borders.map((b): PptxGenJS.BorderProps => (b ? { type: 'solid', pt: pt(b.width), color: b.colour.hex } : { type: 'none' }));
   return {
-    text: paragraphsProps(cell.paragraphs, fixes),
+    text: paragraphsProps(cell.paragraphs, written.fixes, written.slideOf),
     options: {
       fill: cell.fill ? { color: cell.fill.hex, transparency: transparency(cell.fill.alpha) } : undefined,
       border: [border[0], border[1], border[2], border[3]],
@@ -142,8 +164,8 @@ function cellProps(cell: Cell, fixes: (ParagraphFix | null)[]): PptxGenJS.TableC
   };
 }
 
-function addTable(slide: PptxGenJS.Slide, item: TableItem, fixes: (ParagraphFix | null)[], n: number): void {
-  const rows = item.rows.map((row) => row.cells.map((cell) => cellProps(cell, fixes)));
+function addTable(slide: PptxGenJS.Slide, item: TableItem, written: Written, n: number): void {
+  const rows = item.rows.map((row) => row.cells.map((cell) => cellProps(cell, written)));
   slide.addTable(rows, {
     x: inch(item.box.x),
     y: inch(item.box.y),
@@ -164,6 +186,134 @@ function addPicture(slide: PptxGenJS.Slide, item: PictureItem, picture: number, 
   return { slide: slideNumber, name, picture };
 }
 
+/** The footer's pieces (short title, part marker) as one paragraph: one footer placeholder that flows when a piece grows. */
+function footerItem(items: TextItem[], number: TextItem | undefined, rule: Colour | undefined): TextItem | undefined {
+  const [first, ...others] = items.sort((a, b) => a.box.x - b.box.x);
+  if (!first) return undefined;
+  const runs = [...first.paragraphs.flatMap((p) => p.runs)];
+  for (const other of others) {
+    const [run] = other.paragraphs[0]?.runs ?? [];
+    // The thin rule the deck draws between the pieces, as a character in its colour.
+    if (run) runs.push({ ...run, text: '  |  ', bold: false, link: undefined, colour: rule ?? run.colour });
+    runs.push(...other.paragraphs.flatMap((p) => p.runs));
+  }
+  // Up to the slide number's box (numberItem: 80 px wide at the number's right edge).
+  const end = number ? number.box.x + number.box.w - 80 - 16 : Math.max(...items.map((i) => i.box.x + i.box.w)) + 200;
+  // Room below the line (to the slide's edge): no renderer's rounding makes the line overflow and shrink.
+  const lead = singleLead(first);
+  const box = { ...first.box, y: first.box.y + lead, w: Math.max(first.box.w, end - first.box.x), h: Math.max(first.box.h, Math.min(first.box.h * 1.6, 720 - first.box.y)) - lead };
+  return { ...first, role: 'footer', box, paragraphs: [{ ...first.paragraphs[0], runs }] };
+}
+
+/**
+ * The footer and the slide number are written with single line spacing
+ * (fixPackage: LibreOffice sets a slide-number field's line lower than a run's
+ * under exact spacing): their boxes move down by the half-leading the page's
+ * line height had above the text (single spacing is about 1.25 em).
+ */
+function singleLead(item: TextItem): number {
+  const [p] = item.paragraphs;
+  const size = Math.max(0, ...(p?.runs.map((r) => r.size) ?? [0]));
+  return p ? Math.max(0, (p.lineHeight - size * 1.25) / 2) : 0;
+}
+
+/**
+ * The slide number on the footer's line: the same top and line height as the
+ * footer (so both sit on one baseline), right-aligned in a box wide enough for
+ * any number (it is a field: moving slides changes it).
+ */
+function numberItem(number: TextItem, footer: TextItem | undefined): TextItem {
+  const right = number.box.x + number.box.w;
+  const line = footer ? { y: footer.box.y, h: footer.box.h, lineHeight: footer.paragraphs[0].lineHeight } : { y: number.box.y + singleLead(number), h: number.box.h, lineHeight: number.paragraphs[0].lineHeight };
+  return {
+    ...number,
+    box: { x: right - 80, y: line.y, w: 80, h: Math.max(line.h, number.box.h, Math.min(line.h * 1.6, 720 - line.y)) },
+    paragraphs: number.paragraphs.map((p) => ({ ...p, align: 'right', lineHeight: line.lineHeight })),
+  };
+}
+
+/** A slide's items as written: body text stacked per column, the footer's pieces as one, what separated them dropped. */
+export interface SlideItems {
+  items: Item[];
+  footer?: TextItem;
+  number?: TextItem;
+  title?: TextItem;
+}
+
+export function slideItems(data: SlideData): SlideItems {
+  const texts = data.items.filter((i): i is TextItem => i.kind === 'text');
+  const measuredNumber = texts.find((t) => t.role === 'number');
+  const pieces = texts.filter((t) => t.role === 'footer' || t.role === 'marker');
+  const band = pieces.length > 1 ? { x: Math.min(...pieces.map((p) => p.box.x)), r: Math.max(...pieces.map((p) => p.box.x + p.box.w)), y: Math.min(...pieces.map((p) => p.box.y)) } : null;
+  // The thin separator drawn between the footer's pieces: the footer paragraph writes its own.
+  const separator = (i: Item): i is ShapeItem => band !== null && i.kind === 'shape' && i.box.w <= 2 && i.box.x > band.x && i.box.x < band.r && i.box.y >= band.y - 4;
+  const footer = footerItem(pieces, measuredNumber, data.items.find(separator)?.fill);
+  const number = measuredNumber && numberItem(measuredNumber, footer);
+  const items = stackColumns(data.items.filter((i) => !(i.kind === 'text' && (i.role === 'footer' || i.role === 'marker')) && !separator(i))).map((i) => (i === measuredNumber && number ? number : i));
+  return { items, footer, number, title: texts.find((t) => t.role === 'title') };
+}
+
+function layoutOf(data: SlideData, items: Item[]): LayoutName {
+  if (data.layout !== 'content') return data.layout;
+  return items.some((i) => i.kind === 'text' && i.role === undefined) ? 'content' : 'titleOnly';
+}
+
+function pictureAlt(item: PictureItem, deck: Deck, index: number): string {
+  if (item.role !== 'diagram') return item.alt;
+  const diagrams = deck.slides[index].diagrams;
+  const diagram = diagrams.find((d) => d.pos.line === item.line) ?? (diagrams.length === 1 ? diagrams[0] : undefined);
+  return diagram ? diagramAlt(diagram.code) : item.alt || '图';
+}
+
+/** Writes one slide's items; returns its pictures for fixPackage. */
+function writeSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, data: SlideData, prepared: SlideItems, written: Written, input: { deck: Deck; index: number; slideNumber: number; picture: number }): PictureFix[] {
+  const { items, footer } = prepared;
+  const pictures: PictureFix[] = [];
+  const page = { w: data.page.w, h: data.page.h };
+  items.forEach((item, n) => {
+    if (item.kind === 'text') {
+      const name = item.role === 'title' ? PLACEHOLDER_NAMES.title : item.role === 'number' ? PLACEHOLDER_NAMES.number : `${item.tag} ${n}`;
+      addText(slide, item, item.role === undefined ? roomOf(item, items, page) : item.box, written, name);
+    } else if (item.kind === 'table') addTable(slide, item, written, n);
+    else if (item.kind === 'picture') {
+      pictures.push(addPicture(slide, { ...item, alt: pictureAlt(item, input.deck, input.index) }, input.picture + pictures.length, input.slideNumber, n));
+    } else if (item.fill?.hex !== data.background.hex || item.line) addShape(pptx, slide, item, n);
+  });
+  if (footer) addText(slide, footer, footer.box, written, PLACEHOLDER_NAMES.footer);
+  return pictures;
+}
+
+/** Where the master's placeholders sit: the measured boxes of the first slide that has them. */
+function masterBoxes(slides: SlideData[], prepared: SlideItems[]): MasterBoxes {
+  const boxes: MasterBoxes = {};
+  for (const [i, data] of slides.entries()) {
+    const { footer, number, title, items } = prepared[i];
+    const layout = layoutOf(data, items);
+    if (layout === 'content') {
+      boxes.title ??= title?.box;
+      boxes.body ??= items.find((i): i is TextItem => i.kind === 'text' && i.role === undefined)?.box;
+    }
+    if (layout !== 'section') {
+      boxes.footer ??= footer?.box;
+      boxes.footerText ??= footer?.paragraphs[0]?.runs[0]?.text;
+      boxes.number ??= number?.box;
+      const run = number?.paragraphs[0]?.runs[0];
+      if (number && run) boxes.numberStyle ??= { size: run.size, lineHeight: number.paragraphs[0].lineHeight, colour: run.colour.hex };
+    }
+  }
+  return boxes;
+}
+
+/** The slide (1-based, in the file) a `#/h/v` link goes to. */
+function linkTargets(deck: Deck, indices: number[]): SlideOfLink {
+  return (hash) => {
+    const [h, v = 0] = hash.slice(2).split('/').filter((s) => s !== '').map(Number);
+    const index = deck.slides.findIndex((s) => s.h === h && s.v === v);
+    const at = indices.indexOf(index);
+    return at >= 0 ? at + 1 : undefined;
+  };
+}
+
 /** pptxgenjs's package of the slides; needs no pictures yet (built while they are taken). */
 export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
   const { deck } = input;
@@ -176,10 +326,13 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
   const subject = deck.meta.subject ?? deck.meta.subtitle;
   if (subject) pptx.subject = subject;
   pptx.theme = { headFontFace: TYPEFACE, bodyFontFace: TYPEFACE };
+  // One layout per kind of slide; their placeholders are written by fixPackage (masterXml.ts).
+  for (const name of Object.keys(LAYOUTS) as LayoutName[]) pptx.defineSlideMaster({ title: name, objects: [] });
 
-  const fixes: PackageFixes = { slides: [], pictures: [], keywords: deck.meta.keywords ?? [], lang: LANG, typeface: TYPEFACE };
+  const prepared = input.slides.map(slideItems);
+  const fixes: PackageFixes = { slides: [], pictures: [], keywords: deck.meta.keywords ?? [], lang: LANG, typeface: TYPEFACE, master: masterBoxes(input.slides, prepared) };
   const sections = new Set<string>();
-  let picture = 0;
+  const slideOf = linkTargets(deck, input.indices);
   input.slides.forEach((data, i) => {
     const index = input.indices[i];
     const part = deck.parts[deck.slides[index].part];
@@ -188,21 +341,17 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
       sections.add(title);
       pptx.addSection({ title });
     }
-    const slide = pptx.addSlide({ sectionTitle: title });
+    const layout = layoutOf(data, prepared[i].items);
+    const slide = pptx.addSlide({ sectionTitle: title, masterName: layout });
     slide.background = { color: data.background.hex };
-    const paragraphFixes: (ParagraphFix | null)[] = [];
-    data.items.forEach((item, n) => {
-      if (item.kind === 'text') addText(slide, item, paragraphFixes, n);
-      else if (item.kind === 'table') addTable(slide, item, paragraphFixes, n);
-      else if (item.kind === 'picture') {
-        fixes.pictures.push(addPicture(slide, item, picture++, i + 1, n));
-      } else if (item.fill?.hex !== data.background.hex || item.line) addShape(pptx, slide, item, n);
-    });
+    const written: Written = { fixes: [], slideOf };
+    fixes.pictures.push(...writeSlide(pptx, slide, data, prepared[i], written, { deck, index, slideNumber: i + 1, picture: fixes.pictures.length }));
     if (data.notes) slide.addNotes(data.notes);
-    fixes.slides.push({ paragraphs: paragraphFixes });
+    fixes.slides.push({ paragraphs: written.fixes, layout });
   });
 
-  const bytes = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  // Stored, not deflated: fixPackage reads it straight back and compresses the package once.
+  const bytes = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
   return { bytes, fixes };
 }
 

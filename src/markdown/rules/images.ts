@@ -3,14 +3,21 @@
 // resolved against the slide file's folder and must lie inside the deck's
 // roots (src/deck/contain.ts); a missing one is reported with its line, a
 // remote one is refused (the deck must work offline), and the src becomes the
-// URL the page can load.
+// URL the page can load. A path is relative to the Markdown file; one that
+// starts with `/` is looked up from the project (`/assets/…`), then from the
+// slides folder and its `public/` (Slidev's place), in that order. A Markdown
+// picture also carries its size in pixels (data-natural-width/-height), which
+// the composition pass sizes it by without waiting for it to load.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { imageSize } from 'image-size';
 import type { MarkdownIt, Token } from 'markdown-it';
 import type { ParseEnv } from '../env.ts';
 import { report } from '../env.ts';
 import { displayPath } from '../../deck/readSources.ts';
 import { contain, deckRoots, outsideMessage } from '../../deck/contain.ts';
 import { isMermaid } from './mermaid.ts';
+import { PROJECT_ROOT } from '../../project/paths.ts';
 import { specialKindAt } from '../../deck/regularFile.ts';
 
 const REMOTE = /^(https?:)?\/\//i;
@@ -25,7 +32,25 @@ const MERMAID_IMG = /(\bimg\s*:\s*)("[^"]*"|'[^']*')/g;
  * it is reported (remote, outside the roots) or must stay as written.
  * @param missing what to do when the file does not exist or is remote: report it, or leave the src for the page's CSP and the doctor
  */
-function localImage(env: ParseEnv, src: string, line0: number, missing: 'report' | 'leave'): { url?: string } {
+/** Where a path that starts with `/` is found: under the project, the slides folder or its public/; else as written. */
+function rooted(env: ParseEnv, decoded: string): string {
+  const slidesDir = env.roots?.[0] ?? env.dir ?? PROJECT_ROOT;
+  const rel = decoded.replace(/^\/+/, '');
+  const candidates = [PROJECT_ROOT, slidesDir, path.join(slidesDir, 'public')].map((dir) => path.join(dir, rel));
+  return candidates.find((file) => existsSync(file)) ?? decoded;
+}
+
+/** The size in px of a picture file, when image-size can read it. */
+function naturalSize(file: string): { width: number; height: number } | undefined {
+  try {
+    const { width, height } = imageSize(readFileSync(file));
+    return width && height ? { width, height } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function localImage(env: ParseEnv, src: string, line0: number, missing: 'report' | 'leave'): { url?: string; missing?: boolean; file?: string } {
   // The author's own HTML may name a remote image: the page's CSP blocks it, and the doctor says so.
   if (REMOTE.test(src) && missing === 'leave') return {};
   if (REMOTE.test(src)) {
@@ -39,11 +64,11 @@ function localImage(env: ParseEnv, src: string, line0: number, missing: 'report'
   } catch {
     decoded = src.split(/[?#]/)[0];
   }
-  const file = path.resolve(env.dir, decoded);
+  const file = decoded.startsWith('/') ? rooted(env, decoded) : path.resolve(env.dir, decoded);
   const where = contain(file, env.roots ?? deckRoots(env.dir));
   if (!where.ok && where.missing) {
     if (missing === 'report') report(env, line0, `image not found: ${src} (looked for ${displayPath(file)})`);
-    return {};
+    return { missing: missing === 'report' };
   }
   if (!where.ok) {
     report(env, line0, outsideMessage('image', src, file, where.real));
@@ -54,7 +79,7 @@ function localImage(env: ParseEnv, src: string, line0: number, missing: 'report'
     report(env, line0, `image ${src} is ${kind}, not a file: only regular files are read`);
     return {};
   }
-  return { url: env.assetUrl ? env.assetUrl(where.real) : undefined };
+  return { url: env.assetUrl ? env.assetUrl(where.real) : undefined, file: where.real };
 }
 
 const unquoted = (v: string): string => v.replace(/^(["'])(.*)\1$/, '$2');
@@ -77,8 +102,15 @@ export function imagesPlugin(md: MarkdownIt): void {
       for (const token of tokens) {
         const here = token.map?.[0] ?? line;
         if (token.type === 'image') {
-          const { url } = localImage(env, String(token.attrGet('src') ?? ''), here, 'report');
+          const { url, missing, file } = localImage(env, String(token.attrGet('src') ?? ''), here, 'report');
           if (url) token.attrSet('src', url);
+          // Reported here: the doctor need not say again that it did not load.
+          if (missing) token.attrSet('data-missing', '');
+          const size = file ? naturalSize(file) : undefined;
+          if (size) {
+            token.attrSet('data-natural-width', String(size.width));
+            token.attrSet('data-natural-height', String(size.height));
+          }
         } else if (token.type === 'html_block' || token.type === 'html_inline') {
           // The author's own HTML: a missing file is left for the doctor ("image did not load").
           token.content = rewriteSources(env, token.content, HTML_IMG_SRC, here, 'leave');

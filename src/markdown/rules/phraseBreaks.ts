@@ -1,0 +1,59 @@
+// Core rule: Chinese line breaks at phrase boundaries in short display text —
+// headings, the text of cards and table header cells — where a break inside a
+// word (用户社|区, 源|代码) is most visible. BudouX (npm `budoux`, Google's
+// phrase segmenter, its Simplified Chinese model) finds the phrases at parse
+// time, and a <wbr> marks each boundary; the theme sets these elements
+// `word-break: keep-all`, so the browser breaks only there (and at spaces and
+// punctuation). <wbr> is no character: the text of the PDF and the PowerPoint
+// file is unchanged. Body paragraphs keep the normal break at any character.
+import type { MarkdownIt, Token } from 'markdown-it';
+import { loadDefaultSimplifiedChineseParser } from 'budoux';
+
+const HAN = /\p{Script=Han}/u;
+let parser: ReturnType<typeof loadDefaultSimplifiedChineseParser> | undefined;
+
+/** The text's phrases (the text itself when it holds no Chinese). */
+export function phrases(text: string): string[] {
+  if (!HAN.test(text)) return [text];
+  parser ??= loadDefaultSimplifiedChineseParser();
+  return parser.parse(text);
+}
+
+/** The inline's text tokens split at phrase boundaries, a <wbr> between two phrases. */
+function markPhrases(inline: Token, TokenClass: new (type: string, tag: string, nesting: -1 | 0 | 1) => Token): void {
+  const out: Token[] = [];
+  for (const child of inline.children ?? []) {
+    const parts = child.type === 'text' ? phrases(child.content) : [];
+    if (parts.length < 2) {
+      out.push(child);
+      continue;
+    }
+    parts.forEach((part, i) => {
+      if (i > 0) {
+        const wbr = new TokenClass('html_inline', '', 0);
+        wbr.content = '<wbr>';
+        out.push(wbr);
+      }
+      const text = new TokenClass('text', '', 0);
+      text.content = part;
+      text.level = child.level;
+      out.push(text);
+    });
+  }
+  inline.children = out;
+}
+
+export function phraseBreaksPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('iur_phrase_breaks', (state) => {
+    const tokens = state.tokens;
+    // The levels of the card items the walk is inside.
+    const cards: number[] = [];
+    tokens.forEach((token, i) => {
+      if (token.type === 'list_item_open' && String(token.attrGet('class') ?? '').split(' ').includes('card')) cards.push(token.level);
+      else if (token.type === 'list_item_close' && cards[cards.length - 1] === token.level) cards.pop();
+      const next = tokens[i + 1];
+      if (next?.type !== 'inline') return;
+      if (token.type === 'heading_open' || token.type === 'th_open' || cards.length > 0) markPhrases(next, state.Token);
+    });
+  });
+}

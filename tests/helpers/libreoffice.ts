@@ -1,0 +1,91 @@
+// LibreOffice Impress as the tests' real PowerPoint client: a fontconfig file
+// of its own (a chosen Chinese sans standing in for Microsoft YaHei, as a
+// receiver's PC supplies one), a plain conversion to PDF, and edits made
+// through its own Python API (tests/helpers/loEdit.py) against one headless
+// soffice that is ended, with its children, when the edits are done.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A fontconfig setup: the system's, extra font folders, and `family` standing in for `typeface`. */
+export async function fontConfig(into: string, name: string, typeface: string, family: string, dirs: string[] = []): Promise<string> {
+  const file = path.join(into, `${name}.conf`);
+  await writeFile(
+    file,
+    `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+${dirs.map((d) => `  <dir>${d}</dir>`).join('\n')}
+  <cachedir>${path.join(into, `${name}-cache`)}</cachedir>
+  <alias binding="same"><family>${typeface}</family><prefer><family>${family}</family></prefer></alias>
+</fontconfig>
+`,
+  );
+  return file;
+}
+
+/** soffice --convert-to pdf with a profile and fonts of its own (no clash with a running soffice). */
+export function convertToPdf(file: string, outDir: string, fontsConf: string, profile: string): void {
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], {
+    env: { ...process.env, FONTCONFIG_FILE: fontsConf },
+    stdio: 'ignore',
+    timeout: 170_000,
+  });
+}
+
+/** The system Python, which has LibreOffice's uno module (python3-uno); a pyenv python3 on PATH may not. */
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+/** One headless soffice (its own profile and fonts) and loEdit.py against it; soffice and its children end with it. */
+async function editRun(file: string, outDir: string, fontsConf: string, profile: string): Promise<{ code: number | null; stderr: string }> {
+  const pipe = `iur-${process.pid}-${Date.now()}`;
+  const office = spawn('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--invisible', '--norestore', `--accept=pipe,name=${pipe};urp;`], {
+    env: { ...process.env, FONTCONFIG_FILE: fontsConf },
+    stdio: 'ignore',
+    detached: true,
+  });
+  try {
+    const script = path.join(import.meta.dirname, 'loEdit.py');
+    return await new Promise((resolve) => {
+      const py = spawn(PYTHON, [script, pipe, file, outDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      py.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const timer = setTimeout(() => py.kill(), 240_000);
+      py.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stderr });
+      });
+    });
+  } finally {
+    // soffice (a script) starts soffice.bin in its process group: end the group we started.
+    if (office.pid !== undefined) {
+      try {
+        process.kill(-office.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+/**
+ * The file as exported and each edit of loEdit.py, rendered to
+ * `outDir/<edit>.pdf`; what each edit did. LibreOffice 7.4 now and then falls
+ * over closing a document it was driven through: a fresh soffice then does
+ * the edits not yet rendered (at most twice).
+ */
+export async function editAndRender(file: string, outDir: string, fontsConf: string, profile: string): Promise<Record<string, unknown>> {
+  let last = { code: null as number | null, stderr: '' };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    last = await editRun(file, outDir, fontsConf, profile);
+    if (last.code === 0) break;
+  }
+  if (last.code !== 0) throw new Error(`loEdit.py exited with ${last.code}: ${last.stderr.trim()}`);
+  const report: Record<string, unknown> = {};
+  for (const name of (await readdir(outDir)).filter((n) => n.endsWith('.json'))) {
+    report[name.slice(0, -5)] = JSON.parse(await readFile(path.join(outDir, name), 'utf8')) as unknown;
+  }
+  return report;
+}
