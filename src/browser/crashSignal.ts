@@ -43,7 +43,7 @@ export function crashSignal(): CrashSignal {
           },
           (error: unknown) => {
             listeners.delete(reject);
-            reject(error);
+            reject(error instanceof Error ? error : new Error(String(error)));
           },
         );
       });

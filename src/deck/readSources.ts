@@ -29,7 +29,7 @@ export function firstInvalidUtf8Line(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
     if (b === 0x0a) line++;
-    let n = 0;
+    let n: number;
     // The allowed range of the second byte (Unicode's table 3-7): no overlong forms, no surrogates (ED A0..BF).
     let lo = 0x80;
     let hi = 0xbf;
@@ -63,6 +63,7 @@ function firstNulLine(bytes: Uint8Array): number {
 }
 
 /** Control characters that have no place in a slide (tab and newline excepted): Word's line break \v, pasted \x01… */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
 /** A warning per line (at most 5 per file) with a control character in it. */

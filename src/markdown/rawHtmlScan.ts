@@ -72,14 +72,13 @@ export function findUnclosedHtml(fragments: readonly HtmlFragment[], onTag?: (ta
   let commentAtEof = false;
   let tagAtEof = false;
   const line0 = (loc: Token.Location | null | undefined) => Math.max(0, (loc?.startLine ?? 1) - 1);
-  let tokenizer: Tokenizer | undefined;
   const handler: TokenHandler = {
     onStartTag(token) {
       const name = token.tagName;
       onTag?.({ name, attrs: token.attrs.map((a) => ({ name: a.name, value: a.value })), line: line0(token.location) });
       if (name === 'template') templates.push(line0(token.location));
       const mode = TEXT_ELEMENTS[name];
-      if (mode !== undefined && tokenizer) {
+      if (mode !== undefined) {
         tokenizer.state = mode;
         open = { line: line0(token.location), what: `<${name}>`, close: name === 'plaintext' ? 'nothing (it cannot be closed: remove it)' : `</${name}>` };
       }
@@ -101,7 +100,7 @@ export function findUnclosedHtml(fragments: readonly HtmlFragment[], onTag?: (ta
     onNullCharacter() {},
     onWhitespaceCharacter() {},
   };
-  tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, handler);
+  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, handler);
   // The tag being read when the text ended (protected in parse5's types).
   const current = () => (tokenizer as unknown as { currentToken: Token.Token | null }).currentToken;
   tokenizer.write(joinAtLines(fragments), false);

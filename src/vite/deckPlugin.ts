@@ -132,7 +132,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
         if (errors.length > 0) overlay(server, errors);
       });
       // A page whose deck changed while it loaded (a save right after a reload) gets the new one.
-      server.ws.on('iur:hello', (data: { version?: number }, client) => {
+      server.ws.on('iur:hello', (data: { version?: number }, client: { send: (event: string, payload?: unknown) => void }) => {
         if (deck && errorsOf(problems).length === 0 && (data?.version ?? version) < version) {
           client.send('iur:deck', { html: renderSlidesHtml(deck), version } satisfies DeckUpdate);
         }

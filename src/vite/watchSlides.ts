@@ -3,7 +3,7 @@
 // again if files changed while it ran: no save is ever lost. It survives the
 // folder being removed and restored or replaced.
 import { watch, type FSWatcher } from 'node:fs';
-import { followFolders, type Following } from '../watching/followFolders.ts';
+import { followFolders } from '../watching/followFolders.ts';
 
 export interface SlidesWatcher {
   close: () => void;
@@ -30,9 +30,8 @@ export function watchSlides(dir: string, onChange: () => Promise<void>): SlidesW
     }
   };
 
-  let following: Following | undefined;
   const changed = (name?: string | Buffer | null): void => {
-    following?.check();
+    following.check(); // fs.watch calls back later, after `following` is set
     // The Markdown, and the rehearsal's times (a rehearsal saved, or a downloaded file put in).
     if (name && !/\.md$|^rehearsal\.json$/i.test(String(name))) return;
     clearTimeout(timer);
@@ -51,7 +50,7 @@ export function watchSlides(dir: string, onChange: () => Promise<void>): SlidesW
     }
   };
   start();
-  following = followFolders(
+  const following = followFolders(
     [dir],
     () => {
       watcher?.close();

@@ -7,7 +7,7 @@
 // exist are skipped; editors' temporary and hidden files are ignored.
 import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { followFolders, type Following } from '../../watching/followFolders.ts';
+import { followFolders } from '../../watching/followFolders.ts';
 
 export interface FilesWatcher {
   close: () => void;
@@ -47,13 +47,12 @@ export function watchFiles(dirs: string[], onChange: (changed: string[]) => Prom
   };
 
   const watchers = new Map<string, FSWatcher>();
-  let following: Following | undefined;
   const changedIn = (dir: string, name: string): void => {
     if (name && ignored(name)) return;
     const file = path.join(dir, name);
     if (name && !watchers.has(file) && isFolder(file)) watchFolder(file);
     changed.add(file);
-    following?.check();
+    following.check(); // fs.watch calls back later, after `following` is set
     clearTimeout(timer);
     timer = setTimeout(() => void run(), delayMs);
   };
@@ -81,7 +80,7 @@ export function watchFiles(dirs: string[], onChange: (changed: string[]) => Prom
       watchers.delete(d);
     }
   };
-  following = followFolders(
+  const following = followFolders(
     dirs,
     (dir) => {
       drop(dir);
@@ -95,7 +94,7 @@ export function watchFiles(dirs: string[], onChange: (changed: string[]) => Prom
   );
   return {
     close: () => {
-      following?.close();
+      following.close();
       clearTimeout(timer);
       for (const w of watchers.values()) w.close();
     },

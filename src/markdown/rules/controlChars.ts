@@ -5,6 +5,9 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 
 const VTAB = '\x0B';
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const ANY = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const OTHERS = /[\x00-\x08\x0C\x0E-\x1F\x7F]/g;
 
 function split(token: Token, make: (type: string, tag: string, nesting: 0) => Token): Token[] {
@@ -23,7 +26,7 @@ export function controlCharsPlugin(md: MarkdownIt): void {
   md.core.ruler.after('inline', 'iur_control_chars', (state) => {
     for (const token of state.tokens) {
       if (token.type !== 'inline' || !token.children) continue;
-      if (!/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(token.content)) continue;
+      if (!ANY.test(token.content)) continue;
       token.children = token.children.flatMap((child) => (child.type === 'text' ? split(child, (type, tag, nesting) => new state.Token(type, tag, nesting)) : [child]));
     }
   });
