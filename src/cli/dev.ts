@@ -37,7 +37,7 @@ export async function devCommand(argv: string[]): Promise<number> {
   server.printUrls();
   if (remote && lanHost) {
     const present = await remote.start(server, lanHost);
-    if (present.urls) await printRemote(present.urls);
+    if (present.urls) printRemote(present.urls);
   }
   return new Promise<number>(() => {
     /* runs until interrupted */

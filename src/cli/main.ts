@@ -2,7 +2,7 @@
 import { EXIT } from './errors.ts';
 import { watchParent } from './parentWatch.ts';
 
-type Command = (argv: string[]) => Promise<number>;
+type Command = (argv: string[]) => number | Promise<number>;
 
 // Each command loads only its own modules: a start-up that imports Vite for
 // `export` (or Puppeteer for `dev`) costs seconds on a small machine.
@@ -36,6 +36,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => {
+void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

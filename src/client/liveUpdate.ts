@@ -8,7 +8,14 @@ import { composeDeck } from './compose.ts';
 export function acceptDeckUpdates(deck: RevealApi): void {
   const hot = import.meta.hot;
   if (!hot) return;
-  hot.on('iur:deck', async (update: DeckUpdate) => {
+  hot.on('iur:deck', (update: DeckUpdate) => void swapIn(deck, update));
+  // Listening now: a save that came while the page loaded was missed, so ask for it.
+  hot.send('iur:hello', { version: Number(document.documentElement.dataset.deckServed ?? 0) });
+}
+
+/** Puts a fresh deck's slides in place of the old ones, on the same slide and step. */
+async function swapIn(deck: RevealApi, update: DeckUpdate): Promise<void> {
+  {
     const { h, v, f } = deck.getIndices();
     const slides = document.querySelector('.reveal .slides');
     if (!slides) return;
@@ -24,7 +31,5 @@ export function acceptDeckUpdates(deck: RevealApi): void {
     deck.slide(h, v ?? 0, f);
     if (update.version !== undefined) document.documentElement.dataset.deckServed = String(update.version);
     document.documentElement.dataset.deckVersion = String(Number(document.documentElement.dataset.deckVersion ?? 0) + 1);
-  });
-  // Listening now: a save that came while the page loaded was missed, so ask for it.
-  hot.send('iur:hello', { version: Number(document.documentElement.dataset.deckServed ?? 0) });
+  }
 }

@@ -81,7 +81,7 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseO
     };
     const tokens = md.parse(source.text, env);
     const matter = tokens[0]?.type === 'front_matter'
-      ? readFrontMatter(String(tokens[0].meta ?? ''), source.file, fileIndex === 0, env.problems)
+      ? readFrontMatter(typeof tokens[0].meta === 'string' ? tokens[0].meta : '', source.file, fileIndex === 0, env.problems)
       : { deck: {}, part: {} };
     if (fileIndex === 0) Object.assign(meta, matter.deck);
 

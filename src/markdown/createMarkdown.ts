@@ -2,7 +2,7 @@
 // slide deck needs. Everything that parses Markdown goes through this.
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItInstance } from 'markdown-it';
-import frontMatter from 'markdown-it-front-matter';
+import frontMatterUntyped from 'markdown-it-front-matter';
 import attrs from 'markdown-it-attrs';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import cjkBreaks from 'markdown-it-cjk-breaks';
@@ -18,6 +18,9 @@ import { phraseBreaksPlugin } from './rules/phraseBreaks.ts';
 import { sourceLinesPlugin } from './rules/sourceLines.ts';
 import { rawHtmlPlugin } from './rules/rawHtml.ts';
 import { controlCharsPlugin } from './rules/controlChars.ts';
+
+// markdown-it-front-matter's own types name `markdown-it/lib`, which @types/markdown-it 14 no longer has.
+const frontMatter = frontMatterUntyped as (md: unknown, onMeta: (raw: string) => void) => void;
 
 export function createMarkdown(): MarkdownItInstance {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });

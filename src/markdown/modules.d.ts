@@ -1,11 +1,10 @@
-// Type declarations for markdown-it plugins that ship none.
+// Type declarations for markdown-it plugins that ship none. A plugin is typed
+// by its shape (it takes any markdown-it instance), which `md.use` accepts.
 declare module 'markdown-it-container' {
-  import type { PluginWithParams } from 'markdown-it';
-  const container: PluginWithParams;
+  const container: (md: unknown, name: string, options?: unknown) => void;
   export default container;
 }
 declare module 'markdown-it-cjk-breaks' {
-  import type { PluginSimple } from 'markdown-it';
-  const cjkBreaks: PluginSimple;
+  const cjkBreaks: (md: unknown) => void;
   export default cjkBreaks;
 }

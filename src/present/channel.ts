@@ -77,7 +77,7 @@ export class LiveChannel {
     this.answered.set(ws, true);
     ws.on('pong', () => this.answered.set(ws, true));
     ws.on('message', (data) => {
-      const message = parseClientMessage(String(data));
+      const message = parseClientMessage(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'));
       if (!message) return this.send(ws, { type: 'refused', why: 'bad message' });
       if (!canControl) return this.send(ws, { type: 'refused', why: '只读：跟随链接不能翻页' });
       if (message.type === 'deck-changed') this.broadcast({ type: 'deck-changed' });

@@ -61,7 +61,7 @@ export async function presentCommand(argv: string[]): Promise<number> {
     server = await startPresentServer({ deck: staticDeck(build.outDir), port, portSearch: values.port === undefined, lanHost, loopback: true });
     console.log(`built ${count(build.deck.slides.length, 'slide')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     console.log(`venue screen: http://127.0.0.1:${server.port}/`);
-    if (server.urls) await printRemote(server.urls);
+    if (server.urls) printRemote(server.urls);
     else console.log('only on this computer (loopback); npm run present -- --remote adds a phone remote');
     console.log('Ctrl+C ends it.');
   } catch (error) {

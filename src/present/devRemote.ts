@@ -3,6 +3,8 @@
 // adds the venue script to its page and the remote's own routes and live
 // channel to it. The LAN listener, on the same port, puts every request
 // through the door before handing the deck's requests to Vite.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Plugin, ViteDevServer } from 'vite';
 import { ASSET_PATHS } from './pageAssets.ts';
 import { startPresentServer, type PresentServer } from './server.ts';
@@ -24,7 +26,7 @@ export function devRemote(): DevRemote {
         if (present && ours.has(pathname)) present.handleLoopback(req, res, next);
         else next();
       });
-      server.httpServer?.on('upgrade', (req, socket, head) => {
+      server.httpServer?.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
         present?.channel.upgrade(req, socket, head, false);
       });
     },

@@ -31,12 +31,12 @@ export function lanHostOption(values: { remote?: boolean; host?: string }): stri
   return host;
 }
 
-export async function printRemote(urls: { remote: string; follow: string }): Promise<void> {
+export function printRemote(urls: { remote: string; follow: string }): void {
   console.log('\nremote (遥控: turns the slides) — scan with the phone:');
-  console.log(await terminalQr(urls.remote));
+  console.log(terminalQr(urls.remote));
   console.log(`  ${urls.remote}`);
   console.log('\nfollow (跟随: read-only, for a second screen or a colleague):');
-  console.log(await terminalQr(urls.follow));
+  console.log(terminalQr(urls.follow));
   console.log(`  ${urls.follow}`);
   console.log('\nnew tokens at every start; anyone with a URL can use it until this server ends.\n');
 }

@@ -135,7 +135,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     urls: base ? { remote: base + access.tokens.remote, follow: base + access.tokens.follow } : undefined,
     close: async () => {
       channel.close();
-      await Promise.all([lanServer, loopServer].map((s) => (s?.listening ? close(s) : undefined)));
+      await Promise.all([lanServer, loopServer].map((s) => (s?.listening ? close(s) : Promise.resolve())));
     },
   };
 }

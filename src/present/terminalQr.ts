@@ -9,7 +9,7 @@ const MARGIN = 2;
 const BLACK_ON_WHITE = '\x1b[47m\x1b[30m';
 const RESET = '\x1b[0m';
 
-export async function terminalQr(url: string): Promise<string> {
+export function terminalQr(url: string): string {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'L' });
   const size = modules.size;
   const dark = (x: number, y: number) => x >= 0 && y >= 0 && x < size && y < size && modules.get(y, x) === 1;

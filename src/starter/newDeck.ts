@@ -32,7 +32,7 @@ export function refusal(dir: string): string | undefined {
   return entries.length > 0 ? `${dir} is not empty (it holds ${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}): choose a new name; nothing was written` : undefined;
 }
 
-export async function newCommand(argv: string[]): Promise<number> {
+export function newCommand(argv: string[]): number {
   let values: { help?: boolean };
   let positionals: string[];
   try {

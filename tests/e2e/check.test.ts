@@ -79,7 +79,9 @@ describe('the check command', () => {
     expect(run.status).toBe(1);
     const json = JSON.parse(run.stdout) as { file: string; line: number; level: string; message: string }[];
     expect(json.length).toBe(problems.length);
-    expect(json[0]).toEqual({ file: FILE, line: 7, level: 'error', message: expect.stringMatching(/^overflow/) });
+    const { message, ...where } = json[0];
+    expect(where).toEqual({ file: FILE, line: 7, level: 'error' });
+    expect(message).toMatch(/^overflow/);
   });
 
   it('--json FILE writes the JSON to a file, so npm\'s banner on standard output cannot spoil it', () => {

@@ -83,7 +83,7 @@ describe('--handout 3', () => {
     tool('pdftoppm', '-r', String(dpi), '-png', '-f', '1', '-l', '1', '-singlefile', '-x', String(px(box.x)), '-y', String(px(box.y)), '-W', String(px(box.width)), '-H', String(px(box.height)), files.three, page);
     const slide = path.join(dir, 'slide');
     tool('pdftoppm', '-png', '-f', '3', '-l', '3', '-singlefile', '-scale-to-x', String(px(box.width)), '-scale-to-y', String(px(box.height)), files.slides, slide);
-    let ncc = '';
+    let ncc: string;
     try {
       ncc = execFileSync('compare', ['-metric', 'NCC', `${page}.png`, `${slide}.png`, 'null:'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (error) {

@@ -12,7 +12,6 @@
 // under the content (see VOID below), title pages that hold, and colour
 // contrast by axe-core.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
 import type * as Axe from 'axe-core';
 import type { Browser, CDPSession, Page, Protocol } from 'puppeteer';

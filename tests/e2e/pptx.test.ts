@@ -252,7 +252,7 @@ describe('edits made through LibreOffice\'s API (WenQuanYi standing in for YaHei
     expect(pageProblems(page, 50)).toEqual([]);
   });
 
-  it('a table row with a long cell: the bottom rule stays under the last row, the table clear of the footer', async () => {
+  it('a table row with a long cell: the bottom rule stays under the last row, the table clear of the footer', () => {
     const page = pageOf('table', 24);
     expect(pageProblems(page, 24)).toEqual([]);
     const cells = (editReport.table as { cells: string[] }).cells;

@@ -42,7 +42,7 @@ describe('speaker view (S)', () => {
       lang: document.documentElement.lang,
       upcoming: document.querySelector('#upcoming-slide .label')?.textContent,
       notes: document.querySelector('.speaker-controls-notes .label')?.textContent,
-      pacingShown: (document.querySelector('.speaker-controls-time .pacing') as HTMLElement | null)?.style.display !== 'none',
+      pacingShown: document.querySelector<HTMLElement>('.speaker-controls-time .pacing')?.style.display !== 'none',
       pacingTitle: document.querySelector('.pacing-title')?.textContent,
       clock: document.querySelector('.clock-value')?.textContent,
       layout: document.querySelector('.speaker-layout-label')?.textContent,
@@ -139,13 +139,13 @@ describe('keys and tools', () => {
     await goTo(0);
     const first = await page.evaluate(() => ({
       number: document.querySelector('.reveal .slide-number')?.textContent?.replace(/\s+/g, ''),
-      progress: (document.querySelector('.reveal .progress span') as HTMLElement | null)?.style.transform,
+      progress: document.querySelector<HTMLElement>('.reveal .progress span')?.style.transform,
       shown: getComputedStyle(document.querySelector('.reveal .progress') as Element).display !== 'none',
     }));
     await goTo(4);
     const last = await page.evaluate(() => ({
       number: document.querySelector('.reveal .slide-number')?.textContent?.replace(/\s+/g, ''),
-      progress: (document.querySelector('.reveal .progress span') as HTMLElement | null)?.style.transform,
+      progress: document.querySelector<HTMLElement>('.reveal .progress span')?.style.transform,
     }));
     expect(first.number).toBe('1/5');
     expect(last.number).toBe('5/5');

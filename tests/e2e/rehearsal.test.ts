@@ -179,12 +179,12 @@ describe('the next build', () => {
     await page.keyboard.press('r');
     await page.waitForFunction(() => window.__iurRehearsal?.outcome?.state === 'local', { timeout: 10_000 });
     const stored = await page.evaluate(() => localStorage.getItem(`iur-deck-rehearsal:${document.title}`));
-    expect(JSON.parse(stored ?? '{}').slides).toEqual({ [ids[0]]: 20, [ids[1]]: 40 });
+    expect((JSON.parse(stored ?? '{}') as { slides?: unknown }).slides).toEqual({ [ids[0]]: 20, [ids[1]]: 40 });
     const link = await view.waitForSelector('.iur-rehearsal a[download="rehearsal.json"]', { timeout: 10_000 });
     const href = (await link?.evaluate((a) => (a).href)) ?? '';
     expect(href).toMatch(/^blob:/);
     const downloaded = await page.evaluate((u: string) => fetch(u).then((r) => r.text()), href);
-    expect(JSON.parse(downloaded).slides).toEqual({ [ids[0]]: 20, [ids[1]]: 40 });
+    expect((JSON.parse(downloaded) as { slides?: unknown }).slides).toEqual({ [ids[0]]: 20, [ids[1]]: 40 });
     await view.close();
   });
 

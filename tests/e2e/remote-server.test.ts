@@ -126,13 +126,13 @@ describe('the door of present --remote', () => {
 function channel(port: number, headers: Record<string, string>): Promise<{ ws: WebSocket; hello: { canControl: boolean; state: { h: number } | null } }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://${host(LAN, port)}/__iur/live`, { headers });
-    ws.once('message', (data) => resolve({ ws, hello: JSON.parse(String(data)) }));
+    ws.once('message', (data: Buffer) => resolve({ ws, hello: JSON.parse(data.toString('utf8')) as { canControl: boolean; state: { h: number } | null } }));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
     ws.once('error', reject);
   });
 }
 
-const nextMessage = (ws: WebSocket) => new Promise<{ type: string; why?: string; state?: { h: number } }>((resolve) => ws.once('message', (d) => resolve(JSON.parse(String(d)))));
+const nextMessage = (ws: WebSocket) => new Promise<{ type: string; why?: string; state?: { h: number } }>((resolve) => ws.once('message', (d: Buffer) => resolve(JSON.parse(d.toString('utf8')) as { type: string; why?: string; state?: { h: number } })));
 
 describe('the live channel of present --remote', () => {
   const origin = () => `http://${host(LAN, run.port)}`;

@@ -79,7 +79,8 @@ export function terminalQrRows(text: string): boolean[][][] {
     const bottom: boolean[] = [];
     for (let i = 0; i < line.length; i++) {
       if (line[i] === '\x1b') {
-        const m = /^\x1b\[(\d+)m/.exec(line.slice(i));
+        // The ESC is matched above; the rest of the SGR code here.
+        const m = /^\[(\d+)m/.exec(line.slice(i + 1));
         if (m) {
           const code = Number(m[1]);
           if (code === 0) fg = bg = 'light';
@@ -87,7 +88,7 @@ export function terminalQrRows(text: string): boolean[][][] {
           else if (code === 37) fg = 'light';
           else if (code === 40) bg = 'dark';
           else if (code === 47) bg = 'light';
-          i += m[0].length - 1;
+          i += m[0].length;
         }
         continue;
       }
@@ -168,7 +169,7 @@ export function listeningSockets(pid: number): string[] {
   }
   const out: string[] = [];
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {

@@ -76,7 +76,7 @@ describe('Progress', () => {
 
   it('times stages for --verbose', async () => {
     const p = new Progress({ stream: sink(false).stream });
-    expect(await p.time('build', async () => 42)).toBe(42);
+    expect(await p.time('build', () => Promise.resolve(42))).toBe(42);
     await expect(p.time('print', async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
     expect(p.timings.map((t) => t.stage)).toEqual(['build', 'print']);
     expect(p.timingLines()[0]).toMatch(/^ {2}build {2}\s+\d+ ms$/);

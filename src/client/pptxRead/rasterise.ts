@@ -15,7 +15,7 @@ export interface RasterJob {
 function blobUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => resolve(reader.result as string); // readAsDataURL: always a string
     reader.onerror = () => reject(new Error('could not read a picture back'));
     reader.readAsDataURL(blob);
   });

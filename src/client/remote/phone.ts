@@ -113,7 +113,7 @@ function fillList(): void {
       button.textContent = s.title;
       button.addEventListener('click', () => {
         go((deck) => deck.slide(s.h, s.v, -1));
-        ($('slides') as HTMLDialogElement).close();
+        $<HTMLDialogElement>('slides').close();
       });
       item.append(button);
       return item;
@@ -133,10 +133,10 @@ function setUpControls(): void {
   $('list').addEventListener('click', () => {
     fillList();
     render();
-    ($('slides') as HTMLDialogElement).showModal();
+    $<HTMLDialogElement>('slides').showModal();
     document.querySelector('#slide-list .here')?.scrollIntoView({ block: 'center' });
   });
-  $('close-list').addEventListener('click', () => ($('slides') as HTMLDialogElement).close());
+  $('close-list').addEventListener('click', () => $<HTMLDialogElement>('slides').close());
   let size = Number(localStorage.getItem(FONT_KEY)) || 22;
   const setSize = (s: number) => {
     size = Math.min(44, Math.max(14, s));

@@ -99,8 +99,6 @@ export const render: FormatModule['render'] = async (target, options, progress, 
   return {
     drawn: printed.drawn,
     doctor: printed.doctor,
-    async finish() {
-      return { kind: 'file', data: handout.pdf, pages: handout.pages.length };
-    },
+    finish: () => Promise.resolve({ kind: 'file', data: handout.pdf, pages: handout.pages.length }),
   };
 };

@@ -32,7 +32,7 @@ export function captionOf(deck: Deck, slide: number): string {
   // A title page filled from the front matter has no heading of its own: the deck's title is its title.
   const own = deck.slides[slide].title.trim();
   const title = own || (deck.slides[slide].layout === 'title' ? deck.meta.title.trim() : '');
-  return title ? `${slide + 1}　${title}` : String(slide + 1);
+  return title ? `${slide + 1}\u3000${title}` : String(slide + 1);
 }
 
 const pt = (n: number) => `${n.toFixed(2)}pt`;

@@ -1,7 +1,7 @@
 // The PDF's bookmarks: one entry per part of the talk with a child per slide
 // title, built from the Deck model and the printed page map (Chromium's own
 // outline is wrong for reveal.js), and written into the PDF with pdf-lib.
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
 import type { Deck } from '../../deck/model.ts';
 
 export interface Bookmark {

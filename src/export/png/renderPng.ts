@@ -46,8 +46,6 @@ export const render: FormatModule['render'] = async (target: RenderTarget, optio
   return {
     drawn: opened.drawn,
     doctor: opened.doctor,
-    async finish() {
-      return { kind: 'folder', files, pages: files.length };
-    },
+    finish: () => Promise.resolve({ kind: 'folder', files, pages: files.length }),
   };
 };

@@ -8,6 +8,7 @@
 // atomically, with the time it took. A deck error is printed and the last
 // good file kept; the watch goes on. Ctrl+C, SIGTERM, SIGHUP and the death of
 // the parent process end it, and Chromium with it (exitCleanup.ts, Puppeteer).
+import { inspect } from 'node:util';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -190,7 +191,7 @@ export async function watchExport(options: ExportOptions, progress: Progress, lo
   }
   const slides = path.resolve(options.slidesDir);
   const dirs = [slides, path.join(PROJECT_ROOT, 'assets'), path.join(PROJECT_ROOT, 'themes')].filter((d, i, all) => existsSync(d) && all.indexOf(d) === i);
-  let failure: unknown;
+  let failure: Error | undefined;
   const out = path.resolve(options.out);
   const watcher = watchFiles(dirs, async (all) => {
     // The output itself may sit in a watched folder.
@@ -203,7 +204,7 @@ export async function watchExport(options: ExportOptions, progress: Progress, lo
     try {
       say(await session.update(reason));
     } catch (error) {
-      failure = error;
+      failure = error instanceof Error ? error : new Error(inspect(error));
       await session.close();
     }
   });
