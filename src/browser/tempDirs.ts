@@ -15,7 +15,8 @@ export function makeTempDir(kind: TempKind): string {
   return mkdtempSync(path.join(os.tmpdir(), `iur-${kind}-${process.pid}-`));
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this PID runs (as any user). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

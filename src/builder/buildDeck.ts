@@ -3,6 +3,10 @@
 // changed), render the deck into it, write the subset font beside it. All
 // into a temporary folder that replaces the target only when complete, so a
 // failed build never damages a previous good one.
+import { assertSlideList } from '../deck/slideCount.ts';
+import { assertScripts, readBuiltPage } from './builtPage.ts';
+import { FOLDER_MANIFEST } from '../cache/manifest.ts';
+import { removeStalePartials } from '../store/stalePartials.ts';
 import path from 'node:path';
 import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { loadDeck, errorsOf } from '../deck/loadDeck.ts';
@@ -87,19 +91,24 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   lap('shell');
 
   const outDir = path.resolve(options.outDir);
+  removeStalePartials(outDir); // dist.partial-<pid> / dist.old-<pid> of a killed build
   const partial = `${outDir}.partial-${process.pid}`;
   const old = `${outDir}.old-${process.pid}`;
   try {
     await rm(partial, { recursive: true, force: true });
-    await cp(shell, partial, { recursive: true });
+    await cp(shell, partial, { recursive: true, filter: (from) => path.basename(from) !== FOLDER_MANIFEST });
     await mkdir(path.join(partial, 'assets'), { recursive: true });
     await images.copyTo(path.join(partial, 'assets'));
     const fonts = await writeFontFiles(deck, path.join(partial, 'assets'), options.single === true);
     const html = renderPage(await readFile(path.join(shell, 'index.html'), 'utf8'), deck, {
       fontCss: fonts.css,
       fontPreload: fonts.files.map((href) => ({ href, type: FONT_MIME.woff2 })),
-      csp: contentSecurityPolicy(),
+      csp: contentSecurityPolicy({ single: options.single === true }),
     });
+    // The page a browser reads must hold exactly the parsed slides (src/deck/slideCount.ts), and whole scripts.
+    const built = readBuiltPage(html);
+    assertSlideList(deck, built.slides);
+    await assertScripts(built, partial);
     await writeFile(path.join(partial, 'index.html'), html);
     await writeFile(path.join(partial, 'FONT-LICENSE.txt'), await readFile(fontLicensePath()));
     await writeFile(path.join(partial, BUILD_MARKER), 'This folder is a build of iur-deck: the next build replaces it.\n');

@@ -3,12 +3,15 @@
 // code, the theme and the lock file — not on the slides — so it is built once
 // and cached; every later build, export and check only renders the deck into
 // it (src/render/pageHtml.ts), which takes milliseconds instead of seconds.
+// It is written with a manifest of its files and verified on every use: a
+// damaged shell (an emptied script, an emptied index.html) is built again.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rename, rm, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_DIR, PROJECT_ROOT } from '../project/paths.ts';
 import { chunksToKeep } from '../vite/mermaidTrim.ts';
+import { sayRebuilt, verifyFolder, writeFolderManifest } from '../cache/manifest.ts';
 
 export interface ShellOptions {
   /** The theme's CSS file, checked by src/deck/theme.ts. */
@@ -52,16 +55,26 @@ async function shellKey(options: ShellOptions, themeFile: string): Promise<strin
 export async function clientShell(options: ShellOptions): Promise<string> {
   const { themeFile } = options;
   const dir = path.join(CACHE, await shellKey(options, themeFile));
-  if (existsSync(path.join(dir, 'index.html'))) return dir;
+  // A cached shell is used only if it matches its manifest (src/cache/manifest.ts).
+  if (existsSync(dir)) {
+    const verdict = await verifyFolder(dir);
+    if (verdict.ok) return dir;
+    if (verdict.damaged) sayRebuilt(`client shell (${path.basename(dir)})`, verdict.why);
+    // Out of the way first: a command still reading the old one keeps its files.
+    const stale = `${dir}.stale-${process.pid}`;
+    await rename(dir, stale).catch(() => {});
+    await rm(stale, { recursive: true, force: true });
+  }
   const partial = `${dir}.partial-${process.pid}`;
   await mkdir(CACHE, { recursive: true });
   try {
     // Vite is loaded only when the shell must be built: a warm build never needs it.
     const [{ build }, { shellViteConfig }] = await Promise.all([import('vite'), import('../vite/config.ts')]);
     await build(shellViteConfig({ outDir: partial, single: options.single, themeFile, diagrams: options.diagrams }));
-    await rename(partial, dir).catch((error: unknown) => {
+    await writeFolderManifest(partial);
+    await rename(partial, dir).catch(async (error: unknown) => {
       // Another process finished the same shell first: theirs is as good.
-      if (!existsSync(path.join(dir, 'index.html'))) throw error;
+      if (!existsSync(path.join(dir, 'index.html')) || !(await verifyFolder(dir)).ok) throw error;
     });
   } finally {
     await rm(partial, { recursive: true, force: true });

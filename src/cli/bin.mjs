@@ -5,9 +5,13 @@
 // whenever a file under src/ changes. Starting through tsx instead compiles on
 // every run: about half a second and 35 MiB more for each command. If it
 // cannot compile here (a read-only folder, say), it runs the sources with tsx.
+// The compiled files are written with a manifest of their sizes and hashes and
+// verified before each run, as every cache is (src/cache/manifest.ts): an
+// emptied or changed file is compiled again, said in one line, and an empty
+// or missing entry script is never run.
 // Plain JavaScript because it is what runs before any TypeScript can.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -34,6 +38,59 @@ function sourceStamp() {
   return hash.digest('hex').slice(0, 16);
 }
 
+const MANIFEST = '.iur-manifest.json';
+
+/** Files under `dir`, relative, '/'-separated, the manifest left out. @param {string} dir @returns {string[]} */
+function filesIn(dir, base = dir) {
+  /** @type {string[]} */
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesIn(file, base));
+    else if (entry.name !== MANIFEST) out.push(path.relative(base, file).split(path.sep).join('/'));
+  }
+  return out.sort();
+}
+
+/** @param {Buffer} data */
+const entryOf = (data) => ({ size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+
+/** @param {string} dir */
+function writeManifest(dir) {
+  /** @type {Record<string, { size: number; sha256: string }>} */
+  const files = {};
+  for (const name of filesIn(dir)) files[name] = entryOf(readFileSync(path.join(dir, name)));
+  writeFileSync(path.join(dir, MANIFEST), JSON.stringify({ version: 1, files }));
+}
+
+/**
+ * Why the compiled folder cannot be run, or '' when it matches its manifest.
+ * @param {string} dir @param {string} main
+ */
+function damage(dir, main) {
+  /** @type {{ version: number; files: Record<string, { size: number; sha256: string }> }} */
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8'));
+  } catch {
+    return 'it has no manifest';
+  }
+  const entry = path.relative(dir, main).split(path.sep).join('/');
+  if (!manifest.files?.[entry]) return `${entry} is not in its manifest`;
+  for (const [name, want] of Object.entries(manifest.files)) {
+    let data;
+    try {
+      data = readFileSync(path.join(dir, name));
+    } catch {
+      return `${name} is missing`;
+    }
+    if (data.length === 0 && want.size > 0) return `${name} is empty`;
+    const got = entryOf(data);
+    if (got.size !== want.size || got.sha256 !== want.sha256) return `${name} was changed`;
+  }
+  return '';
+}
+
 /** @param {string} outDir */
 async function compile(outDir) {
   const esbuild = await import('esbuild');
@@ -52,6 +109,7 @@ async function compile(outDir) {
       sourcemap: true,
       logLevel: 'silent',
     });
+    writeManifest(partial);
     try {
       renameSync(partial, outDir);
     } catch (error) {
@@ -64,7 +122,7 @@ async function compile(outDir) {
   // Older compilations: removed after an hour (a command started from one may still be running).
   for (const name of readdirSync(CACHE)) {
     const dir = path.join(CACHE, name);
-    if (name === path.basename(outDir) || name.includes('.partial-')) continue;
+    if (name === path.basename(outDir) || name.includes('.partial-') || name.includes('.stale-')) continue;
     if (Date.now() - statSync(dir).mtimeMs > 60 * 60 * 1000) rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -74,7 +132,19 @@ async function start() {
   const outDir = path.join(CACHE, sourceStamp());
   const main = path.join(outDir, ENTRY.replace(/\.ts$/, '.js'));
   try {
+    if (existsSync(outDir)) {
+      const why = damage(outDir, main);
+      if (why) {
+        // An old compilation without a manifest is simply redone; a damaged one is said.
+        if (why !== 'it has no manifest') console.error(`iur-deck: the compiled command line was damaged (${why}); compiling it again`);
+        const stale = `${outDir}.stale-${process.pid}`;
+        renameSync(outDir, stale);
+        rmSync(stale, { recursive: true, force: true });
+      }
+    }
     if (!existsSync(main)) await compile(outDir);
+    // Never run an empty or missing entry script: that would be a command that silently does nothing.
+    if (damage(outDir, main)) throw new Error('the compiled command line does not match its manifest');
   } catch {
     // Not compiled: tsx runs the sources (and reports any error in them with its place).
     const { register } = await import('tsx/esm/api');

@@ -17,6 +17,7 @@ export const KEYS: [string, string][] = [
   ['S', '演讲者视图：备注、下一张、计时'],
   [REHEARSAL.key, REHEARSAL.help],
   [PEN.key, PEN.help],
+  [REHEARSAL.freshKey, REHEARSAL.freshHelp],
   ['Ctrl + Shift + F', '搜索'],
   ['Alt + 点击', '放大 ／ 还原（Linux：Ctrl + 点击）'],
   ['F', '全屏（Esc 退出）'],

@@ -9,6 +9,8 @@ export function acceptDeckUpdates(deck: RevealApi): void {
   const hot = import.meta.hot;
   if (!hot) return;
   hot.on('iur:deck', (update: DeckUpdate) => void swapIn(deck, update));
+  // Listening now: a save that came while the page loaded was missed, so ask for it.
+  hot.send('iur:hello', { version: Number(document.documentElement.dataset.deckServed ?? 0) });
 }
 
 /** Puts a fresh deck's slides in place of the old ones, on the same slide and step. */
@@ -27,6 +29,7 @@ async function swapIn(deck: RevealApi, update: DeckUpdate): Promise<void> {
     document.querySelectorAll('vite-error-overlay').forEach((el) => el.remove());
     document.dispatchEvent(new CustomEvent('iur:deck-updated'));
     deck.slide(h, v ?? 0, f);
+    if (update.version !== undefined) document.documentElement.dataset.deckServed = String(update.version);
     document.documentElement.dataset.deckVersion = String(Number(document.documentElement.dataset.deckVersion ?? 0) + 1);
   }
 }

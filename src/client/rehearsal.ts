@@ -3,8 +3,9 @@
 // total against the front matter's duration in the speaker view. When it
 // ends the times go on the slides as reveal.js data-timing (the speaker
 // view's pacing uses them at once), into localStorage, and — in dev — to the
-// dev server, which writes slides/rehearsal.json; a built deck offers the
-// file as a download instead. Slides are keyed by data-slide-id
+// dev server, which merges them into slides/rehearsal.json; a built deck offers the
+// file as a download instead. A rehearsal updates the slides it timed and
+// keeps the others' times; Shift+R (重新彩排) starts from empty on purpose. Slides are keyed by data-slide-id
 // (src/rehearsal/slideIds.ts). Time is Date.now(), which tests replace.
 import type { RevealApi } from 'reveal.js';
 import { REHEARSAL, clockText } from './rehearsalText.ts';
@@ -35,16 +36,29 @@ function slideId(slide: Element | undefined): string | undefined {
   return slide instanceof HTMLElement ? slide.dataset.slideId : undefined;
 }
 
-/** Puts rehearsed times on the slides as reveal.js data-timing (whole seconds). */
-export function applyTimings(times: Record<string, number>): void {
+/** Puts rehearsed times on the slides as reveal.js data-timing (whole seconds); `only`: the others lose theirs. */
+export function applyTimings(times: Record<string, number>, only = false): void {
   for (const section of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section[data-slide-id]'))) {
     const seconds = times[section.dataset.slideId ?? ''];
     if (seconds !== undefined) section.dataset.timing = String(Math.max(1, Math.round(seconds)));
+    else if (only) delete section.dataset.timing;
+  }
+}
+
+/** The times kept in this browser, if any. */
+function storedTimes(): Record<string, number> {
+  try {
+    const stored = localStorage.getItem(storageKey());
+    return stored ? (JSON.parse(stored) as RehearsalData).slides : {};
+  } catch {
+    return {}; /* nothing stored, or not ours */
   }
 }
 
 class Recorder {
   running = false;
+  /** 重新彩排: the times replace every earlier one instead of updating the slides timed. */
+  fresh = false;
   times: Record<string, number> = {};
   private current: string | undefined;
   private since = 0;
@@ -66,8 +80,9 @@ class Recorder {
     this.current = id;
   }
 
-  start(): void {
+  start(fresh: boolean): void {
     this.times = {};
+    this.fresh = fresh;
     this.running = true;
     this.outcome = undefined;
     this.current = slideId(this.deck.getCurrentSlide());
@@ -91,23 +106,25 @@ class Recorder {
   }
 }
 
-async function keep(data: RehearsalData): Promise<Outcome> {
+async function keep(data: RehearsalData, fresh: boolean): Promise<Outcome> {
+  // What this browser keeps, and what it offers for download: merged like the dev server's file.
+  const whole: RehearsalData = fresh ? data : { ...data, slides: { ...storedTimes(), ...data.slides } };
   try {
-    localStorage.setItem(storageKey(), JSON.stringify(data));
+    localStorage.setItem(storageKey(), JSON.stringify(whole));
   } catch {
     /* private mode, quota: the file still gets written or offered */
   }
   // import.meta.hot: only under the dev server (import.meta.env.DEV follows NODE_ENV, which a test run sets).
   if (import.meta.hot) {
     try {
-      const response = await fetch(ENDPOINT, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
+      const response = await fetch(fresh ? `${ENDPOINT}?fresh=1` : ENDPOINT, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
       const text = await response.text();
       return response.ok ? { state: 'saved', where: text } : { state: 'failed', why: text };
     } catch (error) {
       return { state: 'failed', why: error instanceof Error ? error.message : String(error) };
     }
   }
-  const url = URL.createObjectURL(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }));
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(whole, null, 2)}\n`], { type: 'application/json' }));
   return { state: 'local', url };
 }
 
@@ -116,7 +133,7 @@ const PANEL_CSS = `.iur-rehearsal{padding:10px 16px;border-bottom:1px solid rgba
 .iur-rehearsal a{color:#1f4e79;margin-left:.5em}`;
 
 export interface Rehearsing {
-  toggle: () => void;
+  toggle: (fresh?: boolean) => void;
   /** Adds the rehearsal line to a speaker view window and takes R there too. */
   attach: (doc: Document) => void;
 }
@@ -128,12 +145,7 @@ export function setUpRehearsal(deck: RevealApi): Rehearsing | undefined {
   const state = (window.__iurRehearsal = { running: false } as NonNullable<Window['__iurRehearsal']>);
   const panels = new Set<HTMLElement>();
 
-  try {
-    const stored = localStorage.getItem(storageKey());
-    if (stored) applyTimings((JSON.parse(stored) as RehearsalData).slides);
-  } catch {
-    /* nothing stored, or not ours */
-  }
+  applyTimings(storedTimes());
 
   const render = (): void => {
     const planned = (deck.getConfig() as { totalTime?: number }).totalTime;
@@ -147,7 +159,7 @@ export function setUpRehearsal(deck: RevealApi): Rehearsing | undefined {
       panel.classList.toggle('running', recorder.running);
       const outcome = recorder.outcome;
       if (recorder.running) {
-        panel.textContent = `${REHEARSAL.running} · ${REHEARSAL.slide} ${clockText(slide)} · ${REHEARSAL.total} ${clockText(total)}${plan}`;
+        panel.textContent = `${recorder.fresh ? REHEARSAL.fresh : REHEARSAL.running} · ${REHEARSAL.slide} ${clockText(slide)} · ${REHEARSAL.total} ${clockText(total)}${plan}`;
       } else if (!outcome) {
         panel.textContent = REHEARSAL.idle;
       } else {
@@ -169,9 +181,9 @@ export function setUpRehearsal(deck: RevealApi): Rehearsing | undefined {
   };
   let timer: number | undefined;
 
-  const toggle = (): void => {
+  const toggle = (fresh = false): void => {
     if (!recorder.running) {
-      recorder.start();
+      recorder.start(fresh);
       state.running = true;
       state.outcome = undefined;
       timer ??= window.setInterval(render, 250);
@@ -181,16 +193,20 @@ export function setUpRehearsal(deck: RevealApi): Rehearsing | undefined {
     const data = recorder.stop();
     state.running = false;
     state.last = data;
-    applyTimings(data.slides);
+    applyTimings(data.slides, recorder.fresh);
     recorder.outcome = state.outcome = { state: 'saving' };
     render();
-    void keep(data).then((outcome) => {
+    void keep(data, recorder.fresh).then((outcome) => {
       recorder.outcome = state.outcome = outcome;
       render();
     });
   };
 
-  deck.addKeyBinding({ keyCode: KEY_CODE, key: REHEARSAL.key, description: REHEARSAL.help }, toggle);
+  deck.addKeyBinding({ keyCode: KEY_CODE, key: REHEARSAL.key, description: REHEARSAL.help }, () => toggle(false));
+  // reveal.js ignores every Shift+letter: Shift+R (重新彩排, a fresh rehearsal) is taken here.
+  document.addEventListener('keydown', (event) => {
+    if (event.keyCode === KEY_CODE && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey) toggle(true);
+  });
 
   const attach = (doc: Document): void => {
     if (doc.querySelector('.iur-rehearsal')) return;
@@ -204,7 +220,7 @@ export function setUpRehearsal(deck: RevealApi): Rehearsing | undefined {
     panels.add(panel);
     // The speaker view sends its keys to its preview, not to this deck: take R here.
     doc.addEventListener('keydown', (event) => {
-      if (event.keyCode === KEY_CODE && !event.ctrlKey && !event.metaKey && !event.altKey) toggle();
+      if (event.keyCode === KEY_CODE && !event.ctrlKey && !event.metaKey && !event.altKey) toggle(event.shiftKey);
     });
     timer ??= window.setInterval(render, 250);
     render();

@@ -3,8 +3,11 @@
 export const REHEARSAL = {
   key: 'R',
   help: '彩排计时：开始 ／ 结束',
-  idle: '彩排计时：按 R 开始，再按 R 结束',
+  idle: '彩排计时：按 R 开始，再按 R 结束（只更新计时的幻灯片）；Shift + R 重新彩排（清空以前的计时）',
   running: '彩排中',
+  freshKey: 'Shift + R',
+  freshHelp: '重新彩排：清空以前的计时，从头开始',
+  fresh: '重新彩排中',
   ended: '彩排结束',
   slide: '本张',
   total: '累计',

@@ -3,11 +3,14 @@
 // for the same source drawn by the same client shell (our browser code, theme,
 // Mermaid and font versions: src/builder/clientShell.ts) in the same browser
 // version; anything else is drawn afresh. One file per diagram, written
-// atomically; the newest 500 are kept.
+// atomically with a manifest of its size and hash (src/cache/manifest.ts): a
+// changed SVG (hand-edited, truncated) is a cache miss, said in one line. The
+// newest 500 are kept.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_DIR } from '../project/paths.ts';
+import { readVerifiedFile, removeVerifiedFile, sayRebuilt, writeVerifiedFile } from '../cache/manifest.ts';
 
 export const DRAWN_DIAGRAMS_DIR = path.join(CACHE_DIR, 'diagrams');
 
@@ -29,8 +32,17 @@ export async function drawnBefore(by: DrawnBy, codes: string[]): Promise<Record<
   const found: Record<string, string> = {};
   await Promise.all(
     [...new Set(codes)].map(async (code) => {
-      const svg = await readFile(fileOf(by, code), 'utf8').catch(() => undefined);
-      if (svg?.startsWith('<svg')) found[code] = svg;
+      const file = fileOf(by, code);
+      const read = await readVerifiedFile(file);
+      if (read.data === undefined) {
+        if (read.damaged) {
+          sayRebuilt(`diagram ${path.basename(file)}`, read.why);
+          await removeVerifiedFile(file).catch(() => {});
+        }
+        return;
+      }
+      const svg = read.data.toString('utf8');
+      if (svg.startsWith('<svg')) found[code] = svg;
     }),
   );
   return found;
@@ -45,7 +57,7 @@ export async function pruneOldest(dir: string, keep: number): Promise<void> {
   if (names.length <= keep) return;
   const dated = await Promise.all(names.map(async (n) => ({ n, t: (await stat(path.join(dir, n)).catch(() => undefined))?.mtimeMs ?? 0 })));
   dated.sort((a, b) => a.t - b.t);
-  await Promise.all(dated.slice(0, names.length - keep).map(({ n }) => rm(path.join(dir, n), { force: true })));
+  await Promise.all(dated.slice(0, names.length - keep).map(({ n }) => removeVerifiedFile(path.join(dir, n))));
 }
 
 /** Remembers SVGs the page drew (source → SVG). Failing to write only costs time next run. */
@@ -55,11 +67,8 @@ export async function rememberDrawn(by: DrawnBy, drawn: Record<string, string>):
   await mkdir(DRAWN_DIAGRAMS_DIR, { recursive: true }).catch(() => {});
   await Promise.all(
     entries.map(async ([code, svg]) => {
-      const file = fileOf(by, code);
-      const temp = `${file}.${process.pid}`;
       try {
-        await writeFile(temp, svg);
-        await rename(temp, file);
+        await writeVerifiedFile(fileOf(by, code), svg);
       } catch {
         // A read-only cache: the next export draws the diagram again.
       }

@@ -5,6 +5,7 @@
 // (PNG export) the same way: filled beside the target, then swapped in.
 import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { removeOnExit } from './exitCleanup.ts';
+import { removeStalePartials } from '../store/stalePartials.ts';
 import path from 'node:path';
 
 /** The temporary name used for `target` (a dot file in the same folder). */
@@ -20,6 +21,7 @@ export function tempPathFor(target: string): string {
 export async function writeFileAtomic(target: string, data: Uint8Array, options: { durable?: boolean } = {}): Promise<void> {
   const file = path.resolve(target);
   await mkdir(path.dirname(file), { recursive: true });
+  removeStalePartials(file); // what a killed export of this file left (src/store/stalePartials.ts)
   const temp = tempPathFor(file);
   const release = removeOnExit(temp);
   try {
@@ -71,6 +73,7 @@ export async function writeFolderAtomic(target: string, files: { name: string; d
     if (stranger) throw new FolderInUseError(`it holds "${stranger.name}", not only ${ending} files`);
   }
   await mkdir(path.dirname(folder), { recursive: true });
+  removeStalePartials(folder);
   const temp = tempPathFor(folder);
   const old = `${temp}.old`;
   const releaseTemp = removeOnExit(temp);

@@ -3,12 +3,13 @@
 // WOFF2 or TrueType, with a disk cache under node_modules/.cache/iur-deck/fonts/
 // so warm builds skip harfbuzz. Both formats keep glyf (TrueType) outlines.
 
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import hbSubset from 'subset-font';
 import { fontPackageDir, fontSourcePath, type FontWeight } from './source.ts';
+import { readVerifiedFile, sayRebuilt, writeVerifiedFile } from '../cache/manifest.ts';
 
 /** Output format: WOFF2 (what the deck ships; smaller) or plain TrueType (faster to make). */
 export type FontFormat = 'woff2' | 'truetype';
@@ -122,21 +123,16 @@ async function plan(text: string, weight: FontWeight, format: FontFormat, option
 }
 
 async function make({ source, chars, format, cacheFile }: Plan): Promise<Buffer> {
-  const cached = await readFile(cacheFile).catch(() => undefined);
-  if (cached && looksLike(cached, format)) return cached;
+  // A cached subset is used only if it matches its manifest (src/cache/manifest.ts).
+  const cached = await readVerifiedFile(cacheFile);
+  if (cached.data && looksLike(cached.data, format)) return cached.data;
+  if (cached.data || cached.damaged) sayRebuilt(`font ${basename(cacheFile)}`, cached.data ? 'not a font' : cached.why);
 
   const font = await hbSubset(await readFile(source), chars, { targetFormat: format });
   if (!looksLike(font, format)) throw new Error(`subset-font returned no ${format} font for ${source}`);
 
   await mkdir(dirname(cacheFile), { recursive: true });
-  const temp = `${cacheFile}.${process.pid}.${randomUUID()}.tmp`;
-  try {
-    await writeFile(temp, font);
-    await rename(temp, cacheFile);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
+  await writeVerifiedFile(cacheFile, font);
   return font;
 }
 

@@ -16,6 +16,8 @@ import { picturesPlugin } from './rules/pictures.ts';
 import { cardsPlugin } from './rules/cards.ts';
 import { phraseBreaksPlugin } from './rules/phraseBreaks.ts';
 import { sourceLinesPlugin } from './rules/sourceLines.ts';
+import { rawHtmlPlugin } from './rules/rawHtml.ts';
+import { controlCharsPlugin } from './rules/controlChars.ts';
 
 // markdown-it-front-matter's own types name `markdown-it/lib`, which @types/markdown-it 14 no longer has.
 const frontMatter = frontMatterUntyped as (md: unknown, onMeta: (raw: string) => void) => void;
@@ -38,5 +40,7 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(cardsPlugin);
   md.use(phraseBreaksPlugin);
   md.use(sourceLinesPlugin);
+  md.use(rawHtmlPlugin);
+  md.use(controlCharsPlugin);
   return md;
 }

@@ -3,13 +3,15 @@
 // (or downloaded from a built deck), read by build, dev and check, which put
 // the times on the slides as reveal.js data-timing. It is not a slide:
 // readSources reads only *.md. A broken file is a warning, never a failure.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../deck/model.ts';
 import { contain, deckRoots, outsideMessage } from '../deck/contain.ts';
+import { FileTooLargeError, NotRegularFileError, readRegularFile } from '../deck/regularFile.ts';
 
 export const REHEARSAL_FILE = 'rehearsal.json';
 export const REHEARSAL_VERSION = 1;
+/** A rehearsal of a thousand slides is some 60 KB: a larger file is a mistake, and read at every build. */
+export const MAX_REHEARSAL_BYTES = 1024 * 1024;
 
 export interface Rehearsal {
   version: typeof REHEARSAL_VERSION;
@@ -49,8 +51,11 @@ export async function readRehearsal(slidesDir: string, shownFile: string, proble
   }
   let text: string;
   try {
-    text = await readFile(where.real, 'utf8');
-  } catch {
+    text = (await readRegularFile(where.real, MAX_REHEARSAL_BYTES)).toString('utf8');
+  } catch (error) {
+    // A FIFO would block every build for ever: an error naming it. A huge file: said, and ignored.
+    if (error instanceof NotRegularFileError) problems.push({ pos: { file: shownFile, line: 0 }, level: 'error', message: error.message });
+    if (error instanceof FileTooLargeError) warn(`the file is ${(error.bytes / 1024 / 1024).toFixed(1)} MB; a rehearsal file may be at most ${MAX_REHEARSAL_BYTES / 1024 / 1024} MB`);
     return undefined;
   }
   let value: unknown;
@@ -70,4 +75,16 @@ export async function readRehearsal(slidesDir: string, shownFile: string, proble
 
 export function serializeRehearsal(rehearsal: Rehearsal): string {
   return `${JSON.stringify(rehearsal, null, 2)}\n`;
+}
+
+/**
+ * What a finished rehearsal makes of the stored one: a partial rehearsal (a
+ * few slides timed again) updates the slides it timed and keeps the others'
+ * times; a fresh one (重新彩排) replaces them all. A stored value that is not
+ * a rehearsal counts as none.
+ */
+export function mergeRehearsal(stored: unknown, posted: Rehearsal, fresh: boolean): Rehearsal {
+  const before = stored === undefined ? undefined : parseRehearsal(stored);
+  if (fresh || before === undefined || typeof before === 'string') return posted;
+  return { version: REHEARSAL_VERSION, recorded: posted.recorded, slides: { ...before.slides, ...posted.slides } };
 }

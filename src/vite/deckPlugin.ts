@@ -27,12 +27,19 @@ export interface DeckPluginOptions {
 
 export interface DeckUpdate {
   html: string;
+  /** The deck's version (one more on every change the server takes). */
+  version?: number;
 }
+
+/** The attribute on <html> with the version of the deck the page was served with. */
+export const SERVED_VERSION = 'data-deck-served';
 
 export function deckPlugin(options: DeckPluginOptions): Plugin[] {
   const slidesDir = path.resolve(options.slidesDir);
   let deck: Deck | undefined;
   let problems: Problem[] = [];
+  /** One more on every deck the server takes: a page served an older one is sent the new one when it connects. */
+  let version = 0;
   const log = options.log ?? ((line: string) => console.error(line));
 
   async function reload(): Promise<Problem[]> {
@@ -45,7 +52,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     }
     for (const p of problems) log(formatProblem(p));
     const errors = errorsOf(problems);
-    if (errors.length === 0 || !deck) deck = result.deck;
+    if (errors.length === 0 || !deck) {
+      deck = result.deck;
+      version++;
+    }
     return errors;
   }
 
@@ -88,7 +98,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
       async handler(html) {
         if (!deck) return html;
         const fonts = await devFonts(deck);
-        return renderPage(html, deck, {
+        const served = version;
+        return renderPage(html.replace('<html ', `<html ${SERVED_VERSION}="${served}" `), deck, {
           fontCss: fonts.css,
           fontPreload: fonts.files.map((href) => ({ href, type: FONT_MIME.truetype })),
           // The built page's policy: what loads from another origin fails in dev already.
@@ -120,6 +131,12 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
         const errors = report.problems.filter((p) => p.level === 'error');
         if (errors.length > 0) overlay(server, errors);
       });
+      // A page whose deck changed while it loaded (a save right after a reload) gets the new one.
+      server.ws.on('iur:hello', (data: { version?: number }, client: { send: (event: string, payload?: unknown) => void }) => {
+        if (deck && errorsOf(problems).length === 0 && (data?.version ?? version) < version) {
+          client.send('iur:deck', { html: renderSlidesHtml(deck), version } satisfies DeckUpdate);
+        }
+      });
       // A page that connects while the deck has errors (a missing slides folder, say) shows them at once.
       server.ws.on('connection', () => {
         const errors = errorsOf(problems);
@@ -139,7 +156,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
           server.ws.send({ type: 'full-reload' });
           return;
         }
-        const update: DeckUpdate = { html: renderSlidesHtml(deck) };
+        const update: DeckUpdate = { html: renderSlidesHtml(deck), version };
         server.ws.send({ type: 'custom', event: 'iur:deck', data: update });
       };
       // The slides folder is watched directly (it is flat): Vite's watcher dropped a save that

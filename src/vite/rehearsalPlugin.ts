@@ -1,12 +1,14 @@
 // Dev only: the endpoint the speaker view posts a finished rehearsal to.
 // POST /__iur/rehearsal with the JSON of src/rehearsal/rehearsalFile.ts →
-// slides/rehearsal.json, written atomically (temp file + rename). Nothing else
-// is written: the Markdown sources are never touched.
+// slides/rehearsal.json: merged into the stored times (`?fresh=1`, 重新彩排:
+// replacing them), one save at a time, written atomically (src/store/jsonFile.ts).
+// Nothing else is written: the Markdown sources are never touched. The dev
+// server's slides watcher sees the new file and pushes the times to the page.
 import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'vite';
-import { writeFileAtomic } from '../export/atomicWrite.ts';
+import { updateJsonFile } from '../store/jsonFile.ts';
 import { displayPath } from '../deck/readSources.ts';
-import { parseRehearsal, rehearsalPath, serializeRehearsal } from '../rehearsal/rehearsalFile.ts';
+import { MAX_REHEARSAL_BYTES, mergeRehearsal, parseRehearsal, rehearsalPath, serializeRehearsal } from '../rehearsal/rehearsalFile.ts';
 
 export const REHEARSAL_ENDPOINT = '/__iur/rehearsal';
 const MAX_BYTES = 1024 * 1024;
@@ -46,9 +48,15 @@ export function rehearsalPlugin(options: { slidesDir: string; log?: (line: strin
           .then(async (body) => {
             const parsed = parseRehearsal(JSON.parse(body));
             if (typeof parsed === 'string') return answer(400, parsed);
-            await writeFileAtomic(file, new TextEncoder().encode(serializeRehearsal(parsed)));
-            const total = Object.values(parsed.slides).reduce((a, b) => a + b, 0);
-            log(`rehearsal: ${Object.keys(parsed.slides).length} slides, ${Math.round(total)} s, written to ${displayPath(file)}`);
+            const fresh = new URL(req.url ?? '', 'http://localhost').searchParams.get('fresh') === '1';
+            const saved = await updateJsonFile(file, {
+              change: (stored) => mergeRehearsal(stored, parsed, fresh),
+              maxBytes: MAX_REHEARSAL_BYTES,
+              serialize: serializeRehearsal,
+            });
+            const total = Object.values(saved.slides).reduce((a, b) => a + b, 0);
+            const what = fresh ? 'a fresh rehearsal' : `${Object.keys(parsed.slides).length} slides timed`;
+            log(`rehearsal: ${what}; ${Object.keys(saved.slides).length} slides, ${Math.round(total)} s in all, written to ${displayPath(file)}`);
             answer(200, displayPath(file));
           })
           .catch((error: unknown) => answer(400, error instanceof Error ? error.message : String(error)));

@@ -1,7 +1,9 @@
 // Watches the slides folder for saved, added or removed Markdown files and
 // calls back once per burst of changes, never twice at the same time, and
-// again if files changed while it ran: no save is ever lost.
+// again if files changed while it ran: no save is ever lost. It survives the
+// folder being removed and restored or replaced.
 import { watch, type FSWatcher } from 'node:fs';
+import { followFolders } from '../watching/followFolders.ts';
 
 export interface SlidesWatcher {
   close: () => void;
@@ -29,28 +31,42 @@ export function watchSlides(dir: string, onChange: () => Promise<void>): SlidesW
   };
 
   const changed = (name?: string | Buffer | null): void => {
-    if (name && !String(name).toLowerCase().endsWith('.md')) return;
+    following.check(); // fs.watch calls back later, after `following` is set
+    // The Markdown, and the rehearsal's times (a rehearsal saved, or a downloaded file put in).
+    if (name && !/\.md$|^rehearsal\.json$/i.test(String(name))) return;
     clearTimeout(timer);
     timer = setTimeout(() => void run(), 20);
   };
 
-  // A folder that does not exist yet is looked for every second; when it appears, the deck loads.
+  // A folder that does not exist yet, or is removed, or replaced (git checkout), is followed by
+  // its identity (src/watching/followFolders.ts): when it is back, the watcher starts again on it.
   let watcher: FSWatcher | undefined;
-  let retry: NodeJS.Timeout | undefined;
-  const start = (first: boolean): void => {
+  const start = (): void => {
     try {
       watcher = watch(dir, (_event, name) => changed(name));
       watcher.on('error', () => {});
-      if (!first) changed();
     } catch {
-      retry = setTimeout(() => start(false), 1000);
+      watcher = undefined; // not there (yet): followFolders says when it is
     }
   };
-  start(true);
+  start();
+  const following = followFolders(
+    [dir],
+    () => {
+      watcher?.close();
+      watcher = undefined;
+      changed(); // the deck says the folder is gone
+    },
+    () => {
+      watcher?.close();
+      start();
+      changed();
+    },
+  );
   return {
     close: () => {
       clearTimeout(timer);
-      clearTimeout(retry);
+      following.close();
       watcher?.close();
     },
   };

@@ -6,6 +6,7 @@ import { applyMetadata } from './metadata.ts';
 import { bookmarkTree, writeOutline } from './outline.ts';
 import { firstPages, type PageOfSlide } from '../print/pages.ts';
 import { finishTags } from '../../accessible/pdfTags.ts';
+import { pageCountError } from '../../deck/slideCount.ts';
 
 export interface PostProcessOptions {
   deck: Deck;
@@ -16,7 +17,7 @@ export interface PostProcessOptions {
 export async function postProcess(pdf: Uint8Array, options: PostProcessOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   if (doc.getPageCount() !== options.pages.length) {
-    throw new Error(`internal: Chromium printed ${doc.getPageCount()} pages for ${options.pages.length} planned (a slide spilled onto a second page?)`);
+    throw pageCountError(options.deck, doc.getPageCount(), options.pages.length);
   }
   applyMetadata(doc, options.deck.meta, { browserVersion: options.browserVersion });
   writeOutline(doc, bookmarkTree(options.deck, firstPages(options.pages)));

@@ -10,6 +10,7 @@
 // placeholders of them, the number a field; numbered lists that renumber.
 import JSZip from 'jszip';
 import { layoutXml, LAYOUTS, masterTree, PH, SLIDE_NUMBER_FIELD, type LayoutName, type MasterBoxes } from './masterXml.ts';
+import { xmlSafePackage } from './xmlText.ts';
 
 /** What pptxgenjs cannot say about one paragraph: where its text and bullet start, the bullet's colour. */
 export interface ParagraphFix {
@@ -204,5 +205,6 @@ export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes, pngs: U
   // pptxgenjs declares a slide master per slide but writes one: no content type for a part that is not there.
   rewrite('[Content_Types].xml', (xml) => xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (whole, part: string) => (zip.file(part) ? whole : '')));
   await Promise.all(jobs);
+  await xmlSafePackage(zip); // last: no control character reaches any part (xmlText.ts)
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 3 } });
 }

@@ -6,6 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { TimeoutError, type Browser, type Page } from 'puppeteer';
 import { DeckError, type Problem } from '../../deck/model.ts';
 import { BrowserCrashError, ExportTimeoutError } from '../errors.ts';
+import { assertSlideList } from '../../deck/slideCount.ts';
+import { crashSignal, raceCrash } from '../../browser/crashSignal.ts';
 import type { Progress } from '../progress.ts';
 import type { RenderTarget } from '../format.ts';
 import type { PageStatus } from '../../client/print/pageStatus.ts';
@@ -40,7 +42,7 @@ export interface OpenedDeck {
 
 
 async function race<T>(work: Promise<T>, crashed: Promise<never>): Promise<T> {
-  return Promise.race([work, crashed]);
+  return raceCrash(work, crashed); // not Promise.race: see src/browser/crashSignal.ts
 }
 
 /**
@@ -90,11 +92,10 @@ function describeTimeout(status: PageStatus | undefined, options: OpenOptions, p
 /** Opens `url` in print view on the browser's page and waits until the deck is ready. */
 export async function openForPrint(browser: Browser, options: OpenOptions): Promise<OpenedDeck> {
   const page = (await browser.pages())[0] ?? (await browser.newPage());
-  const crashed = new Promise<never>((_, reject) => {
-    page.once('error', (error) => reject(new BrowserCrashError(`the browser page crashed: ${error.message}`)));
-    browser.once('disconnected', () => reject(new BrowserCrashError('the browser exited unexpectedly')));
-  });
-  crashed.catch(() => {});
+  const crash = crashSignal();
+  page.once('error', (error) => crash.fail(new BrowserCrashError(`the browser page crashed: ${error.message}`)));
+  browser.once('disconnected', () => crash.fail(new BrowserCrashError('the browser exited unexpectedly')));
+  const crashed = crash.promise;
   // Uncaught page errors explain most timeouts: keep them for the message.
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => {
@@ -165,6 +166,8 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
     const problems = await page.evaluate(() => (window.__iurDeck?.problems ?? []));
     throw new DeckError(problems.length > 0 ? problems : [{ pos: { file: 'deck', line: 0 }, level: 'error', message: 'the page reported an error' }]);
   }
+  // Every slide of the model is in the page, no more (src/deck/slideCount.ts).
+  if (options.slides) assertSlideList({ slides: options.slides.map((pos) => ({ pos })) }, await race(page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section[data-file]'), (s) => `${s.dataset.file}:${s.dataset.line}`)), crashed));
   const drawn = await race(page.evaluate(() => window.__iurDrawn ?? {}), crashed);
   // Every slide is laid out here, as it prints: the doctor's rules cost a few ms on the talk.
   const doctor = await race(page.evaluate(() => window.__iurDeck?.inspectAll?.() ?? []), crashed);

@@ -7,6 +7,7 @@
 // exist are skipped; editors' temporary and hidden files are ignored.
 import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { followFolders } from '../../watching/followFolders.ts';
 
 export interface FilesWatcher {
   close: () => void;
@@ -51,6 +52,7 @@ export function watchFiles(dirs: string[], onChange: (changed: string[]) => Prom
     const file = path.join(dir, name);
     if (name && !watchers.has(file) && isFolder(file)) watchFolder(file);
     changed.add(file);
+    following.check(); // fs.watch calls back later, after `following` is set
     clearTimeout(timer);
     timer = setTimeout(() => void run(), delayMs);
   };
@@ -70,8 +72,29 @@ export function watchFiles(dirs: string[], onChange: (changed: string[]) => Prom
     }
   };
   for (const dir of dirs) if (existsSync(dir)) watchFolder(dir);
+  // A folder removed and restored, or replaced: watch the new one (src/watching/followFolders.ts).
+  const drop = (dir: string): void => {
+    for (const [d, w] of watchers) {
+      if (d !== dir && !d.startsWith(`${dir}${path.sep}`)) continue;
+      w.close();
+      watchers.delete(d);
+    }
+  };
+  const following = followFolders(
+    dirs,
+    (dir) => {
+      drop(dir);
+      changedIn(dir, '');
+    },
+    (dir) => {
+      drop(dir);
+      watchFolder(dir);
+      changedIn(dir, '');
+    },
+  );
   return {
     close: () => {
+      following.close();
       clearTimeout(timer);
       for (const w of watchers.values()) w.close();
     },

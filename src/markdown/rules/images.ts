@@ -18,6 +18,7 @@ import { displayPath } from '../../deck/readSources.ts';
 import { contain, deckRoots, outsideMessage } from '../../deck/contain.ts';
 import { isMermaid } from './mermaid.ts';
 import { PROJECT_ROOT } from '../../project/paths.ts';
+import { specialKindAt } from '../../deck/regularFile.ts';
 
 const REMOTE = /^(https?:)?\/\//i;
 const INLINE = /^(data|blob):/i;
@@ -71,6 +72,11 @@ function localImage(env: ParseEnv, src: string, line0: number, missing: 'report'
   }
   if (!where.ok) {
     report(env, line0, outsideMessage('image', src, file, where.real));
+    return {};
+  }
+  const kind = specialKindAt(where.real);
+  if (kind) {
+    report(env, line0, `image ${src} is ${kind}, not a file: only regular files are read`);
     return {};
   }
   return { url: env.assetUrl ? env.assetUrl(where.real) : undefined, file: where.real };
