@@ -3,7 +3,7 @@
 // without drawings; ids no slide has any more are named and kept in the data
 // (so the next save from the dev server does not drop them). Read only inside
 // the deck's roots, like every file a deck reads (src/deck/contain.ts).
-import { open } from 'node:fs/promises';
+import { FileTooLargeError, readRegularFile } from '../deck/regularFile.ts';
 import path from 'node:path';
 import type { Problem } from '../deck/model.ts';
 import { contain, deckRoots, outsideMessage } from '../deck/contain.ts';
@@ -46,16 +46,13 @@ export function jsonErrorLine(text: string, message: string): number {
   return text.slice(0, offset).split('\n').length;
 }
 
+/** Only a regular file (a FIFO would block the read for ever: src/deck/regularFile.ts), at most 8 MB. */
 async function readLimited(file: string): Promise<{ text: string } | { size: number }> {
-  const handle = await open(file, 'r');
   try {
-    const { size } = await handle.stat();
-    if (size > MAX_ANNOTATION_BYTES) return { size };
-    const buffer = await handle.readFile();
-    if (buffer.length > MAX_ANNOTATION_BYTES) return { size: buffer.length };
-    return { text: new TextDecoder('utf-8', { fatal: false }).decode(buffer) };
-  } finally {
-    await handle.close();
+    return { text: new TextDecoder('utf-8', { fatal: false }).decode(await readRegularFile(file, MAX_ANNOTATION_BYTES)) };
+  } catch (error) {
+    if (error instanceof FileTooLargeError) return { size: error.bytes };
+    throw error;
   }
 }
 

@@ -1,42 +1,28 @@
-// Writes slides/annotations.json for the dev server, one save at a time: each
-// save goes to a temporary file with a name of its own (pid, counter, random)
-// beside the target, is flushed, then renamed over it, so two saves never
-// share a temp file and a reader sees the old or the new file, never half.
+// Writes slides/annotations.json for the dev server, one save at a time,
+// through the project's store for JSON files (src/store/jsonFile.ts, as
+// rehearsal.json): one queue per file, each write to a temporary file with a
+// name of its own (pid, counter, random) beside the target, flushed, then
+// renamed over it, so a reader sees the old or the new file, never half.
 // Saves that arrive while one is written are coalesced: the newest wins.
 // Only inside the slides folder: the target is the real folder's own entry,
 // and an annotations.json that is a symlink or not a file is never written.
-import { randomBytes } from 'node:crypto';
-import { lstat, open, realpath, rename, rm } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { removeOnExit } from '../export/exitCleanup.ts';
+import { serialised, writeTextAtomic } from '../store/jsonFile.ts';
+import { removeStalePartials } from '../store/stalePartials.ts';
 import { ANNOTATIONS_FILE } from './annotations.ts';
-
-let counter = 0;
 
 async function writeOnce(dir: string, text: string): Promise<string> {
   const folder = await realpath(dir);
   const target = path.join(folder, ANNOTATIONS_FILE);
-  const existing = await lstat(target).catch(() => null);
-  if (existing && !existing.isFile())
-    throw new Error(`${ANNOTATIONS_FILE} in the slides folder is not a plain file (a link or a folder): not writing through it`);
-  const temp = path.join(folder, `.${ANNOTATIONS_FILE}.${process.pid}.${++counter}.${randomBytes(4).toString('hex')}.partial`);
-  const release = removeOnExit(temp);
-  try {
-    const handle = await open(temp, 'wx', 0o644);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
+  return serialised(target, async () => {
+    const existing = await lstat(target).catch(() => null);
+    if (existing && !existing.isFile())
+      throw new Error(`${ANNOTATIONS_FILE} in the slides folder is not a plain file (a link or a folder): not writing through it`);
+    removeStalePartials(target);
+    await writeTextAtomic(target, text);
     return target;
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  } finally {
-    release();
-  }
+  });
 }
 
 export interface AnnotationsWriter {

@@ -3,6 +3,7 @@
 // and the deck still builds (loadDeck has no errors); a good file comes back
 // on the deck. The dev server's writer: many saves at once leave one whole
 // file and no temp files, and it never writes through a symlink.
+import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, symlink, truncate, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,10 +33,11 @@ const good = { version: 1, slides: { [ID]: [stroke('a'), stroke('b', 2)] } };
 let dir: string;
 let slides: string;
 
-async function withFile(text: string | null): Promise<{ messages: string[]; errors: number; annotations?: Annotations }> {
+/** Loads the deck with `text` as its annotations.json (null: none; undefined: leave what is there). */
+async function withFile(text: string | null | undefined): Promise<{ messages: string[]; errors: number; annotations?: Annotations }> {
   const file = path.join(slides, 'annotations.json');
-  await rm(file, { force: true });
-  if (text !== null) await writeFile(file, text);
+  if (text !== undefined) await rm(file, { force: true });
+  if (typeof text === 'string') await writeFile(file, text);
   const result = await loadDeck(slides);
   return {
     messages: result.problems.filter((p) => p.pos.file.endsWith('annotations.json')).map(formatProblem),
@@ -124,6 +126,18 @@ describe('reading slides/annotations.json', () => {
       `${displayPath(path.join(slides, 'annotations.json'))}:${line}: warning: no slide has the id "01-pen.md#已删除" (its heading or file renamed?): its 2 drawings are kept in the file but shown nowhere`,
     ]);
     expect(Object.keys(annotations?.slides ?? {})).toEqual([ID, '01-pen.md#已删除']);
+  });
+
+  it('a FIFO: refused at once, never waited on', async () => {
+    const file = path.join(slides, 'annotations.json');
+    await rm(file, { force: true });
+    execFileSync('mkfifo', [file]);
+    const { messages, errors } = await withFile(undefined);
+    expect(messages).toEqual([
+      expect.stringMatching(/annotations\.json:1: warning: cannot be read \(this is a FIFO \(named pipe\), not a file/),
+    ]);
+    expect(errors).toBe(0);
+    await rm(file);
   });
 
   it('a symlink out of the deck: not read', async () => {
