@@ -3,11 +3,12 @@
 // our list of keys in its place (its frame, styles and Esc button stay).
 import type { RevealApi } from 'reveal.js';
 import { REHEARSAL } from './rehearsalText.ts';
+import { PEN } from './pen/penText.ts';
 
 /** [keys, action], in the order a presenter needs them. */
 export const KEYS: [string, string][] = [
   ['→ ／ 空格 ／ N ／ PageDown', '下一步（下一项或下一张）'],
-  ['← ／ P ／ Shift + 空格 ／ PageUp', '上一步'],
+  ['← ／ Shift + 空格 ／ PageUp', '上一步'],
   ['↑ ／ ↓', '同一节内的上一张 ／ 下一张'],
   ['Home ／ End', '第一张 ／ 最后一张'],
   ['Alt + 方向键', '跳过逐项显示'],
@@ -15,6 +16,7 @@ export const KEYS: [string, string][] = [
   ['O ／ Esc', '总览全部幻灯片'],
   ['S', '演讲者视图：备注、下一张、计时'],
   [REHEARSAL.key, REHEARSAL.help],
+  [PEN.key, PEN.help],
   [REHEARSAL.freshKey, REHEARSAL.freshHelp],
   ['Ctrl + Shift + F', '搜索'],
   ['Alt + 点击', '放大 ／ 还原（Linux：Ctrl + 点击）'],

@@ -18,6 +18,8 @@ import { acceptDeckUpdates } from './liveUpdate.ts';
 import { attachDoctor } from './doctor/attach.ts';
 import { setUpPresenting } from './presenting.ts';
 import { acceptPrintUpdates } from './watchPrint.ts';
+import { setUpPen } from './pen/pen.ts';
+import { finishPrintView } from './print/finish.ts';
 
 async function start(): Promise<void> {
   // Mermaid (when a diagram needs drawing) loads beside the font. Text must be
@@ -39,6 +41,7 @@ async function start(): Promise<void> {
   const pdfReady = printing ? new Promise<void>((resolve) => deck.on('pdf-ready', () => resolve())) : Promise.resolve();
   await deck.initialize();
   setUpPresenting(deck);
+  setUpPen(deck, data?.annotations);
   if (!printing) {
     // On screen the first slide shows at once; diagrams are drawn (off-screen)
     // behind it, and the slide on screen is centred again once they are in.
@@ -47,6 +50,8 @@ async function start(): Promise<void> {
     deck.layout();
   }
   await pdfReady;
+  // The tagged PDF's structure, and with `export --annotations` the pen's drawings.
+  if (printing) finishPrintView(data?.annotations);
   if (printing) acceptPrintUpdates(deck, options as RevealConfig);
   acceptDeckUpdates(deck);
   attachDoctor(deck);

@@ -5,6 +5,7 @@ import { HELP, KEYS } from './keyHelp.ts';
 import { LABELS } from './zhLabels.ts';
 import { LABELS as SPEAKER_LABELS, LAYOUTS, SPEAKER } from './speakerView.ts';
 import { REHEARSAL } from './rehearsalText.ts';
+import { PEN } from './pen/penText.ts';
 
 export function presentingText(): string {
   return [
@@ -15,6 +16,7 @@ export function presentingText(): string {
     ...Object.values(LAYOUTS),
     ...Object.values(SPEAKER),
     ...Object.values(REHEARSAL),
+    ...Object.values(PEN),
     '0123456789:-·/',
   ].join('');
 }

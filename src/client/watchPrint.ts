@@ -9,6 +9,8 @@ import Reveal, { type RevealApi, type RevealConfig } from 'reveal.js';
 import type { Problem } from '../deck/model.ts';
 import { renderDiagrams } from './diagrams.ts';
 import { composeDeck } from './compose.ts';
+import data from 'virtual:iur-deck';
+import { finishPrintView } from './print/finish.ts';
 
 /** A slide to change in place: its 0-based index; `attributesOnly` when only its place in the file moved. */
 export interface SlidePatch {
@@ -81,6 +83,7 @@ export function acceptPrintUpdates(first: RevealApi, options: RevealConfig): voi
       // Composed as at load (compose.ts): the same sizes as a fresh export.
       if (printed.parentElement) composeDeck(printed.parentElement);
     }
+    finishPrintView(data?.annotations);
     return status ? status.problems.slice(before) : [];
   };
   window.__iurReprint = async (slidesHtml: string): Promise<Problem[]> => {
@@ -105,6 +108,7 @@ export function acceptPrintUpdates(first: RevealApi, options: RevealConfig): voi
     const ready = new Promise<void>((resolve) => deck.on('pdf-ready', () => resolve()));
     await deck.initialize();
     await ready;
+    finishPrintView(data?.annotations);
     return status ? status.problems.slice(before) : [];
   };
 }

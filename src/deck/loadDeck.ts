@@ -6,6 +6,7 @@ import { createMarkdown } from '../markdown/createMarkdown.ts';
 import { displayPath, readSources } from './readSources.ts';
 import { readRehearsal, rehearsalPath } from '../rehearsal/rehearsalFile.ts';
 import { slideIds } from '../rehearsal/slideIds.ts';
+import { annotationsPath, readAnnotations } from '../annotations/annotationsFile.ts';
 import { parseDeck, type ParseOptions, type ParseResult } from './parseDeck.ts';
 import type { Problem } from './model.ts';
 import { deckRoots } from './contain.ts';
@@ -29,13 +30,15 @@ export async function loadDeck(slidesDir: string, options: ParseOptions = {}): P
   }
   // The last rehearsal's time per slide (not a slide: the sources are *.md only).
   const rehearsal = await readRehearsal(slidesDir, displayPath(rehearsalPath(slidesDir)), result.problems);
+  const ids = slideIds(result.deck.slides);
   if (rehearsal) {
-    const ids = slideIds(result.deck.slides);
     result.deck.slides.forEach((slide, i) => {
       const seconds = rehearsal.slides[ids[i]];
       if (seconds !== undefined) slide.timing = seconds;
     });
   }
+  // The pen's drawings (src/annotations/): shown by the deck, printed with --annotations.
+  result.deck.annotations = await readAnnotations(slidesDir, displayPath(annotationsPath(slidesDir)), ids, result.problems);
   return result;
 }
 

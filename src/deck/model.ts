@@ -1,5 +1,6 @@
 // The Deck model: what parsing `slides/*.md` produces and every later step
 // (Vite plugin, browser client, export, check) reads. Plain data, no methods.
+import type { Annotations } from '../annotations/annotations.ts';
 
 /** A place in a source file; `line` is 1-based (0: the file or folder as a whole). */
 export interface SourcePos {
@@ -95,6 +96,8 @@ export interface Deck {
   text: string;
   /** Real path of the theme's CSS file, once checked (src/deck/theme.ts); unset if it is not usable. */
   themeFile?: string;
+  /** The pen's drawings from slides/annotations.json, by slide id (src/annotations/). */
+  annotations?: Annotations;
 }
 
 /** An error the author must fix, carrying the file and line it comes from. */

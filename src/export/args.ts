@@ -52,6 +52,10 @@ reused from node_modules/.cache/iur-deck/diagrams/.
                    notes pane)
   --fragments      PDF: one page per fragment step (a slide with n fragment
                    steps gives n+1 pages) instead of one page per slide
+  --annotations    the pen's drawings from the slides folder's annotations.json
+                   on their slides, as vector paths (with --fragments from the
+                   step they were drawn at on); PDF, handout and PNG; in
+                   PowerPoint each stroke a freeform shape
   --range LIST     only these slides, numbered from 1 in reading order:
                    e.g. 3-7,10 or 12- (to the end)
   --handout N      a handout instead: A4 portrait pages with a header (short
@@ -96,6 +100,8 @@ export interface ExportOptions {
   pngWidth: number;
   notes: boolean;
   fragments: boolean;
+  /** --annotations: the pen's drawings (slides/annotations.json) on their slides. */
+  annotations: boolean;
   range: RangePiece[] | undefined;
   timeoutMs: number;
   verbose: boolean;
@@ -119,6 +125,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     width: { type: 'string', default: String(DEFAULT_PNG_WIDTH) },
     notes: { type: 'boolean', default: false },
     fragments: { type: 'boolean', default: false },
+    annotations: { type: 'boolean', default: false },
     range: { type: 'string' },
     timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_S) },
     verbose: { type: 'boolean', short: 'v', default: false },
@@ -154,6 +161,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     pngWidth: width,
     notes: values.notes,
     fragments: values.fragments,
+    annotations: values.annotations,
     range,
     timeoutMs: Math.round(timeout * 1000),
     verbose: values.verbose,

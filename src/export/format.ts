@@ -25,6 +25,8 @@ export interface RenderTarget {
 export interface RenderOptions {
   notes: boolean;
   fragments: boolean;
+  /** The pen's drawings on their slides (--annotations). */
+  annotations?: boolean;
   /** 0-based slides to print, or null for all. */
   selected: number[] | null;
   timeoutMs: number;

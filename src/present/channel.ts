@@ -14,6 +14,8 @@ import { LIVE_PATH, parseClientMessage, type ServerMessage } from '../client/rem
 import type { Talk } from './talkState.ts';
 
 export const TICK_MS = 4000;
+/** The largest message taken: a long pen stroke (up to 5,000 points) is about 100 kB; anything else is tiny. */
+export const MAX_MESSAGE_BYTES = 160 * 1024;
 
 function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -35,7 +37,7 @@ export function originAllowed(req: IncomingMessage, allowedHosts: Set<string>): 
 }
 
 export class LiveChannel {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly timer: NodeJS.Timeout;
   /** Whether each socket answered the last ping. */
   private readonly answered = new WeakMap<WebSocket, boolean>();
@@ -81,6 +83,7 @@ export class LiveChannel {
       if (!message) return this.send(ws, { type: 'refused', why: 'bad message' });
       if (!canControl) return this.send(ws, { type: 'refused', why: '只读：跟随链接不能翻页' });
       if (message.type === 'deck-changed') this.broadcast({ type: 'deck-changed' });
+      else if (message.type === 'pen') this.broadcast({ type: 'pen', op: message.op });
       else this.talk.apply(message);
     });
     ws.on('close', stop);

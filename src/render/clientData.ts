@@ -1,6 +1,7 @@
 // The small JSON the browser client needs besides the slides' HTML: deck
 // metadata for reveal.js and, per slide, where it comes from (for messages).
 import type { Deck } from '../deck/model.ts';
+import type { Annotations } from '../annotations/annotations.ts';
 
 export interface ClientSlide {
   file: string;
@@ -15,6 +16,8 @@ export interface ClientData {
   duration?: number;
   slides: ClientSlide[];
   parts: { title: string; marker: string; firstSlide: number }[];
+  /** The pen's drawings from slides/annotations.json, if any. */
+  annotations?: Annotations;
 }
 
 export function clientData(deck: Deck): ClientData {
@@ -24,5 +27,6 @@ export function clientData(deck: Deck): ClientData {
     duration: deck.meta.duration,
     slides: deck.slides.map((s) => ({ file: s.pos.file, line: s.pos.line, title: s.title, part: s.part })),
     parts: deck.parts.map((p) => ({ title: p.title, marker: p.marker, firstSlide: p.firstSlide })),
+    ...(deck.annotations ? { annotations: deck.annotations } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { deckPlugin } from './deckPlugin.ts';
 import { shellPlugins } from './shellPlugin.ts';
 import { mermaidTrimPlugin } from './mermaidTrim.ts';
 import { rehearsalPlugin } from './rehearsalPlugin.ts';
+import { annotationsPlugin } from './annotationsPlugin.ts';
 
 export { PROJECT_ROOT };
 const CLIENT_ROOT = path.join(PROJECT_ROOT, 'src/client');
@@ -29,7 +30,7 @@ export function deckViteConfig(options: DeckConfigOptions): InlineConfig {
     publicDir: false,
     logLevel: options.logLevel ?? 'info',
     clearScreen: false,
-    plugins: [...deckPlugin({ slidesDir: options.slidesDir, themesDir: path.join(PROJECT_ROOT, 'themes'), log: options.log }), rehearsalPlugin(options)],
+    plugins: [...deckPlugin({ slidesDir: options.slidesDir, themesDir: path.join(PROJECT_ROOT, 'themes'), log: options.log }), rehearsalPlugin(options), annotationsPlugin(options)],
     server: {
       host: 'localhost',
       port: options.port ?? 5173,

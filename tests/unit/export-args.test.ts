@@ -17,6 +17,7 @@ describe('parseExportArgs', () => {
       pngWidth: 1920,
       notes: false,
       fragments: false,
+      annotations: false,
       range: undefined,
       timeoutMs: 60_000,
       verbose: false,
@@ -27,6 +28,12 @@ describe('parseExportArgs', () => {
       watch: false,
     });
     expect(parseExportArgs(['--force'])).toMatchObject({ force: true });
+  });
+
+  it('--annotations: the pen\'s drawings, for PDF, PNG and PowerPoint', () => {
+    expect(parseExportArgs(['--annotations'])).toMatchObject({ annotations: true });
+    expect(parseExportArgs(['--annotations', '--out', 'x', '--format', 'png'])).toMatchObject({ annotations: true, format: 'png' });
+    expect(parseExportArgs(['--annotations', '--out', 'x.pptx'])).toMatchObject({ annotations: true, format: 'pptx' });
   });
 
   it('reads every option', () => {

@@ -4,6 +4,7 @@
 import type { RevealApi } from 'reveal.js';
 import type { Problem } from '../../deck/model.ts';
 import { RULES, SLIDE_WIDTH, type SlideContext } from './rules.ts';
+import { ACCESS_RULES } from './accessRules.ts';
 
 let known: Set<string> | undefined;
 
@@ -50,7 +51,7 @@ export function inspectSlide(section: HTMLElement): Problem[] {
     slideCount: (h) => counts.get(h),
   };
   const problems: Problem[] = [];
-  for (const rule of Object.values(RULES)) {
+  for (const rule of [...Object.values(RULES), ...ACCESS_RULES]) {
     for (const f of rule(ctx)) problems.push({ pos: { file, line: f.line ?? line }, level: f.level, message: f.message });
   }
   return problems;

@@ -11,6 +11,7 @@ import { Link } from './link.ts';
 import { pace, slideSeconds } from './pacing.ts';
 import { fitFrames, positionOf, showIn, slidesOf, whenDeckReady, type SlideInfo } from './previews.ts';
 import './phone.css';
+import { phonePen } from './phonePen.ts';
 
 declare global {
   interface Window {
@@ -86,6 +87,7 @@ const link = new Link({
   message: (m) => {
     if (m.type === 'refused') view.refused.push(m.why);
     if (m.type === 'deck-changed') void reloadFrames();
+    if (m.type === 'pen') pen.fromServer(m.op);
     if (m.type === 'refused' || !('now' in m)) return;
     offset = m.now - Date.now();
     if (m.type === 'hello') {
@@ -169,6 +171,9 @@ function setUpControls(): void {
 }
 
 const frames = () => [$<HTMLIFrameElement>('current-frame'), $<HTMLIFrameElement>('next-frame')];
+const pen = phonePen(frames, (op) => {
+  if (canControl) link.send({ type: 'pen', op });
+}, $<HTMLButtonElement>('pen'));
 
 async function loadFrames(): Promise<void> {
   [current, next] = await Promise.all(frames().map(whenDeckReady));

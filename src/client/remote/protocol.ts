@@ -2,7 +2,9 @@
 // screen, phone) and the server (src/present/, which checks each one with
 // parseClientMessage): browser-safe code, kept on the page side. The server
 // holds the one state of the talk; a page that may control sends where it
-// went, every page follows what the server sends back. Plain JSON, small.
+// went, every page follows what the server sends back. Plain JSON, small;
+// a pen stroke (src/client/pen/) is the largest, a few kB.
+import { parseOp, type PenOp } from '../pen/penStore.ts';
 
 /** Where the talk is: reveal.js indices, the black screen, when the talk started. */
 export interface TalkState {
@@ -20,14 +22,17 @@ export type ClientMessage =
   | { type: 'pause'; paused: boolean }
   | { type: 'reset-timer' }
   /** The venue screen's slides changed under it (dev: a save): the phones reload their pictures. */
-  | { type: 'deck-changed' };
+  | { type: 'deck-changed' }
+  /** A pen stroke added, erased or a slide cleared, on a phone or the venue screen: every page applies it. */
+  | { type: 'pen'; op: PenOp };
 
 export type ServerMessage =
   | { type: 'hello'; role: 'remote' | 'follow' | 'venue'; canControl: boolean; state: TalkState | null; now: number }
   | { type: 'state'; state: TalkState; now: number }
   | { type: 'refused'; why: string }
   | { type: 'tick'; now: number }
-  | { type: 'deck-changed' };
+  | { type: 'deck-changed' }
+  | { type: 'pen'; op: PenOp };
 
 export const LIVE_PATH = '/__iur/live';
 
@@ -49,5 +54,9 @@ export function parseClientMessage(text: string): ClientMessage | undefined {
   if (o.type === 'pause' && typeof o.paused === 'boolean') return { type: 'pause', paused: o.paused };
   if (o.type === 'reset-timer') return { type: 'reset-timer' };
   if (o.type === 'deck-changed') return { type: 'deck-changed' };
+  if (o.type === 'pen') {
+    const op = parseOp(o.op);
+    return op ? { type: 'pen', op } : undefined;
+  }
   return undefined;
 }

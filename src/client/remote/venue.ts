@@ -5,7 +5,9 @@
 // nor in its print view.
 import type { RevealApi } from 'reveal.js';
 import type { TalkState } from './protocol.ts';
+import type { PenOp } from '../pen/penStore.ts';
 import { Link } from './link.ts';
+import { PEN_LOCAL_OP, PEN_REMOTE_OP } from '../pen/penEvents.ts';
 
 declare global {
   interface Window {
@@ -92,7 +94,12 @@ function follow(deck: RevealApi): void {
         if (m.state) apply(m.state);
         else if (canControl) link.send({ type: 'go', ...here() });
       } else if (m.type === 'state') apply(m.state);
+      // A phone drew: the deck's pen applies, keeps and shows it (src/client/pen/pen.ts).
+      else if (m.type === 'pen') document.dispatchEvent(new CustomEvent(PEN_REMOTE_OP, { detail: m.op }));
     },
+  });
+  document.addEventListener(PEN_LOCAL_OP, (event) => {
+    if (synced && canControl) link.send({ type: 'pen', op: (event as CustomEvent<PenOp>).detail });
   });
   const moved = () => {
     if (!synced || applying || !canControl) return;

@@ -19,6 +19,8 @@ import type { PageOfSlide } from '../print/pages.ts';
 import type { Progress } from '../progress.ts';
 import { fitNotes, frameContent, frameHtml, frameText } from './handoutFrame.ts';
 import { A4, handoutLayout } from './handoutLayout.ts';
+import { graftSlideTags, type PlacedSlide } from '../../accessible/handoutTags.ts';
+import { finishTags } from '../../accessible/pdfTags.ts';
 
 export interface HandoutOptions {
   perPage: HandoutSize;
@@ -70,15 +72,20 @@ export async function renderHandout(browser: Browser, printed: Printed, deck: De
     }
     const embedded = await doc.embedPdf(printed.pdf, slides.map((_, i) => i));
     let n = 0;
+    const placed: PlacedSlide[] = [];
     content.pages.forEach((onPage, p) => {
       const page = doc.getPage(p);
       const { height } = page.getSize();
       const scale = height / A4.height; // 1 unless Chromium rounded the page size
       onPage.forEach((_, k) => {
         const box = layout.slots[k].slide;
+        placed.push({ page, slidePage: n, xobject: embedded[n] });
         page.drawPage(embedded[n++], { x: box.x * scale, y: height - (box.y + box.height) * scale, width: box.width * scale, height: box.height * scale });
       });
     });
+    // The tagged PDF: each slide's structure where it sits on the sheet.
+    await graftSlideTags(doc, await PDFDocument.load(printed.pdf, { updateMetadata: false }), placed);
+    finishTags(doc, deck.meta.lang);
     applyMetadata(doc, deck.meta, { browserVersion: printed.browserVersion });
     const firstPage = new Map<number, number>();
     content.pages.forEach((onPage, p) => onPage.forEach((slide) => firstPage.set(slide, p)));

@@ -41,7 +41,7 @@ const place = (b: Box) => `left:${pt(b.x)};top:${pt(b.y)};width:${pt(b.width)};h
 function lines(box: Box, gap: number): string {
   const out: string[] = [];
   for (let y = box.y + gap; y <= box.y + box.height + 0.01; y += gap) {
-    out.push(`<div class="rule" style="left:${pt(box.x)};top:${pt(y)};width:${pt(box.width)}"></div>`);
+    out.push(`<div class="rule" aria-hidden="true" style="left:${pt(box.x)};top:${pt(y)};width:${pt(box.width)}"></div>`);
   }
   return out.join('');
 }
@@ -58,13 +58,15 @@ export function frameHtml(deck: Deck, content: FrameContent, layout: HandoutLayo
   const total = content.pages.length;
   const pages = content.pages.map((slides, p) => {
     const parts: string[] = [
-      `<header style="${place(layout.header)}"><span>${escapeHtml(content.title)}</span><span>${escapeHtml(content.date)}</span></header>`,
-      `<footer style="${place(layout.footer)}">${escapeHtml(pageLabel(p + 1, total))}</footer>`,
+      // Running header and footer: artifacts in the tagged PDF, outside the reading order.
+      `<header aria-hidden="true" style="${place(layout.header)}"><span>${escapeHtml(content.title)}</span><span>${escapeHtml(content.date)}</span></header>`,
+      `<footer aria-hidden="true" style="${place(layout.footer)}">${escapeHtml(pageLabel(p + 1, total))}</footer>`,
     ];
     slides.forEach((slide, k) => {
       const slot = layout.slots[k];
-      parts.push(`<div class="slide" style="${place(slot.slide)}"></div>`);
+      // The caption, then the slide's box: an Art element in the tagged PDF, into which the slide's own structure is grafted (src/accessible/handoutTags.ts).
       parts.push(`<div class="caption" style="${place(slot.caption)}">${escapeHtml(captionOf(deck, slide))}</div>`);
+      parts.push(`<div class="slide" role="article" style="${place(slot.slide)}"></div>`);
       if (!slot.writing) return;
       if (layout.notes) {
         const notes = deck.slides[slide].notes;

@@ -17,7 +17,7 @@ export function pngName(index: number, slideCount: number): string {
 
 export const render: FormatModule['render'] = async (target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Captured> => {
   const { deck } = target;
-  const opened = await openPrintView(target, { fragments: false, timeoutMs: options.timeoutMs }, progress, log);
+  const opened = await openPrintView(target, { fragments: false, timeoutMs: options.timeoutMs, annotations: options.annotations }, progress, log);
   const { page, crashed } = opened;
   const indices = options.selected ?? deck.slides.map((_, i) => i);
   const wanted = new Set(indices.map((i) => slideKey(deck, i)));

@@ -53,7 +53,7 @@ export const render: FormatModule['render'] = async (target: RenderTarget, optio
   });
   if (order.length !== indices.length) throw new Error(`internal: read ${order.length} slides of ${indices.length}`);
   // pptxgenjs writes the package in Node while Chromium takes the pictures.
-  const building = buildPptx({ deck, indices: order, slides });
+  const building = buildPptx({ deck, indices: order, slides, annotations: options.annotations });
   building.catch(() => {});
   const race = <T>(p: Promise<T>): Promise<T> => Promise.race([p, crashed]);
   const pictures = await progress.time('pictures', () => picturePngs(page, slides, race));

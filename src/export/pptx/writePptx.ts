@@ -13,6 +13,8 @@ import { fixPackage, type PackageFixes, type ParagraphFix, type PictureFix } fro
 import { diagramAlt } from './diagramAlt.ts';
 import { LAYOUTS, type LayoutName, type MasterBoxes } from './masterXml.ts';
 import { roomOf, stackColumns } from './stack.ts';
+import { addStrokes } from './penShapes.ts';
+import { slideIds } from '../../rehearsal/slideIds.ts';
 
 /**
  * The typeface every run names, in the latin and the East Asian slot. The
@@ -32,6 +34,8 @@ export interface PptxInput {
   /** Slide index in deck.slides of each of `slides`. */
   indices: number[];
   slides: SlideData[];
+  /** export --annotations: the pen's strokes as freeform shapes (penShapes.ts). */
+  annotations?: boolean;
 }
 
 /** pptxgenjs's package and what is left to fix in it, pictures aside. */
@@ -333,6 +337,7 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
   const fixes: PackageFixes = { slides: [], pictures: [], keywords: deck.meta.keywords ?? [], lang: LANG, typeface: TYPEFACE, master: masterBoxes(input.slides, prepared) };
   const sections = new Set<string>();
   const slideOf = linkTargets(deck, input.indices);
+  const ids = slideIds(deck.slides);
   input.slides.forEach((data, i) => {
     const index = input.indices[i];
     const part = deck.parts[deck.slides[index].part];
@@ -346,6 +351,7 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
     slide.background = { color: data.background.hex };
     const written: Written = { fixes: [], slideOf };
     fixes.pictures.push(...writeSlide(pptx, slide, data, prepared[i], written, { deck, index, slideNumber: i + 1, picture: fixes.pictures.length }));
+    if (input.annotations) addStrokes(slide, deck.annotations?.slides[ids[index]] ?? []);
     if (data.notes) slide.addNotes(data.notes);
     fixes.slides.push({ paragraphs: written.fixes, layout });
   });

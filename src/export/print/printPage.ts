@@ -16,6 +16,8 @@ export interface OpenOptions {
   /** Page URL (index.html) without query. */
   url: string;
   fragments: boolean;
+  /** Draw the pen's drawings on their pages (src/client/pen/penPrint.ts). */
+  annotations?: boolean;
   timeoutMs: number;
   /** Slides with every diagram drawn, of all slides (for the progress line). */
   onRendered?: (drawn: number, total: number) => void;
@@ -112,7 +114,7 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
     }, options.prerendered);
   }
   const started = Date.now();
-  const query = options.fragments ? '?print-pdf&fragments' : '?print-pdf';
+  const query = `?print-pdf${options.fragments ? '&fragments' : ''}${options.annotations ? '&annotations' : ''}`;
   try {
     await race(page.goto(`${options.url}${query}`, { waitUntil: 'domcontentloaded', timeout: options.timeoutMs }), crashed);
   } catch (error) {
@@ -173,11 +175,12 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
 }
 
 /** Opens the served deck in the print view, with progress: what every format reads its slides from. */
-export function openPrintView(target: RenderTarget, options: { fragments: boolean; timeoutMs: number }, progress: Progress, log?: (line: string) => void): Promise<OpenedDeck> {
+export function openPrintView(target: RenderTarget, options: { fragments: boolean; timeoutMs: number; annotations?: boolean }, progress: Progress, log?: (line: string) => void): Promise<OpenedDeck> {
   return progress.time('page ready', () =>
     openForPrint(target.browser, {
       url: target.url,
       fragments: options.fragments,
+      annotations: options.annotations,
       timeoutMs: options.timeoutMs,
       prerendered: target.prerendered,
       slides: target.deck.slides.map((s) => s.pos),

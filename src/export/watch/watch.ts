@@ -133,6 +133,7 @@ export async function startWatch(options: ExportOptions, progress: Progress, log
         opened = await openForPrint(browser, {
           url: `${server.url}index.html`,
           fragments: options.fragments,
+          annotations: options.annotations,
           timeoutMs: options.timeoutMs,
           prerendered: await drawnBefore(drawnBy, codes),
           log,
