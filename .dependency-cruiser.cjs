@@ -33,8 +33,7 @@ module.exports = {
     },
     {
       name: 'client-no-node-builtins',
-      comment:
-        'client/ runs in the browser: it may not import a Node module (node:fs, path …), not even as a type.',
+      comment: 'client/ runs in the browser: it may not import a Node module (node:fs, path …), not even as a type.',
       severity: 'error',
       from: { path: '^src/client/' },
       to: { dependencyTypes: ['core'] },
@@ -65,7 +64,7 @@ module.exports = {
     {
       name: 'handout-is-a-pdf-client',
       comment:
-        'A handout is made from the PDF writer\'s printed pages: handout/ may use pdf/ (never the reverse, see ' +
+        "A handout is made from the PDF writer's printed pages: handout/ may use pdf/ (never the reverse, see " +
         'no-format-imports-another), but no other format.',
       severity: 'error',
       from: { path: '^src/export/handout/' },

@@ -23,7 +23,6 @@ function onPath(name) {
 }
 
 const executablePath =
-  candidates.find((p) => fs.existsSync(p)) ??
-  ['chromium', 'chromium-browser', 'google-chrome-stable'].map(onPath).find(Boolean);
+  candidates.find((p) => fs.existsSync(p)) ?? ['chromium', 'chromium-browser', 'google-chrome-stable'].map(onPath).find(Boolean);
 
 module.exports = executablePath ? { executablePath, skipDownload: true } : {};

@@ -50,5 +50,12 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
   if (values.help) return 'help';
   const runs = values.runs === undefined ? (values.quick ? 1 : 5) : Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a whole number ≥ 1, got "${values.runs}"`);
-  return { runs, warmups: values.quick ? 0 : 1, quick: values.quick, scale: !values.quick && !values['no-scale'], json: values.json, slidesDir: values.slides };
+  return {
+    runs,
+    warmups: values.quick ? 0 : 1,
+    quick: values.quick,
+    scale: !values.quick && !values['no-scale'],
+    json: values.json,
+    slidesDir: values.slides,
+  };
 }

@@ -62,13 +62,25 @@ export async function benchBuild(o: BuildBenchOptions): Promise<BuildFigures> {
     const ms = await once(i < o.warmups ? 'build (warm-up)' : 'build (warm)');
     if (ms !== undefined && i >= o.warmups) warm.push(ms);
   }
-  const built = await stat(path.join(distDir, 'index.html')).then(() => true, () => false);
+  const built = await stat(path.join(distDir, 'index.html')).then(
+    () => true,
+    () => false,
+  );
   const font = built ? await bytesEndingWith(distDir, '.woff2') : undefined;
 
   // The single-file build, into its own folder (its index.html is the figure).
   const singleDir = path.join(o.outDir, 'dist-single');
-  const single = await runTree('npm', ['run', 'build', '--', '--single', '--slides', o.slidesDir, '--out', singleDir], { cwd: o.projectRoot, timeoutMs: o.timeoutMs });
-  const singleBytes = single.code === 0 ? await stat(path.join(singleDir, 'index.html')).then((s) => s.size, () => undefined) : undefined;
+  const single = await runTree('npm', ['run', 'build', '--', '--single', '--slides', o.slidesDir, '--out', singleDir], {
+    cwd: o.projectRoot,
+    timeoutMs: o.timeoutMs,
+  });
+  const singleBytes =
+    single.code === 0
+      ? await stat(path.join(singleDir, 'index.html')).then(
+          (s) => s.size,
+          () => undefined,
+        )
+      : undefined;
   if (single.code !== 0) failures.push(`build --single: ${failureText(single)}`);
   else o.onRun?.('build --single', single.wallMs);
 

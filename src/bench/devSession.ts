@@ -22,14 +22,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-
 /** Polls the URL until the server answers (any HTTP status). */
 async function waitForServer(url: string, started: Started, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   let exited = false;
   void started.exited.then(() => (exited = true));
   while (performance.now() < deadline) {
-    if (exited) throw new Error(`npm run dev ended: ${failureText({ code: started.child.exitCode, timedOut: false, ...started.output() })}`);
+    if (exited)
+      throw new Error(`npm run dev ended: ${failureText({ code: started.child.exitCode, timedOut: false, ...started.output() })}`);
     try {
       await fetch(url, { signal: AbortSignal.timeout(1000) });
       return;
@@ -102,7 +102,10 @@ export async function startDevSession(projectRoot: string, slidesDir: string, br
   await page.evaluateOnNewDocument('globalThis.__name ??= (f) => f');
   await page.evaluateOnNewDocument(WATCH_READY);
   const spawnedAt = nodeNow();
-  const started = startTree('npm', ['run', 'dev', '--', '--slides', slidesDir, '--port', String(port)], { cwd: projectRoot, sampleMs: 250 });
+  const started = startTree('npm', ['run', 'dev', '--', '--slides', slidesDir, '--port', String(port)], {
+    cwd: projectRoot,
+    sampleMs: 250,
+  });
   const close = async () => {
     await context.close().catch(() => {});
     await started.stop();

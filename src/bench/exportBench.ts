@@ -125,7 +125,10 @@ export async function benchExport(o: ExportBenchOptions): Promise<ExportFigures>
     }
     maxProcesses = Math.max(maxProcesses, r.maxProcesses ?? 0);
   }
-  const pdfBytes = await stat(out).then((s) => s.size, () => undefined);
+  const pdfBytes = await stat(out).then(
+    (s) => s.size,
+    () => undefined,
+  );
   const stagesMs: Record<string, Summary> = {};
   for (const [stage, values] of stages) stagesMs[stage] = maybeSummarize(values) as Summary;
   return {

@@ -25,7 +25,12 @@ export function summary(s: Summary | undefined, unit: (n: number) => string): st
 /** Columns padded to the widest cell (plain text). */
 export function alignTable(rows: string[][]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 export function markdownTable(rows: string[][]): string[] {

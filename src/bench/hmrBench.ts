@@ -12,7 +12,6 @@ import type { DevSession } from './devSession.ts';
 import { measureOffset, nodeNow, toNodeClock } from './pageClock.ts';
 import { maybeSummarize, type Summary } from './stats.ts';
 
-
 interface Target {
   h: number;
   v: number;
@@ -55,7 +54,14 @@ export interface HmrFigures {
   failures: string[];
 }
 
-export async function benchHmr(session: DevSession, projectRoot: string, runs: number, warmups: number, timeoutMs: number, onRun?: (label: string, ms: number) => void): Promise<HmrFigures> {
+export async function benchHmr(
+  session: DevSession,
+  projectRoot: string,
+  runs: number,
+  warmups: number,
+  timeoutMs: number,
+  onRun?: (label: string, ms: number) => void,
+): Promise<HmrFigures> {
   const { page } = session;
   const target = await pickSlide(page);
   await page.evaluate(`window.Reveal.slide(${target.h}, ${target.v})`);
@@ -98,7 +104,12 @@ export async function benchHmr(session: DevSession, projectRoot: string, runs: n
         failures.push(`HMR run ${i}: the edit did not show within ${timeoutMs} ms`);
         continue;
       }
-      const rec = (await page.evaluate('({ ...window.__benchHmr, ws: window.__benchWs })')) as { dom: number; paint: number; kept: boolean; ws: number };
+      const rec = (await page.evaluate('({ ...window.__benchHmr, ws: window.__benchWs })')) as {
+        dom: number;
+        paint: number;
+        kept: boolean;
+        ws: number;
+      };
       const ms = toNodeClock(rec.paint, clock) - savedAt;
       onRun?.(i < warmups ? 'HMR (warm-up)' : 'HMR', ms);
       if (i < warmups) continue;

@@ -90,7 +90,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(BENCH_HELP);
     return 0;
   }
-  if (!(await stat(o.slidesDir).then((s) => s.isDirectory(), () => false))) {
+  if (
+    !(await stat(o.slidesDir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  ) {
     console.error(`bench: --slides ${o.slidesDir}: no such folder (see --help)`);
     return 1;
   }
@@ -115,7 +120,9 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const machine = describeMachine(version);
-    say(`bench: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadStart.join(' ')}; ${o.quick ? 'quick' : `${o.runs} runs + ${o.warmups} warm-up`}`);
+    say(
+      `bench: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadStart.join(' ')}; ${o.quick ? 'quick' : `${o.runs} runs + ${o.warmups} warm-up`}`,
+    );
 
     // The talk (or --slides): the folder itself for build and export (read only); a copy for dev, whose files HMR edits.
     const talkSlides = path.resolve(o.slidesDir);

@@ -46,12 +46,10 @@ function rows(result: BenchResult): Row[] {
       label: '  first export after every diagram changed (1 run)',
       cell: (d) => (d.export?.firstWallMs === undefined ? 'n/a' : time(d.export.firstWallMs)),
     },
-    ...stages.map(
-      (s): Row => ({
-        label: `  ${s}${s === 'browser launch' ? ' (beside build)' : ''}`,
-        cell: (d) => summary(d.export?.stagesMs[s], time),
-      }),
-    ),
+    ...stages.map((s): Row => ({
+      label: `  ${s}${s === 'browser launch' ? ' (beside build)' : ''}`,
+      cell: (d) => summary(d.export?.stagesMs[s], time),
+    })),
     {
       label: 'export to PowerPoint: npm run export -- --out deck.pptx (wall)',
       cell: (d) => (d.pptx ? summary(d.pptx.wallMs, time) : ''),
@@ -62,9 +60,10 @@ function rows(result: BenchResult): Row[] {
         return pptx === undefined || pdf === undefined ? undefined : pptx <= 1.4 * pdf;
       },
     },
-    ...['page ready', 'read slides', 'pictures', 'write pptx'].map(
-      (s): Row => ({ label: `  ${s}`, cell: (d) => (d.pptx ? summary(d.pptx.stagesMs[s], time) : '') }),
-    ),
+    ...['page ready', 'read slides', 'pictures', 'write pptx'].map((s): Row => ({
+      label: `  ${s}`,
+      cell: (d) => (d.pptx ? summary(d.pptx.stagesMs[s], time) : ''),
+    })),
     {
       label: '  PowerPoint file',
       cell: (d) => (d.pptx?.pdfBytes === undefined ? '' : `${bytes(d.pptx.pdfBytes)} (${d.pptx.pages ?? '?'} slides)`),
@@ -101,7 +100,12 @@ function rows(result: BenchResult): Row[] {
       met: (t) => below(t?.watch?.saveToPdfMs?.median, 600),
     },
     { label: 'build: cold (no caches)', cell: (d) => summary(d.build?.coldMs, time) },
-    { label: 'build: warm', cell: (d) => summary(d.build?.warmMs, time), target: '≤ 3 s', met: (t) => below(t?.build?.warmMs?.median, 3000) },
+    {
+      label: 'build: warm',
+      cell: (d) => summary(d.build?.warmMs, time),
+      target: '≤ 3 s',
+      met: (t) => below(t?.build?.warmMs?.median, 3000),
+    },
     { label: 'build --single (1 run)', cell: (d) => (d.build?.singleMs === undefined ? 'n/a' : time(d.build.singleMs)) },
     {
       label: 'dev start → slide 1 visible',
@@ -122,12 +126,23 @@ function rows(result: BenchResult): Row[] {
     },
     { label: '  save → update reaches the page', cell: (d) => summary(d.dev?.hmr?.messageMs, time) },
     { label: '  save → DOM changed', cell: (d) => summary(d.dev?.hmr?.domMs, time) },
-    { label: 'dist/ total', cell: (d) => (d.build?.distBytes === undefined ? 'n/a' : bytes(d.build.distBytes)), target: '≤ 1.5 MB', met: (t) => below(t?.build?.distBytes, 1.5 * MB) },
+    {
+      label: 'dist/ total',
+      cell: (d) => (d.build?.distBytes === undefined ? 'n/a' : bytes(d.build.distBytes)),
+      target: '≤ 1.5 MB',
+      met: (t) => below(t?.build?.distBytes, 1.5 * MB),
+    },
     {
       label: 'fetched to show slide 1',
-      cell: (d) => (d.pageBytes ? `${bytes(d.pageBytes.decodedBytes)} (${bytes(d.pageBytes.wireBytes)} on the wire, ${d.pageBytes.requests} req)` : 'n/a'),
+      cell: (d) =>
+        d.pageBytes
+          ? `${bytes(d.pageBytes.decodedBytes)} (${bytes(d.pageBytes.wireBytes)} on the wire, ${d.pageBytes.requests} req)`
+          : 'n/a',
     },
-    { label: 'font subset (.woff2)', cell: (d) => (d.build?.fontBytes === undefined ? 'n/a' : `${bytes(d.build.fontBytes)} (${d.build.fontFiles} files)`) },
+    {
+      label: 'font subset (.woff2)',
+      cell: (d) => (d.build?.fontBytes === undefined ? 'n/a' : `${bytes(d.build.fontBytes)} (${d.build.fontFiles} files)`),
+    },
     { label: 'single-file build', cell: (d) => (d.build?.singleBytes === undefined ? 'n/a' : bytes(d.build.singleBytes)) },
     {
       label: 'PDF',
@@ -158,11 +173,26 @@ export function notes(result: BenchResult): string[] {
     `${result.quick ? 'quick: 1 run, no warm-up' : `median (min–max) of ${result.runs} runs after ${result.warmups} warm-up`}; sizes 1024-based; ${new Date(result.date).toISOString()}`,
   ];
   const first = result.decks[0];
-  if (first?.export) out.push(`export: ${first.export.command}; RSS summed over every process (shared pages counted in each), sampled every 50 ms in the timed runs; PSS every 50 ms in one more, untimed run`);
-  if (first?.build) out.push(`build: ${first.build.command}; cold = node_modules/.cache/iur-deck and node_modules/.vite removed first (the compiled command line too)`);
-  if (first?.watch) out.push(`export --watch: ${first.watch.command}; a heading in the largest slide file saved → the "written" line (after the atomic rename), on Node's clock`);
-  if (first?.dev) out.push(`dev start: ${first.dev.command}, Chromium already running; spawn → <html data-deck-shown> → next frame (slide 1 visible), → <html data-deck="ready"> → next frame (every diagram drawn)`);
-  if (first?.dev?.hmr?.slide) out.push(`HMR: heading of ${first.dev.hmr.slide} edited; page and Node clocks compared within ±${first.dev.hmr.clockErrorMs ?? '?'} ms`);
+  if (first?.export)
+    out.push(
+      `export: ${first.export.command}; RSS summed over every process (shared pages counted in each), sampled every 50 ms in the timed runs; PSS every 50 ms in one more, untimed run`,
+    );
+  if (first?.build)
+    out.push(
+      `build: ${first.build.command}; cold = node_modules/.cache/iur-deck and node_modules/.vite removed first (the compiled command line too)`,
+    );
+  if (first?.watch)
+    out.push(
+      `export --watch: ${first.watch.command}; a heading in the largest slide file saved → the "written" line (after the atomic rename), on Node's clock`,
+    );
+  if (first?.dev)
+    out.push(
+      `dev start: ${first.dev.command}, Chromium already running; spawn → <html data-deck-shown> → next frame (slide 1 visible), → <html data-deck="ready"> → next frame (every diagram drawn)`,
+    );
+  if (first?.dev?.hmr?.slide)
+    out.push(
+      `HMR: heading of ${first.dev.hmr.slide} edited; page and Node clocks compared within ±${first.dev.hmr.clockErrorMs ?? '?'} ms`,
+    );
   for (const d of result.decks) for (const f of d.failures) out.push(`${d.label}: could not measure: ${f}`);
   return out;
 }

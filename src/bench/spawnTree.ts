@@ -151,7 +151,10 @@ export async function runTree(command: string, args: string[], options: StartOpt
 
 /** Why a run failed, in one line: its exit, its error lines (or its last lines). */
 export function failureText(r: Pick<RunResult, 'code' | 'timedOut' | 'stdout' | 'stderr'>): string {
-  const lines = `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = `${r.stderr}\n${r.stdout}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const errors = lines.filter((l) => /error|failed|cannot|ENOENT|EEXIST/i.test(l) && !l.startsWith('at '));
   const shown = (errors.length > 0 ? errors.slice(0, 3) : lines.slice(-3)).map((l) => l.slice(0, 300));
   return `${r.timedOut ? 'timed out' : `exit ${r.code}`}: ${shown.join(' | ')}`;

@@ -78,7 +78,7 @@ function chromiumUsing(profile: string): number[] {
  */
 function waitForDeath(pid: number, ms: number): void {
   const tick = new Int32Array(new SharedArrayBuffer(4));
-  for (const end = Date.now() + ms; Date.now() < end && !dead(pid); ) Atomics.wait(tick, 0, 0, 10);
+  for (const end = Date.now() + ms; Date.now() < end && !dead(pid);) Atomics.wait(tick, 0, 0, 10);
 }
 
 export function isRoot(): boolean {

@@ -53,7 +53,10 @@ export interface BuildResult {
 }
 
 async function exists(p: string): Promise<boolean> {
-  return stat(p).then(() => true, () => false);
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function buildDeck(options: BuildOptions): Promise<BuildResult> {

@@ -39,14 +39,20 @@ export function readBuiltPage(html: string): BuiltPage {
 
 /** Throws when a script of the page is empty, or its file (relative to `dir`) is missing or empty. */
 export async function assertScripts(page: BuiltPage, dir: string): Promise<void> {
-  if (page.scripts.length === 0) throw new Error('the built page has no script: the client shell is damaged (remove node_modules/.cache/iur-deck/client and build again)');
+  if (page.scripts.length === 0)
+    throw new Error(
+      'the built page has no script: the client shell is damaged (remove node_modules/.cache/iur-deck/client and build again)',
+    );
   for (const script of page.scripts) {
     if (script.src === undefined) {
       if (script.inline === 0) throw new Error('the built page has an empty script: not shipping it');
       continue;
     }
     if (/^(https?:)?\/\//.test(script.src) || script.src.startsWith('data:')) continue;
-    const size = await stat(path.join(dir, script.src.split(/[?#]/)[0])).then((s) => s.size, () => -1);
+    const size = await stat(path.join(dir, script.src.split(/[?#]/)[0])).then(
+      (s) => s.size,
+      () => -1,
+    );
     if (size <= 0) throw new Error(`the built page's script ${script.src} is ${size < 0 ? 'missing' : 'empty (0 bytes)'}: not shipping it`);
   }
 }

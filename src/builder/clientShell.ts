@@ -45,7 +45,12 @@ async function shellKey(options: ShellOptions, themeFile: string): Promise<strin
     path.join(PROJECT_ROOT, 'package-lock.json'),
     themeFile,
   ];
-  for (const file of inputs) hash.update(path.relative(PROJECT_ROOT, file)).update('\0').update(await readFile(file)).update('\0');
+  for (const file of inputs)
+    hash
+      .update(path.relative(PROJECT_ROOT, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   // What the shell keeps of Mermaid (src/vite/mermaidTrim.ts), exactly.
   hash.update(JSON.stringify({ single: options.single, mermaid: [...(chunksToKeep(options.diagrams) ?? ['*'])].sort() }));
   return hash.digest('hex').slice(0, 20);

@@ -18,7 +18,13 @@ export { serveDir };
 export async function buildAndServe(slidesDir: string, options: { single?: boolean; keepGoing?: boolean } = {}): Promise<ServedBuild> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'iur-deck-'));
   try {
-    const build = await buildDeck({ slidesDir, outDir: path.join(root, 'deck'), single: options.single, keepGoing: options.keepGoing, quiet: true });
+    const build = await buildDeck({
+      slidesDir,
+      outDir: path.join(root, 'deck'),
+      single: options.single,
+      keepGoing: options.keepGoing,
+      quiet: true,
+    });
     const server = await serveDir(root);
     return {
       build,

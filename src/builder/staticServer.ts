@@ -13,10 +13,12 @@ export interface StaticServer {
 
 export async function serveDir(dir: string): Promise<StaticServer> {
   const handler = sirv(dir, { dev: true, etag: false });
-  const server = http.createServer((req, res) => handler(req, res, () => {
-    res.statusCode = 404;
-    res.end('not found');
-  }));
+  const server = http.createServer((req, res) =>
+    handler(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -58,7 +58,11 @@ export async function checkCommand(argv: string[]): Promise<number> {
     if (tty) process.stderr.write('\r\x1b[K');
     const errors = problems.filter((p) => p.level === 'error').length;
     if (json !== undefined) {
-      const text = `${JSON.stringify(problems.map((p) => ({ file: p.pos.file, line: p.pos.line, level: p.level, message: p.message })), null, 2)}\n`;
+      const text = `${JSON.stringify(
+        problems.map((p) => ({ file: p.pos.file, line: p.pos.line, level: p.level, message: p.message })),
+        null,
+        2,
+      )}\n`;
       if (json === '-') process.stdout.write(text);
       else {
         const file = path.resolve(json);

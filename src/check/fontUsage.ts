@@ -14,7 +14,9 @@ const TEXT_ELEMENTS = 'h1,h2,h3,h4,h5,h6,p,li,td,th,span,strong,em,b,i,a,blockqu
 export async function systemFontsOnSlide(cdp: CDPSession, rootNodeId: number, sectionSelector: string): Promise<FontUse[]> {
   const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
     nodeId: rootNodeId,
-    selector: TEXT_ELEMENTS.split(',').map((t) => `${sectionSelector} ${t}`).join(','),
+    selector: TEXT_ELEMENTS.split(',')
+      .map((t) => `${sectionSelector} ${t}`)
+      .join(','),
   });
   const found: FontUse[] = [];
   for (const nodeId of nodeIds) {
@@ -22,8 +24,12 @@ export async function systemFontsOnSlide(cdp: CDPSession, rootNodeId: number, se
     const system = fonts.filter((f) => !f.isCustomFont && f.glyphCount > 0);
     if (system.length === 0) continue;
     const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
-    const text = outerHTML.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
-    for (const f of system) found.push({ element: text.length > 24 ? `${text.slice(0, 24)}…` : text, family: f.familyName, glyphs: f.glyphCount });
+    const text = outerHTML
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    for (const f of system)
+      found.push({ element: text.length > 24 ? `${text.slice(0, 24)}…` : text, family: f.familyName, glyphs: f.glyphCount });
   }
   return found;
 }

@@ -33,7 +33,11 @@ export function missingGlyphs(deck: Deck): Problem[] {
     }
     if (missing.size > 0) {
       const list = Array.from(missing).map((c) => `«${c}» U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
-      problems.push({ pos: slide.pos, level: 'error', message: `the bundled font has no glyph for ${list.join(', ')}: it would show in a system font or as a box` });
+      problems.push({
+        pos: slide.pos,
+        level: 'error',
+        message: `the bundled font has no glyph for ${list.join(', ')}: it would show in a system font or as a box`,
+      });
     }
   }
   return problems;

@@ -21,6 +21,9 @@ export function rehearsalReport(deck: Deck, slowest = 5): string[] {
   ];
   const top = [...timed].sort((a, b) => (b.timing ?? 0) - (a.timing ?? 0) || a.index - b.index).slice(0, slowest);
   const width = Math.max(...top.map((s) => `${s.pos.file}:${s.pos.line}`.length));
-  for (const s of top) lines.push(`  ${`${s.pos.file}:${s.pos.line}`.padEnd(width)}  ${clockText(s.timing ?? 0).padStart(5)}  ${s.title || `(slide ${s.index + 1})`}`);
+  for (const s of top)
+    lines.push(
+      `  ${`${s.pos.file}:${s.pos.line}`.padEnd(width)}  ${clockText(s.timing ?? 0).padStart(5)}  ${s.title || `(slide ${s.index + 1})`}`,
+    );
   return lines;
 }

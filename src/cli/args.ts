@@ -46,7 +46,9 @@ function plainMessage(error: unknown): string {
   const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option} (see --help)`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return /argument missing/.test(message) ? `option ${option} needs a value (see --help)` : `option ${option} takes no value (see --help)`;
+    return /argument missing/.test(message)
+      ? `option ${option} needs a value (see --help)`
+      : `option ${option} takes no value (see --help)`;
   }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     const arg = /'([^']*)'/.exec(message)?.[1];

@@ -7,7 +7,8 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../project/paths.ts';
 
-export type OutputKind = 'pdf' | 'pptx' | 'png' | 'notes' | 'handout-3' | 'handout-6' | 'handout-3-notes' | 'handout-6-notes' | 'dist' | 'single';
+export type OutputKind =
+  'pdf' | 'pptx' | 'png' | 'notes' | 'handout-3' | 'handout-6' | 'handout-3-notes' | 'handout-6-notes' | 'dist' | 'single';
 
 const PLAIN: Record<OutputKind, string> = {
   pdf: 'deck.pdf',
@@ -26,7 +27,10 @@ const PLAIN: Record<OutputKind, string> = {
 export function deckName(slidesDir: string): string {
   const abs = path.resolve(slidesDir);
   if (abs === path.join(PROJECT_ROOT, 'slides')) return '';
-  const base = path.basename(abs).replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '');
+  const base = path
+    .basename(abs)
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^[-.]+|-+$/g, '');
   return base === '' || base === 'slides' ? path.basename(path.dirname(abs)).replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'deck' : base;
 }
 

@@ -28,7 +28,9 @@ async function main(argv: string[]): Promise<number> {
   // hang-up; the exit handlers still run (Chromium killed, temporary files removed).
   watchParent(() => process.exit(129));
   try {
-    return await (await load())(rest);
+    return await (
+      await load()
+    )(rest);
   } catch (error) {
     // Argument errors from parseArgs: a message, no stack.
     console.error(`iur-deck ${name}: ${error instanceof Error ? error.message : String(error)}`);

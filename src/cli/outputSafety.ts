@@ -56,7 +56,9 @@ export function refuseSourceOutput(out: string, slidesDir: string): void {
   }
   for (const [dir, name] of sources) {
     if (within(target, dir) || within(dir, target)) {
-      throw new OutputRefusedError(`--out ${shown} would write over ${name} (${displayPath(dir)}): choose an output outside the deck's sources`);
+      throw new OutputRefusedError(
+        `--out ${shown} would write over ${name} (${displayPath(dir)}): choose an output outside the deck's sources`,
+      );
     }
   }
 }
@@ -72,7 +74,9 @@ export function refuseForeignFolder(outDir: string): void {
   // A build from before the marker: the page carries the deck data, the licence lies beside it.
   const index = path.join(dir, 'index.html');
   if (entries.includes('FONT-LICENSE.txt') && existsSync(index) && readFileSync(index, 'utf8').includes('id="iur-deck-data"')) return;
-  throw new OutputRefusedError(`${shown} holds files that are not an iur-deck build: the build would delete them. Choose another --out, or empty the folder yourself`);
+  throw new OutputRefusedError(
+    `${shown} holds files that are not an iur-deck build: the build would delete them. Choose another --out, or empty the folder yourself`,
+  );
 }
 
 /** The first bytes of a file (what kind of file it is). */

@@ -44,9 +44,7 @@ function titleOf(section: HTMLElement): HTMLElement | undefined {
 }
 
 function bodyBlocks(section: HTMLElement, title: HTMLElement | undefined): HTMLElement[] {
-  return Array.from(section.children).filter(
-    (el): el is HTMLElement => el instanceof HTMLElement && el !== title && !el.matches(NOT_BODY),
-  );
+  return Array.from(section.children).filter((el): el is HTMLElement => el instanceof HTMLElement && el !== title && !el.matches(NOT_BODY));
 }
 
 /** Classes from reveal.js's own slide comment, `<!-- .slide: class="dense" -->`, anywhere in the slide's top level. */
@@ -73,7 +71,11 @@ export function featuresOf(section: HTMLElement): SlideFeatures {
     layout: layoutOf(section),
     override: overrideOf(section, title),
     blocks: blocks.map((b) => b.tagName.toLowerCase()),
-    text: blocks.map((b) => b.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim(),
+    text: blocks
+      .map((b) => b.textContent ?? '')
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
     hasFigure: blocks.some((b) => b.matches('figure, img, video, canvas') || b.querySelector('figure, img, video, canvas') !== null),
   };
 }
@@ -162,7 +164,16 @@ export function composeDeck(root: ParentNode = document): void {
       delete section.dataset.composeFill;
       continue;
     }
-    jobs.push({ section, stack: section.parentElement?.closest('section'), title, blocks: bodyBlocks(section, title), features, kind, fill: {}, pictures: sizedPictures(section) });
+    jobs.push({
+      section,
+      stack: section.parentElement?.closest('section'),
+      title,
+      blocks: bodyBlocks(section, title),
+      features,
+      kind,
+      fill: {},
+      pictures: sizedPictures(section),
+    });
   }
   // reveal.js hides every slide but the current one (and a stack's parent with
   // it): lay these out, invisibly, while they are measured.

@@ -37,7 +37,11 @@ function naturalSize(img: HTMLImageElement): { width: number; height: number; ve
 }
 
 /** The largest box of the picture's aspect inside width × height (px). */
-export function fitInto(natural: { width: number; height: number; vector: boolean }, width: number, height: number): { width: number; height: number } {
+export function fitInto(
+  natural: { width: number; height: number; vector: boolean },
+  width: number,
+  height: number,
+): { width: number; height: number } {
   const limit = natural.vector ? Infinity : MAX_RASTER_SCALE;
   const scale = Math.max(0, Math.min(width / natural.width, height / natural.height, limit));
   return { width: Math.floor(natural.width * scale), height: Math.floor(natural.height * scale) };

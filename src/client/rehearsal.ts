@@ -117,7 +117,11 @@ async function keep(data: RehearsalData, fresh: boolean): Promise<Outcome> {
   // import.meta.hot: only under the dev server (import.meta.env.DEV follows NODE_ENV, which a test run sets).
   if (import.meta.hot) {
     try {
-      const response = await fetch(fresh ? `${ENDPOINT}?fresh=1` : ENDPOINT, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
+      const response = await fetch(fresh ? `${ENDPOINT}?fresh=1` : ENDPOINT, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(data),
+      });
       const text = await response.text();
       return response.ok ? { state: 'saved', where: text } : { state: 'failed', why: text };
     } catch (error) {
@@ -175,7 +179,12 @@ export function setUpRehearsal(deck: RevealApi): Rehearsing | undefined {
           continue;
         }
         panel.textContent =
-          head + (outcome.state === 'saving' ? REHEARSAL.saving : outcome.state === 'saved' ? `${REHEARSAL.saved} ${outcome.where}` : `${REHEARSAL.failed}${outcome.why}`);
+          head +
+          (outcome.state === 'saving'
+            ? REHEARSAL.saving
+            : outcome.state === 'saved'
+              ? `${REHEARSAL.saved} ${outcome.where}`
+              : `${REHEARSAL.failed}${outcome.why}`);
       }
     }
   };

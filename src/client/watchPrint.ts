@@ -67,8 +67,10 @@ export function acceptPrintUpdates(first: RevealApi, options: RevealConfig): voi
       if (!next) return null;
       if (printed && !patch.attributesOnly) {
         // What reveal.js does to a section when it lays the print view out, beyond what is redone here.
-        if (sourceClasses(next) !== sourceClasses(printed) || next.querySelector('.r-stretch, [data-background], [data-background-image]')) return null;
-        if (Array.from(next.attributes).some((a) => a.name.startsWith('data-background') || a.name.startsWith('data-auto-animate'))) return null;
+        if (sourceClasses(next) !== sourceClasses(printed) || next.querySelector('.r-stretch, [data-background], [data-background-image]'))
+          return null;
+        if (Array.from(next.attributes).some((a) => a.name.startsWith('data-background') || a.name.startsWith('data-auto-animate')))
+          return null;
       }
       pairs.push([next, printed, patch]);
     }

@@ -29,10 +29,7 @@ function inside(file: string, root: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-export type Containment =
-  | { ok: true; real: string }
-  | { ok: false; missing: true }
-  | { ok: false; missing: false; real: string };
+export type Containment = { ok: true; real: string } | { ok: false; missing: true } | { ok: false; missing: false; real: string };
 
 /** Whether `file` (absolute) may be read: its real path lies under a root. Missing files are said so. */
 export function contain(file: string, roots: Roots): Containment {

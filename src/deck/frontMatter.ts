@@ -3,7 +3,19 @@
 import { parseDocument } from 'yaml';
 import type { DeckMeta, Problem } from './model.ts';
 
-export const DECK_KEYS = ['title', 'subtitle', 'author', 'organisation', 'date', 'lang', 'theme', 'duration', 'short', 'subject', 'keywords'] as const;
+export const DECK_KEYS = [
+  'title',
+  'subtitle',
+  'author',
+  'organisation',
+  'date',
+  'lang',
+  'theme',
+  'duration',
+  'short',
+  'subject',
+  'keywords',
+] as const;
 export const PART_KEYS = ['part', 'marker'] as const;
 
 export interface PartMatter {
@@ -39,7 +51,12 @@ export function readFrontMatter(raw: string, file: string, isFirst: boolean, pro
     value = doc.toJS();
   } catch (error) {
     // The yaml package refuses alias bombs (a billion laughs) here, with no place in the file.
-    const why = error instanceof Error && /alias/i.test(error.message) ? 'too many aliases (*name) to expand' : error instanceof Error ? error.message : String(error);
+    const why =
+      error instanceof Error && /alias/i.test(error.message)
+        ? 'too many aliases (*name) to expand'
+        : error instanceof Error
+          ? error.message
+          : String(error);
     problems.push({ pos: at(2), level: 'error', message: `invalid front matter: ${why}` });
     return result;
   }
@@ -56,7 +73,11 @@ export function readFrontMatter(raw: string, file: string, isFirst: boolean, pro
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     if (!known.includes(key)) {
       const where = (DECK_KEYS as readonly string[]).includes(key) ? ' (deck keys belong in the first file)' : '';
-      problems.push({ pos: at(lineOf(key)), level: 'error', message: `unknown front-matter key "${key}"${where} (known: ${known.join(', ')})` });
+      problems.push({
+        pos: at(lineOf(key)),
+        level: 'error',
+        message: `unknown front-matter key "${key}"${where} (known: ${known.join(', ')})`,
+      });
       continue;
     }
     const bad = (type: string) =>

@@ -80,9 +80,10 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseO
       roots: options.roots,
     };
     const tokens = md.parse(source.text, env);
-    const matter = tokens[0]?.type === 'front_matter'
-      ? readFrontMatter(typeof tokens[0].meta === 'string' ? tokens[0].meta : '', source.file, fileIndex === 0, env.problems)
-      : { deck: {}, part: {} };
+    const matter =
+      tokens[0]?.type === 'front_matter'
+        ? readFrontMatter(typeof tokens[0].meta === 'string' ? tokens[0].meta : '', source.file, fileIndex === 0, env.problems)
+        : { deck: {}, part: {} };
     if (fileIndex === 0) Object.assign(meta, matter.deck);
 
     const pieces = splitSlides(tokens, source.text.split('\n').length, env);
@@ -127,7 +128,11 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseO
   });
 
   if (slides.length === 0 && sources.length > 0) {
-    problems.push({ pos: { file: sources[0].file, line: 1 }, level: 'error', message: 'the deck has no slides: its files hold only front matter (write a heading or text after the closing ---)' });
+    problems.push({
+      pos: { file: sources[0].file, line: 1 },
+      level: 'error',
+      message: 'the deck has no slides: its files hold only front matter (write a heading or text after the closing ---)',
+    });
   }
   if (!meta.title) meta.title = fallbackTitle(slides, meta.lang);
 

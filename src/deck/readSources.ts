@@ -26,7 +26,7 @@ export function displayPath(absolute: string): string {
 /** 0-based line of the first byte that is not valid UTF-8 (surrogates and overlong forms included), or -1. */
 export function firstInvalidUtf8Line(bytes: Uint8Array): number {
   let line = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     if (b === 0x0a) line++;
     let n: number;
@@ -74,8 +74,13 @@ export function controlCharacterWarnings(file: string, text: string): Problem[] 
     const m = CONTROL.exec(lines[i]);
     if (!m) continue;
     const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    const what = m[0] === '\x0B' ? ' (a vertical tab, Word\'s manual line break: the PowerPoint gets a line break)' : ' (dropped from the PowerPoint)';
-    found.push({ pos: { file, line: i + 1 }, level: 'warning', message: `control character U+${code} in the text${what}; delete it or use a new line` });
+    const what =
+      m[0] === '\x0B' ? " (a vertical tab, Word's manual line break: the PowerPoint gets a line break)" : ' (dropped from the PowerPoint)';
+    found.push({
+      pos: { file, line: i + 1 },
+      level: 'warning',
+      message: `control character U+${code} in the text${what}; delete it or use a new line`,
+    });
   }
   return found;
 }
@@ -88,7 +93,10 @@ export async function readSources(dir: string, problems: Problem[]): Promise<Sou
     if (!info.isDirectory()) throw new Error('not a directory');
     names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.md')).sort();
   } catch {
-    const isFile = await stat(dir).then((s) => s.isFile(), () => false);
+    const isFile = await stat(dir).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     const message = isFile
       ? `this is a file, not a folder: --slides takes the folder that holds the .md files (--slides ${displayPath(path.dirname(dir))})`
       : `slides folder not found (give one with --slides DIR)`;
@@ -133,7 +141,10 @@ export async function readSources(dir: string, problems: Problem[]): Promise<Sou
       problems.push({ pos: { file, line: (utf16 ? nul : bad) + 1 }, level: 'error', message });
       continue;
     }
-    const text = bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const text = bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n');
     problems.push(...controlCharacterWarnings(file, text));
     files.push({ file, absolute: abs, text });
   }

@@ -31,7 +31,10 @@ export class NotRegularFileError extends Error {
 }
 
 export class FileTooLargeError extends Error {
-  constructor(readonly bytes: number, readonly maxBytes: number) {
+  constructor(
+    readonly bytes: number,
+    readonly maxBytes: number,
+  ) {
     super(`file is ${(bytes / 1024 / 1024).toFixed(1)} MB; at most ${(maxBytes / 1024 / 1024).toFixed(0)} MB`);
   }
 }

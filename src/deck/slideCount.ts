@@ -27,14 +27,26 @@ export function slideListProblems(deck: Counted, listed: string[]): Problem[] {
     const lost = deck.slides.filter((s) => !present.has(key(s.pos))).length;
     const before = deck.slides[missing - 1];
     const cause = before ? `: something on the slide before it (${key(before.pos)}) swallowed it — raw HTML left open, or a script?` : '';
-    return [{ pos: deck.slides[missing].pos, level: 'error', message: `this slide is missing from the page (${inPage.length} of ${expected.length} slides there, ${lost} lost)${cause}` }];
+    return [
+      {
+        pos: deck.slides[missing].pos,
+        level: 'error',
+        message: `this slide is missing from the page (${inPage.length} of ${expected.length} slides there, ${lost} lost)${cause}`,
+      },
+    ];
   }
   const known = new Set(expected);
   const stranger = inPage.find((k) => !known.has(k));
   if (inPage.length !== expected.length || stranger) {
     const suspects = scriptSlides(deck);
     const at = suspects[0]?.pos ?? deck.slides[0]?.pos ?? { file: 'deck', line: 0 };
-    return [{ pos: at, level: 'error', message: `the page holds ${inPage.length} slides, the deck ${expected.length}${suspects.length ? ': a <script> here may have added slides' : ''}` }];
+    return [
+      {
+        pos: at,
+        level: 'error',
+        message: `the page holds ${inPage.length} slides, the deck ${expected.length}${suspects.length ? ': a <script> here may have added slides' : ''}`,
+      },
+    ];
   }
   return [];
 }
@@ -52,8 +64,18 @@ function scriptSlides(deck: Counted): CountedSlide[] {
 export function pageCountError(deck: Counted, got: number, planned: number, what = 'Chromium printed'): DeckError {
   const suspects = scriptSlides(deck);
   const problems: Problem[] = suspects.length
-    ? suspects.map((s) => ({ pos: s.pos, level: 'error', message: `${what} ${got} pages for ${planned} slides: this slide runs a script, which may have added to the page (something outside the slides prints as a page of its own)` }))
-    : [{ pos: deck.slides[0]?.pos ?? { file: 'deck', line: 0 }, level: 'error', message: `${what} ${got} pages for ${planned} slides (a slide spilled onto a second page, or something outside the slides was printed)` }];
+    ? suspects.map((s) => ({
+        pos: s.pos,
+        level: 'error',
+        message: `${what} ${got} pages for ${planned} slides: this slide runs a script, which may have added to the page (something outside the slides prints as a page of its own)`,
+      }))
+    : [
+        {
+          pos: deck.slides[0]?.pos ?? { file: 'deck', line: 0 },
+          level: 'error',
+          message: `${what} ${got} pages for ${planned} slides (a slide spilled onto a second page, or something outside the slides was printed)`,
+        },
+      ];
   return new DeckError(problems);
 }
 

@@ -46,7 +46,11 @@ export function splitSlides(tokens: Token[], lineCount: number, env: ParseEnv): 
       const line = token.map?.[0] ?? 0;
       if (openContainers.length > 0) {
         const open = openContainers[openContainers.length - 1];
-        report(env, line, `slide separator ${token.markup} inside "${open.markup} ${layoutName(open.info)}" opened at line ${(open.map?.[0] ?? 0) + 1}: close it first`);
+        report(
+          env,
+          line,
+          `slide separator ${token.markup} inside "${open.markup} ${layoutName(open.info)}" opened at line ${(open.map?.[0] ?? 0) + 1}: close it first`,
+        );
         continue;
       }
       flush(line);

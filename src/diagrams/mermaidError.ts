@@ -68,7 +68,20 @@ function words(token: string): string {
 }
 
 /** Tokens an author rarely means: listed only when nothing else is expected. */
-const RARE = new Set(['AMP', 'COMMA', 'MINUS', 'MULT', 'BRKT', 'DEFAULT', 'DOWN', 'NUM', '-)', 'acc_title', 'acc_descr', 'acc_descr_multiline_value']);
+const RARE = new Set([
+  'AMP',
+  'COMMA',
+  'MINUS',
+  'MULT',
+  'BRKT',
+  'DEFAULT',
+  'DOWN',
+  'NUM',
+  '-)',
+  'acc_title',
+  'acc_descr',
+  'acc_descr_multiline_value',
+]);
 
 /** The distinct things expected, in words, text first, at most `max`. */
 function expectedWords(expected: string[], max = 6): string {
@@ -91,7 +104,10 @@ export function describeMermaidError(facts: MermaidErrorFacts, lines: number): M
   const noType = /^No diagram type detected[^:]*:\s*(.*)/s.exec(facts.message);
   if (noType) {
     const first = noType[1].split('\n')[0].trim();
-    return { line: 1, message: `the first line must name a diagram type (for example flowchart LR, sequenceDiagram, timeline), not “${first}”` };
+    return {
+      line: 1,
+      message: `the first line must name a diagram type (for example flowchart LR, sequenceDiagram, timeline), not “${first}”`,
+    };
   }
   const line = Math.min(Math.max(1, facts.firstLine ?? 1), last);
   const expected = facts.expected && facts.expected.length > 0 ? expectedWords(facts.expected) : '';
@@ -115,7 +131,10 @@ export function diagramLines(code: string): number {
 
 /** The facts of an error thrown by mermaid.parse (whatever it is). */
 export function mermaidErrorFacts(error: unknown): MermaidErrorFacts {
-  const e = error as { message?: unknown; hash?: { loc?: { first_line?: number }; token?: string | number; expected?: string[]; text?: string } } | null;
+  const e = error as {
+    message?: unknown;
+    hash?: { loc?: { first_line?: number }; token?: string | number; expected?: string[]; text?: string };
+  } | null;
   const hash = e?.hash;
   return {
     message: String(e?.message ?? error),

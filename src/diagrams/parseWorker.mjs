@@ -23,9 +23,18 @@ parentPort?.on('message', async (/** @type {Job[]} */ jobs) => {
       results.push({ id: job.id, ok: true });
     } catch (error) {
       // What src/diagrams/mermaidError.ts needs to say it in plain words (plain data: it crosses threads).
-      const e = /** @type {{ message?: string, hash?: { loc?: { first_line?: number }, token?: string | number, expected?: string[], text?: string } }} */ (error);
+      const e =
+        /** @type {{ message?: string, hash?: { loc?: { first_line?: number }, token?: string | number, expected?: string[], text?: string } }} */ (
+          error
+        );
       const hash = e?.hash;
-      const facts = { message: String(e?.message ?? error), firstLine: hash?.loc?.first_line, token: hash?.token, expected: hash?.expected, text: hash?.text };
+      const facts = {
+        message: String(e?.message ?? error),
+        firstLine: hash?.loc?.first_line,
+        token: hash?.token,
+        expected: hash?.expected,
+        text: hash?.text,
+      };
       results.push({ id: job.id, ok: false, facts });
     }
   }

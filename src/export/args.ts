@@ -136,18 +136,32 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
   });
   if (values.help) return 'help';
   const timeout = Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new ArgsError(`--timeout: expected a number of seconds above 0, got "${values.timeout}" (see --help)`);
+  if (!Number.isFinite(timeout) || timeout <= 0)
+    throw new ArgsError(`--timeout: expected a number of seconds above 0, got "${values.timeout}" (see --help)`);
   const format = formatOf(values.format, values.out);
   const out = outOf(format, values.out, values.slides, outputKind(format, values.handout, values.notes));
-  if (format !== 'pdf' && values.notes) throw new ArgsError(`--notes makes a PDF handout; a ${format === 'pptx' ? 'PowerPoint file has the notes in its notes pane' : 'PNG has no notes'} (see --help)`);
-  if (format !== 'pdf' && values.fragments) throw new ArgsError(`--fragments is for the PDF; ${format === 'pptx' ? 'PowerPoint' : 'PNG'} gets one slide per slide, all fragments shown (see --help)`);
+  if (format !== 'pdf' && values.notes)
+    throw new ArgsError(
+      `--notes makes a PDF handout; a ${format === 'pptx' ? 'PowerPoint file has the notes in its notes pane' : 'PNG has no notes'} (see --help)`,
+    );
+  if (format !== 'pdf' && values.fragments)
+    throw new ArgsError(
+      `--fragments is for the PDF; ${format === 'pptx' ? 'PowerPoint' : 'PNG'} gets one slide per slide, all fragments shown (see --help)`,
+    );
   const width = Number(values.width);
-  if (!Number.isInteger(width) || width < 320 || width > 7680) throw new ArgsError(`--width: expected a whole number of px from 320 to 7680, got "${values.width}" (see --help)`);
+  if (!Number.isInteger(width) || width < 320 || width > 7680)
+    throw new ArgsError(`--width: expected a whole number of px from 320 to 7680, got "${values.width}" (see --help)`);
   const handout = values.handout === undefined ? undefined : (Number(values.handout) as HandoutSize);
-  if (handout !== undefined && !HANDOUT_SIZES.includes(handout)) throw new ArgsError(`--handout: expected ${HANDOUT_SIZES.join(' or ')} slides per page, got "${values.handout}" (see --help)`);
-  if (handout !== undefined && values.fragments) throw new ArgsError('--handout prints each slide once: leave out --fragments (see --help)');
-  if (values.watch && format !== 'pdf') throw new ArgsError(`--watch keeps a PDF (or a handout) current; export ${format === 'pptx' ? 'PowerPoint' : 'PNG'} once, without --watch (see --help)`);
-  if (handout !== undefined && format !== 'pdf') throw new ArgsError(`--handout makes a PDF, not ${format === 'pptx' ? 'a PowerPoint file' : 'PNGs'} (see --help)`);
+  if (handout !== undefined && !HANDOUT_SIZES.includes(handout))
+    throw new ArgsError(`--handout: expected ${HANDOUT_SIZES.join(' or ')} slides per page, got "${values.handout}" (see --help)`);
+  if (handout !== undefined && values.fragments)
+    throw new ArgsError('--handout prints each slide once: leave out --fragments (see --help)');
+  if (values.watch && format !== 'pdf')
+    throw new ArgsError(
+      `--watch keeps a PDF (or a handout) current; export ${format === 'pptx' ? 'PowerPoint' : 'PNG'} once, without --watch (see --help)`,
+    );
+  if (handout !== undefined && format !== 'pdf')
+    throw new ArgsError(`--handout makes a PDF, not ${format === 'pptx' ? 'a PowerPoint file' : 'PNGs'} (see --help)`);
   let range: RangePiece[] | undefined;
   try {
     range = values.range === undefined ? undefined : parseRange(values.range);
@@ -179,7 +193,8 @@ function formatOf(given: string | undefined, out: string | undefined): Format {
   const fromEnding = (FORMATS as readonly string[]).includes(ending) ? (ending as Format) : undefined;
   if (given === undefined) return fromEnding ?? 'pdf';
   const format = given.toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(format)) throw new ArgsError(`--format: expected one of ${FORMATS.join(', ')}, got "${given}" (see --help)`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new ArgsError(`--format: expected one of ${FORMATS.join(', ')}, got "${given}" (see --help)`);
   if (fromEnding && fromEnding !== format) throw new ArgsError(`--format ${format} but --out ${out} ends in .${ending} (see --help)`);
   return format as Format;
 }

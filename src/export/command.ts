@@ -25,19 +25,25 @@ export function describeFailure(error: unknown): { code: number; lines: string[]
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof DeckError) {
     const errors = error.problems.filter((p) => p.level === 'error').length;
-    const why = errors > 0 ? `the deck has ${count(errors, 'error')}` : `--strict, and the deck has ${count(error.problems.length, 'warning')}`;
+    const why =
+      errors > 0 ? `the deck has ${count(errors, 'error')}` : `--strict, and the deck has ${count(error.problems.length, 'warning')}`;
     // Found on the laid-out slides: the deck built, and --force could write it.
     const kept = error instanceof FindingsError ? '; nothing written, the previous output is kept (--force writes it anyway)' : '';
     return { code: EXPORT_EXIT.deck, lines: [...error.problems.map(formatProblem), `export: stopped, ${why}${kept}`] };
   }
   // By name: src/browser/findBrowser.ts imports Puppeteer, which --help need not load.
-  if (error instanceof Error && error.name === 'BrowserNotFoundError') return { code: EXPORT_EXIT.noBrowser, lines: [`export: ${message}`] };
-  if (error instanceof ExportTimeoutError || error instanceof BrowserCrashError) return { code: EXPORT_EXIT.timeout, lines: [`export: ${message}`] };
+  if (error instanceof Error && error.name === 'BrowserNotFoundError')
+    return { code: EXPORT_EXIT.noBrowser, lines: [`export: ${message}`] };
+  if (error instanceof ExportTimeoutError || error instanceof BrowserCrashError)
+    return { code: EXPORT_EXIT.timeout, lines: [`export: ${message}`] };
   if (error instanceof ArgsError) return { code: EXPORT_EXIT.deck, lines: [`export: ${message}`] };
   if (error instanceof SlideRangeError) return { code: EXPORT_EXIT.deck, lines: [`export: ${message} (see --help)`] };
   if (error instanceof OutputError) return { code: EXPORT_EXIT.deck, lines: [`export: ${message}`] };
   // Puppeteer's errors when Chromium goes away mid-command.
-  if (error instanceof Error && /Target closed|Session closed|Protocol error|Connection closed|Navigating frame was detached/i.test(message)) {
+  if (
+    error instanceof Error &&
+    /Target closed|Session closed|Protocol error|Connection closed|Navigating frame was detached/i.test(message)
+  ) {
     return { code: EXPORT_EXIT.timeout, lines: [`export: the browser failed: ${message.split('\n')[0]}`] };
   }
   return { code: EXPORT_EXIT.deck, lines: [`export: ${message}`] };
@@ -75,7 +81,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
     const result = await exportDeck(options, progress, log);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const unit = options.format === 'pdf' ? 'page' : options.format === 'pptx' ? 'slide' : 'picture';
-    const what = `${result.pages} ${unit}${result.pages === 1 ? '' : 's'}` + (result.pages !== result.slides ? ` (${result.slides} slides)` : '');
+    const what =
+      `${result.pages} ${unit}${result.pages === 1 ? '' : 's'}` + (result.pages !== result.slides ? ` (${result.slides} slides)` : '');
     const where = options.format === 'png' ? `${displayPath(result.file)}/` : displayPath(result.file);
     progress.line(`${FORMAT_LABEL[options.format]} written: ${where} — ${what}, ${size(result.bytes)}, ${seconds} s`);
     if (options.verbose) {

@@ -98,7 +98,8 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
     const output = await captured.finish(progress);
     const file = path.resolve(options.out);
     await progress.time('write', () => {
-      const writing = output.kind === 'file' ? work.atomic.writeFileAtomic(file, output.data) : work.atomic.writeFolderAtomic(file, output.files, '.png');
+      const writing =
+        output.kind === 'file' ? work.atomic.writeFileAtomic(file, output.data) : work.atomic.writeFolderAtomic(file, output.files, '.png');
       return Promise.all([writing, work.drawnDiagrams.rememberDrawn(drawnBy, captured.drawn)]).catch((error: unknown) => {
         throw new OutputError(displayPath(file), error);
       });

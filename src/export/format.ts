@@ -38,8 +38,7 @@ export interface RenderOptions {
 
 /** What an export writes: one file, or a folder of files (PNG). */
 export type Output =
-  | { kind: 'file'; data: Uint8Array; pages: number }
-  | { kind: 'folder'; files: { name: string; data: Uint8Array }[]; pages: number };
+  { kind: 'file'; data: Uint8Array; pages: number } | { kind: 'folder'; files: { name: string; data: Uint8Array }[]; pages: number };
 
 export interface Captured {
   /** Diagrams the page drew itself (Mermaid source → SVG), to remember. */

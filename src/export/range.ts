@@ -36,7 +36,9 @@ export function selectSlides(pieces: RangePiece[], slideCount: number): number[]
   for (const { from, to } of pieces) {
     const last = to ?? slideCount;
     if (from > slideCount || last > slideCount) {
-      throw new SlideRangeError(`--range: the deck has ${slideCount} slide${slideCount === 1 ? '' : 's'}, ${to === undefined ? from : `${from}-${to}`} is outside it`);
+      throw new SlideRangeError(
+        `--range: the deck has ${slideCount} slide${slideCount === 1 ? '' : 's'}, ${to === undefined ? from : `${from}-${to}`} is outside it`,
+      );
     }
     for (let n = from; n <= last; n++) chosen.add(n - 1);
   }

@@ -39,7 +39,12 @@ export function cmapCodePoints(font: Buffer): Set<number> {
     const deltas = starts + segX2;
     const ranges = deltas + segX2;
     for (let s = 0; s < segX2; s += 2) {
-      const [end, start, delta, range] = [font.readUInt16BE(ends + s), font.readUInt16BE(starts + s), font.readInt16BE(deltas + s), font.readUInt16BE(ranges + s)];
+      const [end, start, delta, range] = [
+        font.readUInt16BE(ends + s),
+        font.readUInt16BE(starts + s),
+        font.readInt16BE(deltas + s),
+        font.readUInt16BE(ranges + s),
+      ];
       for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
         let glyph: number;
         if (range === 0) glyph = (cp + delta) & 0xffff;

@@ -63,7 +63,12 @@ export function assertGlyfFont(data: Uint8Array, file: string): void {
   const version = data.byteLength >= 4 ? view.getUint32(0) : 0;
   const asText = String.fromCharCode(...data.subarray(0, 4));
   if (version !== 0x00010000 && asText !== 'true') {
-    const kind = asText === 'OTTO' ? 'an OpenType/CFF font' : asText === 'ttcf' ? 'a font collection' : `not a TrueType font (starts with ${JSON.stringify(asText)})`;
+    const kind =
+      asText === 'OTTO'
+        ? 'an OpenType/CFF font'
+        : asText === 'ttcf'
+          ? 'a font collection'
+          : `not a TrueType font (starts with ${JSON.stringify(asText)})`;
     throw new Error(`${file}: ${kind}; the deck needs a TrueType font with glyf outlines so PDFs embed it as TrueType, not Type 3`);
   }
   const tags = sfntTableTags(data);

@@ -21,15 +21,12 @@ export interface SubsetOptions {
 
 /** Always kept: printable ASCII and common CJK punctuation. */
 export const BASE_CHARS: string =
-  Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCharCode(0x20 + i)).join('') +
-  '，。、；：？！“”‘’（）《》【】—…·';
+  Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCharCode(0x20 + i)).join('') + '，。、；：？！“”‘’（）《》【】—…·';
 
 /** Bump when the way subsets are made changes, to invalidate old cache entries. */
 const CACHE_VERSION = 1;
 
-const SUBSET_FONT_VERSION: string = (
-  createRequire(import.meta.url)('subset-font/package.json') as { version: string }
-).version;
+const SUBSET_FONT_VERSION: string = (createRequire(import.meta.url)('subset-font/package.json') as { version: string }).version;
 
 const EXTENSION: Record<FontFormat, string> = { woff2: 'woff2', truetype: 'ttf' };
 
@@ -60,12 +57,7 @@ export function defaultCacheDir(): string {
 }
 
 /** Path of the cache file for this subset (whether or not it exists yet). */
-export async function subsetCacheFile(
-  text: string,
-  weight: FontWeight,
-  format: FontFormat,
-  options: SubsetOptions = {},
-): Promise<string> {
+export async function subsetCacheFile(text: string, weight: FontWeight, format: FontFormat, options: SubsetOptions = {}): Promise<string> {
   return (await plan(text, weight, format, options)).cacheFile;
 }
 
@@ -77,12 +69,7 @@ const inFlight = new Map<string, Promise<Buffer>>();
  * character set and the format are unchanged; otherwise made with harfbuzz
  * and written to the cache atomically (temp file + rename).
  */
-export async function subsetFont(
-  text: string,
-  weight: FontWeight,
-  format: FontFormat,
-  options: SubsetOptions = {},
-): Promise<Buffer> {
+export async function subsetFont(text: string, weight: FontWeight, format: FontFormat, options: SubsetOptions = {}): Promise<Buffer> {
   return (await subsetFontFile(text, weight, format, options)).data;
 }
 

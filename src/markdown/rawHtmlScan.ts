@@ -80,7 +80,11 @@ export function findUnclosedHtml(fragments: readonly HtmlFragment[], onTag?: (ta
       const mode = TEXT_ELEMENTS[name];
       if (mode !== undefined) {
         tokenizer.state = mode;
-        open = { line: line0(token.location), what: `<${name}>`, close: name === 'plaintext' ? 'nothing (it cannot be closed: remove it)' : `</${name}>` };
+        open = {
+          line: line0(token.location),
+          what: `<${name}>`,
+          close: name === 'plaintext' ? 'nothing (it cannot be closed: remove it)' : `</${name}>`,
+        };
       }
     },
     onEndTag(token) {

@@ -33,7 +33,9 @@ export function originAllowed(req: IncomingMessage, allowedHosts: Set<string>): 
   }
   const host = (req.headers.host ?? '').toLowerCase();
   const name = hostnameOf(url.host);
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.host.toLowerCase() === host && name !== undefined && allowedHosts.has(name) : false;
+  return url.protocol === 'http:' || url.protocol === 'https:'
+    ? url.host.toLowerCase() === host && name !== undefined && allowedHosts.has(name)
+    : false;
 }
 
 export class LiveChannel {
@@ -42,7 +44,10 @@ export class LiveChannel {
   /** Whether each socket answered the last ping. */
   private readonly answered = new WeakMap<WebSocket, boolean>();
 
-  constructor(private readonly talk: Talk, private readonly gate: GateOptions) {
+  constructor(
+    private readonly talk: Talk,
+    private readonly gate: GateOptions,
+  ) {
     this.timer = setInterval(() => this.tick(), TICK_MS);
     this.timer.unref();
   }
@@ -79,7 +84,9 @@ export class LiveChannel {
     this.answered.set(ws, true);
     ws.on('pong', () => this.answered.set(ws, true));
     ws.on('message', (data) => {
-      const message = parseClientMessage(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'));
+      const message = parseClientMessage(
+        Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'),
+      );
       if (!message) return this.send(ws, { type: 'refused', why: 'bad message' });
       if (!canControl) return this.send(ws, { type: 'refused', why: '只读：跟随链接不能翻页' });
       if (message.type === 'deck-changed') this.broadcast({ type: 'deck-changed' });

@@ -31,14 +31,20 @@ Ctrl+C (or closing the terminal) ends it.`;
 function parsePort(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const port = Number(value);
-  if (!(Number.isInteger(port) && port > 0 && port < 65536)) throw new ArgsError(`--port: expected a port number (1–65535), got "${value}" (see --help)`);
+  if (!(Number.isInteger(port) && port > 0 && port < 65536))
+    throw new ArgsError(`--port: expected a port number (1–65535), got "${value}" (see --help)`);
   return port;
 }
 
 /** Ends the process on Ctrl+C, SIGTERM and a hang-up, after `cleanUp` (also run on any other exit). */
 export function endOnSignals(cleanUp: () => void): void {
   process.on('exit', cleanUp);
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) process.once(signal, () => process.exit(code));
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)
+    process.once(signal, () => process.exit(code));
 }
 
 export async function presentCommand(argv: string[]): Promise<number> {
@@ -58,7 +64,13 @@ export async function presentCommand(argv: string[]): Promise<number> {
     const started = performance.now();
     const build = await buildDeck({ slidesDir: values.slides, outDir: path.join(dir, 'deck'), quiet: true });
     for (const p of build.problems) console.error(formatProblem(p));
-    server = await startPresentServer({ deck: staticDeck(build.outDir), port, portSearch: values.port === undefined, lanHost, loopback: true });
+    server = await startPresentServer({
+      deck: staticDeck(build.outDir),
+      port,
+      portSearch: values.port === undefined,
+      lanHost,
+      loopback: true,
+    });
     console.log(`built ${count(build.deck.slides.length, 'slide')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     console.log(`venue screen: http://127.0.0.1:${server.port}/`);
     if (server.urls) printRemote(server.urls);

@@ -40,7 +40,13 @@ export function devRemote(): DevRemote {
     start: async (vite, lanHost) => {
       const address = vite.httpServer?.address();
       const port = typeof address === 'object' && address ? address.port : 5173;
-      present = await startPresentServer({ deck: (req, res) => vite.middlewares(req, res), port, portSearch: false, lanHost, loopback: false });
+      present = await startPresentServer({
+        deck: (req, res) => vite.middlewares(req, res),
+        port,
+        portSearch: false,
+        lanHost,
+        loopback: false,
+      });
       return present;
     },
   };

@@ -24,7 +24,8 @@ export function lanHostOption(values: { remote?: boolean; host?: string }): stri
     return undefined;
   }
   const host = values.host ?? defaultLanAddress();
-  if (host === undefined) throw new ArgsError('--remote: this computer has no network address; join the hotspot or Wi-Fi first, or pass --host ADDR');
+  if (host === undefined)
+    throw new ArgsError('--remote: this computer has no network address; join the hotspot or Wi-Fi first, or pass --host ADDR');
   if (host === '0.0.0.0' || host === '::' || !isOwnAddress(host)) {
     throw new ArgsError(`--host ${host}: expected one address of this computer's network interfaces (not every network at once)`);
   }

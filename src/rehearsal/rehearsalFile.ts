@@ -30,7 +30,8 @@ export function parseRehearsal(value: unknown): Rehearsal | string {
   if (typeof v.slides !== 'object' || v.slides === null || Array.isArray(v.slides)) return 'expected "slides": { "slide id": seconds }';
   const slides: Record<string, number> = {};
   for (const [id, seconds] of Object.entries(v.slides)) {
-    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > 24 * 3600) return `"${id}": expected a number of seconds`;
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > 24 * 3600)
+      return `"${id}": expected a number of seconds`;
     slides[id] = seconds;
   }
   return { version: REHEARSAL_VERSION, recorded: v.recorded, slides };
@@ -42,7 +43,12 @@ export function rehearsalPath(slidesDir: string): string {
 
 /** The folder's rehearsal, if any; a damaged file adds a warning with its place. */
 export async function readRehearsal(slidesDir: string, shownFile: string, problems: Problem[]): Promise<Rehearsal | undefined> {
-  const warn = (message: string) => problems.push({ pos: { file: shownFile, line: 1 }, level: 'warning', message: `${message}; pacing ignores this rehearsal (rehearse again to rewrite it)` });
+  const warn = (message: string) =>
+    problems.push({
+      pos: { file: shownFile, line: 1 },
+      level: 'warning',
+      message: `${message}; pacing ignores this rehearsal (rehearse again to rewrite it)`,
+    });
   // Read only inside the deck's roots, like every file a deck reads (src/deck/contain.ts).
   const where = contain(rehearsalPath(slidesDir), deckRoots(slidesDir));
   if (!where.ok) {
@@ -55,7 +61,10 @@ export async function readRehearsal(slidesDir: string, shownFile: string, proble
   } catch (error) {
     // A FIFO would block every build for ever: an error naming it. A huge file: said, and ignored.
     if (error instanceof NotRegularFileError) problems.push({ pos: { file: shownFile, line: 0 }, level: 'error', message: error.message });
-    if (error instanceof FileTooLargeError) warn(`the file is ${(error.bytes / 1024 / 1024).toFixed(1)} MB; a rehearsal file may be at most ${MAX_REHEARSAL_BYTES / 1024 / 1024} MB`);
+    if (error instanceof FileTooLargeError)
+      warn(
+        `the file is ${(error.bytes / 1024 / 1024).toFixed(1)} MB; a rehearsal file may be at most ${MAX_REHEARSAL_BYTES / 1024 / 1024} MB`,
+      );
     return undefined;
   }
   let value: unknown;

@@ -21,7 +21,10 @@ export interface PageOptions {
 
 /** JSON that is safe inside a <script> element. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function renderPage(shell: string, deck: Deck, options: PageOptions): string {
@@ -32,7 +35,9 @@ export function renderPage(shell: string, deck: Deck, options: PageOptions): str
     options.csp ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(options.csp)}" />` : '',
     `<title>${escapeHtml(deck.meta.title)}</title>`,
     `<style id="iur-font">${options.fontCss}</style>`,
-    ...(options.fontPreload ?? []).map((f) => `<link rel="preload" href="${escapeHtml(f.href)}" as="font" type="${escapeHtml(f.type)}" crossorigin />`),
+    ...(options.fontPreload ?? []).map(
+      (f) => `<link rel="preload" href="${escapeHtml(f.href)}" as="font" type="${escapeHtml(f.type)}" crossorigin />`,
+    ),
     `<script type="application/json" id="${DATA_ID}">${scriptJson(clientData(deck))}</script>`,
   ]
     .filter(Boolean)

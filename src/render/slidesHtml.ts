@@ -33,7 +33,9 @@ export function titlePageHtml(html: string, meta: DeckMeta): string {
   const heading = bare[2] ?? `<h1${at('title')}>${escapeHtml(meta.title)}</h1>`;
   const lines = [
     meta.subtitle ? `<p class="title-subtitle"${at('subtitle')}>${escapeHtml(meta.subtitle)}</p>` : '',
-    ...(['organisation', 'author', 'date'] as const).filter((k) => Boolean(meta[k])).map((k) => `<p class="title-meta"${at(k)}>${escapeHtml(meta[k] ?? '')}</p>`),
+    ...(['organisation', 'author', 'date'] as const)
+      .filter((k) => Boolean(meta[k]))
+      .map((k) => `<p class="title-meta"${at(k)}>${escapeHtml(meta[k] ?? '')}</p>`),
   ].filter(Boolean);
   return `${bare[1]}\n${heading}\n${lines.join('\n')}\n</div>\n`;
 }
@@ -69,6 +71,10 @@ export function renderSlidesHtml(deck: Deck): string {
     else stacks[stacks.length - 1].push(slide);
   }
   return stacks
-    .map((stack) => (stack.length === 1 ? section(deck, stack[0], ids[stack[0].index]) : `<section>\n${stack.map((s) => section(deck, s, ids[s.index])).join('\n')}\n</section>`))
+    .map((stack) =>
+      stack.length === 1
+        ? section(deck, stack[0], ids[stack[0].index])
+        : `<section>\n${stack.map((s) => section(deck, s, ids[s.index])).join('\n')}\n</section>`,
+    )
     .join('\n');
 }

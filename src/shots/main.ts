@@ -41,7 +41,10 @@ async function main(): Promise<number> {
     await mkdir(OUT, { recursive: true });
 
     run('pdftoppm', ['-r', String(THUMB_DPI), '-png', pdf, path.join(work, 'thumb')]);
-    const thumbs = (await readdir(work)).filter((f) => f.startsWith('thumb')).sort().map((f) => path.join(work, f));
+    const thumbs = (await readdir(work))
+      .filter((f) => f.startsWith('thumb'))
+      .sort()
+      .map((f) => path.join(work, f));
     const sheet = path.join(work, 'contact-sheet.png');
     run('montage', [...thumbs, '-tile', '6x', '-geometry', '+6+6', '-background', '#c9d1dc', sheet]);
     // A few flat colours, no dithering: the slides' palette is small, so the file stays small (≈130 KB).

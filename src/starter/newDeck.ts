@@ -29,14 +29,21 @@ export function refusal(dir: string): string | undefined {
   if (!existsSync(dir)) return undefined;
   if (!statSync(dir).isDirectory()) return `${dir} exists and is not a folder`;
   const entries = readdirSync(dir);
-  return entries.length > 0 ? `${dir} is not empty (it holds ${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}): choose a new name; nothing was written` : undefined;
+  return entries.length > 0
+    ? `${dir} is not empty (it holds ${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}): choose a new name; nothing was written`
+    : undefined;
 }
 
 export function newCommand(argv: string[]): number {
   let values: { help?: boolean };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      options: { help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    }));
   } catch (error) {
     console.error(`new: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (see --help)`);
     return EXIT.deck;
@@ -58,7 +65,7 @@ export function newCommand(argv: string[]): number {
   mkdirSync(dir, { recursive: true });
   cpSync(STARTER_DIR, dir, { recursive: true, errorOnExist: true, force: false });
   const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
-  const shown = dir.replace(/\/+$/, "");
+  const shown = dir.replace(/\/+$/, '');
   console.log(`new: wrote ${shown}/: ${files.join(', ')} and images/picture.svg`);
   console.log(`  npm run dev -- --slides ${shown}       the deck on http://localhost:5173/, live as you edit it`);
   console.log(`  npm run check -- --slides ${shown}     the deck doctor`);

@@ -30,7 +30,11 @@ export function deckViteConfig(options: DeckConfigOptions): InlineConfig {
     publicDir: false,
     logLevel: options.logLevel ?? 'info',
     clearScreen: false,
-    plugins: [...deckPlugin({ slidesDir: options.slidesDir, themesDir: path.join(PROJECT_ROOT, 'themes'), log: options.log }), rehearsalPlugin(options), annotationsPlugin(options)],
+    plugins: [
+      ...deckPlugin({ slidesDir: options.slidesDir, themesDir: path.join(PROJECT_ROOT, 'themes'), log: options.log }),
+      rehearsalPlugin(options),
+      annotationsPlugin(options),
+    ],
     server: {
       host: 'localhost',
       port: options.port ?? 5173,

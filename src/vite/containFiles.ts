@@ -31,7 +31,9 @@ export function containFiles(root: string, roots: () => Roots) {
       if (!where.ok && !where.missing) {
         res.statusCode = 403;
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-        res.end(`403: ${file} leads outside the deck's folders (${where.real}); iur-deck serves only files in the slides folder and the project.`);
+        res.end(
+          `403: ${file} leads outside the deck's folders (${where.real}); iur-deck serves only files in the slides folder and the project.`,
+        );
         return;
       }
     }

@@ -17,7 +17,7 @@ export function contentSecurityPolicy(options: { single?: boolean } = {}): strin
       'connect-src data: blob:',
       'media-src data: blob:',
       "frame-src 'self'",
-      "worker-src blob:",
+      'worker-src blob:',
       "object-src 'none'",
       "form-action 'none'",
       "base-uri 'none'",

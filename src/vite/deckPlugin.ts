@@ -83,7 +83,6 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     apply: 'serve',
     enforce: 'pre',
 
-
     async buildStart() {
       await reload();
       // Make the font subset now, while Vite starts, rather than when the page asks.

@@ -45,7 +45,10 @@ async function makeFonts(text: string): Promise<DevFonts> {
       }),
     );
     const chars = subsetChars(text);
-    return { css: `${fontFaceCss(urls, 'truetype', unicodeRange(chars))}\n${fullFontCss(chars + CONTROL_CHARS)}`, files: DECK_WEIGHTS.map((w) => urls[w]) };
+    return {
+      css: `${fontFaceCss(urls, 'truetype', unicodeRange(chars))}\n${fullFontCss(chars + CONTROL_CHARS)}`,
+      files: DECK_WEIGHTS.map((w) => urls[w]),
+    };
   } catch {
     // No subset (a read-only cache, say): the full font alone still draws everything.
     return { css: fullFontCss(), files: [] };

@@ -56,7 +56,9 @@ export function rehearsalPlugin(options: { slidesDir: string; log?: (line: strin
             });
             const total = Object.values(saved.slides).reduce((a, b) => a + b, 0);
             const what = fresh ? 'a fresh rehearsal' : `${Object.keys(parsed.slides).length} slides timed`;
-            log(`rehearsal: ${what}; ${Object.keys(saved.slides).length} slides, ${Math.round(total)} s in all, written to ${displayPath(file)}`);
+            log(
+              `rehearsal: ${what}; ${Object.keys(saved.slides).length} slides, ${Math.round(total)} s in all, written to ${displayPath(file)}`,
+            );
             answer(200, displayPath(file));
           })
           .catch((error: unknown) => answer(400, error instanceof Error ? error.message : String(error)));

@@ -26,7 +26,12 @@ function identity(dir: string): string | undefined {
  * Calls `onGone(dir)` when a folder that was there is gone or replaced, and
  * `onBack(dir)` when a folder is there again (or for the first time).
  */
-export function followFolders(dirs: readonly string[], onGone: (dir: string) => void, onBack: (dir: string) => void, everyMs = 500): Following {
+export function followFolders(
+  dirs: readonly string[],
+  onGone: (dir: string) => void,
+  onBack: (dir: string) => void,
+  everyMs = 500,
+): Following {
   const known = new Map(dirs.map((d) => [d, identity(d)]));
   const look = (): void => {
     for (const dir of dirs) {

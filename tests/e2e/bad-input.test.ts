@@ -24,23 +24,67 @@ const fails = { build: 1, check: 1, export: 1 };
 const B = 'tests/fixtures/bad';
 
 const cases: Case[] = [
-  { name: 'invalid YAML front matter', dir: `${B}/yaml`, code: fails, says: /tests\/fixtures\/bad\/yaml\/01-deck\.md:3: error: invalid front matter/ },
-  { name: 'unterminated code fence', dir: `${B}/fence`, code: fails, says: /bad\/fence\/01-deck\.md:9: error: code fence ```mermaid is not closed/ },
-  { name: 'unclosed ::: container', dir: `${B}/container`, code: fails, says: /bad\/container\/01-deck\.md:3: error: container :::: columns is not closed/ },
-  { name: 'Mermaid syntax error', dir: `${B}/mermaid`, code: fails, says: /bad\/mermaid\/01-deck\.md:5: error: Mermaid diagram does not parse/ },
-  { name: 'missing image', dir: `${B}/image`, code: fails, says: /bad\/image\/01-deck\.md:3: error: image not found: images\/missing\.png/ },
+  {
+    name: 'invalid YAML front matter',
+    dir: `${B}/yaml`,
+    code: fails,
+    says: /tests\/fixtures\/bad\/yaml\/01-deck\.md:3: error: invalid front matter/,
+  },
+  {
+    name: 'unterminated code fence',
+    dir: `${B}/fence`,
+    code: fails,
+    says: /bad\/fence\/01-deck\.md:9: error: code fence ```mermaid is not closed/,
+  },
+  {
+    name: 'unclosed ::: container',
+    dir: `${B}/container`,
+    code: fails,
+    says: /bad\/container\/01-deck\.md:3: error: container :::: columns is not closed/,
+  },
+  {
+    name: 'Mermaid syntax error',
+    dir: `${B}/mermaid`,
+    code: fails,
+    says: /bad\/mermaid\/01-deck\.md:5: error: Mermaid diagram does not parse/,
+  },
+  {
+    name: 'missing image',
+    dir: `${B}/image`,
+    code: fails,
+    says: /bad\/image\/01-deck\.md:3: error: image not found: images\/missing\.png/,
+  },
   { name: 'file that is not UTF-8', dir: `${B}/not-utf8`, code: fails, says: /bad\/not-utf8\/01-deck\.md:1: error: file is not UTF-8/ },
   { name: 'file with a BOM (works)', dir: `${B}/bom`, code: ok, says: /./ },
-  { name: 'unknown layout in a file name with spaces and Chinese', dir: `${B}/names`, code: fails, says: /bad\/names\/02 第二 部分\.md:3: error: unknown layout "colums"/ },
-  { name: 'empty slides folder', dir: `${B}/empty`, code: fails, says: /bad\/empty: error: no \.md files in the slides folder/ },
-  { name: 'slides folder that does not exist', dir: `${B}/does-not-exist`, code: fails, says: /bad\/does-not-exist: error: slides folder not found/ },
   {
-    name: 'raw <script> and onerror= HTML (the author\'s own; the doctor flags the broken images)',
+    name: 'unknown layout in a file name with spaces and Chinese',
+    dir: `${B}/names`,
+    code: fails,
+    says: /bad\/names\/02 第二 部分\.md:3: error: unknown layout "colums"/,
+  },
+  { name: 'empty slides folder', dir: `${B}/empty`, code: fails, says: /bad\/empty: error: no \.md files in the slides folder/ },
+  {
+    name: 'slides folder that does not exist',
+    dir: `${B}/does-not-exist`,
+    code: fails,
+    says: /bad\/does-not-exist: error: slides folder not found/,
+  },
+  {
+    name: "raw <script> and onerror= HTML (the author's own; the doctor flags the broken images)",
     dir: `${B}/html`,
     code: { build: 0, check: 1, export: 1 },
-    says: { build: /built 1 slide →/, check: /bad\/html\/01-deck\.md:5: error: image did not load: x\.png/, export: /bad\/html\/01-deck\.md:5: error: image did not load: x\.png/ },
+    says: {
+      build: /built 1 slide →/,
+      check: /bad\/html\/01-deck\.md:5: error: image did not load: x\.png/,
+      export: /bad\/html\/01-deck\.md:5: error: image did not load: x\.png/,
+    },
   },
-  { name: 'a deck of 2,000 slides', dir: '', code: ok, says: { build: /built 2000 slides/, check: /check: 0 error/, export: /2000 pages/ } },
+  {
+    name: 'a deck of 2,000 slides',
+    dir: '',
+    code: ok,
+    says: { build: /built 2000 slides/, check: /check: 0 error/, export: /2000 pages/ },
+  },
   { name: 'a 5 MB slide', dir: '', code: fails, says: /01-huge\.md:1: error: file is 5\.0 MB; a slide file may be at most 2 MB/ },
 ];
 
@@ -67,7 +111,11 @@ function hashTree(dir: string): Promise<string> {
 }
 
 function run(args: string[]): { code: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['src/cli/bin.mjs', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 240_000 });
+  const r = spawnSync(process.execPath, ['src/cli/bin.mjs', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' },
+    timeout: 240_000,
+  });
   return { code: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 
@@ -76,7 +124,13 @@ beforeAll(async () => {
   const huge = path.join(work, 'huge');
   await mkdir(huge);
   const body = Buffer.from(`## 很大的幻灯片\n\n${'产学研合作的热点与思考。\n'.repeat(200_000)}`);
-  await writeFile(path.join(huge, '01-huge.md'), body.subarray(0, 5 * 1024 * 1024 - 1).toString('utf8').replace(/\uFFFD/g, ''));
+  await writeFile(
+    path.join(huge, '01-huge.md'),
+    body
+      .subarray(0, 5 * 1024 * 1024 - 1)
+      .toString('utf8')
+      .replace(/\uFFFD/g, ''),
+  );
   cases[cases.length - 1].dir = huge;
   const many = path.join(work, 'many');
   await mkdir(many);

@@ -88,6 +88,10 @@ describe('a Mermaid diagram that does not parse', () => {
     );
     expect(failure).toBeInstanceOf(DeckError);
     const lines = (failure as DeckError).problems.map(formatProblem);
-    expect(lines).toEqual([expect.stringMatching(/^tests\/fixtures\/bad-mermaid\/01-deck\.md:19: error: Mermaid diagram does not parse: unexpected “-->”; expected text/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^tests\/fixtures\/bad-mermaid\/01-deck\.md:19: error: Mermaid diagram does not parse: unexpected “-->”; expected text/,
+      ),
+    ]);
   });
 });

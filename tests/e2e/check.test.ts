@@ -20,7 +20,7 @@ beforeAll(async () => {
 const at = (line: number) => lines.filter((l) => l.startsWith(`${FILE}:${line}: `));
 
 describe('npm run check on a deck with mistakes', () => {
-  it('reports overflow with the element and the pixels, at the element\'s own line', () => {
+  it("reports overflow with the element and the pixels, at the element's own line", () => {
     expect(at(7).join('\n')).toMatch(/error: overflow: <ul> «第一行内容.*» sticks out \d+ px below the 1280×720 slide/);
   });
 
@@ -75,7 +75,9 @@ describe('npm run check on a deck with parse errors', () => {
 
 describe('the check command', () => {
   it('exits 1 with file:line lines, or JSON with --json', () => {
-    const run = spawnSync(process.execPath, ['src/cli/bin.mjs', 'check', '--slides', 'tests/fixtures/doctor', '--json'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['src/cli/bin.mjs', 'check', '--slides', 'tests/fixtures/doctor', '--json'], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     const json = JSON.parse(run.stdout) as { file: string; line: number; level: string; message: string }[];
     expect(json.length).toBe(problems.length);
@@ -84,7 +86,7 @@ describe('the check command', () => {
     expect(message).toMatch(/^overflow/);
   });
 
-  it('--json FILE writes the JSON to a file, so npm\'s banner on standard output cannot spoil it', () => {
+  it("--json FILE writes the JSON to a file, so npm's banner on standard output cannot spoil it", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'iur-check-json-'));
     try {
       const file = path.join(dir, 'problems.json');
@@ -120,7 +122,9 @@ describe('npm run check: front matter and heading-only slides', () => {
   });
 
   it('reports a finding in a front-matter value once, at its front-matter line', () => {
-    expect(found.filter((l) => l.includes('张三 工程师'))).toEqual([`${MFILE}:4: warning: space between two Chinese characters: «张三 工程师»`]);
+    expect(found.filter((l) => l.includes('张三 工程师'))).toEqual([
+      `${MFILE}:4: warning: space between two Chinese characters: «张三 工程师»`,
+    ]);
   });
 
   it('warns of a slide with a heading and nothing else, not of a divider, a statement or {.title-only}', () => {
@@ -129,4 +133,3 @@ describe('npm run check: front matter and heading-only slides', () => {
     expect(found).toHaveLength(2);
   });
 });
-

@@ -32,6 +32,8 @@ describe('--slides given a file', () => {
   it('says it is a file and a folder is expected', () => {
     const r = run(['src/cli/bin.mjs', 'build', '--slides', 'tests/fixtures/basic/01-intro.md', '--out', 'dist-never']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/01-intro\.md: error: this is a file, not a folder: --slides takes the folder that holds the \.md files \(--slides tests\/fixtures\/basic\)/);
+    expect(r.stderr).toMatch(
+      /01-intro\.md: error: this is a file, not a folder: --slides takes the folder that holds the \.md files \(--slides tests\/fixtures\/basic\)/,
+    );
   });
 });

@@ -17,7 +17,11 @@ import { tempDir } from '../helpers/deckPage.ts';
 const SECRET = '/etc/passwd';
 const secret = readFileSync(SECRET);
 /** A line of the secret file that no deck output would hold by chance. */
-const secretLine = secret.toString('utf8').split('\n').find((l) => l.startsWith('root:')) ?? 'root:x:0:0';
+const secretLine =
+  secret
+    .toString('utf8')
+    .split('\n')
+    .find((l) => l.startsWith('root:')) ?? 'root:x:0:0';
 const FRONT = '---\ntitle: 逃逸\n---\n\n';
 let work: string;
 
@@ -107,7 +111,10 @@ const escapes: Escape[] = [
   {
     name: 'a Mermaid image: A@{ img: "/etc/passwd" }',
     make: async (dir) => {
-      await writeFile(path.join(dir, '01.md'), `${FRONT}## 图\n\n\`\`\`mermaid\nflowchart LR\n  A@{ img: "/etc/passwd", label: "x" }\n\`\`\`\n`);
+      await writeFile(
+        path.join(dir, '01.md'),
+        `${FRONT}## 图\n\n\`\`\`mermaid\nflowchart LR\n  A@{ img: "/etc/passwd", label: "x" }\n\`\`\`\n`,
+      );
       return /01\.md:9: error: image \/etc\/passwd lies outside/;
     },
   },
@@ -126,7 +133,11 @@ describe.each(escapes)('$name', (escape) => {
     const dir = path.join(work, `deck-${escapes.indexOf(escape)}`);
     await mkdir(dir);
     const says = await escape.make(dir);
-    const outs = { dist: path.join(dir, '..', `dist-${escapes.indexOf(escape)}`), single: path.join(dir, '..', `single-${escapes.indexOf(escape)}`), pdf: path.join(dir, '..', `deck-${escapes.indexOf(escape)}.pdf`) };
+    const outs = {
+      dist: path.join(dir, '..', `dist-${escapes.indexOf(escape)}`),
+      single: path.join(dir, '..', `single-${escapes.indexOf(escape)}`),
+      pdf: path.join(dir, '..', `deck-${escapes.indexOf(escape)}.pdf`),
+    };
     for (const [args, out] of [
       [['build', '--slides', dir, '--out', outs.dist], outs.dist],
       [['build', '--single', '--slides', dir, '--out', outs.single], outs.single],
@@ -196,7 +207,11 @@ describe('the dev server', () => {
     const port = 5483;
     const dev = spawn(process.execPath, ['src/cli/bin.mjs', 'dev', '--slides', dir, '--port', String(port)], { stdio: 'ignore' });
     try {
-      const get = (p: string) => fetch(`http://localhost:${port}${p}`).then(async (r) => ({ status: r.status, text: await r.text() }), () => undefined);
+      const get = (p: string) =>
+        fetch(`http://localhost:${port}${p}`).then(
+          async (r) => ({ status: r.status, text: await r.text() }),
+          () => undefined,
+        );
       let page;
       for (let i = 0; i < 200 && !page; i++) {
         page = await get('/');

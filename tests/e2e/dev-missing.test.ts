@@ -45,7 +45,10 @@ describe('dev on a slides folder that does not exist', () => {
   it('loads the deck once the folder appears', async () => {
     await mkdir(dir);
     await writeFile(path.join(dir, '01.md'), '---\ntitle: 出现了\n---\n\n## 第一张\n\n内容\n');
-    await page.waitForFunction(() => document.querySelector('.reveal section[data-title="第一张"]') !== null && document.documentElement.dataset.deck === 'ready', { timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.querySelector('.reveal section[data-title="第一张"]') !== null && document.documentElement.dataset.deck === 'ready',
+      { timeout: 20_000 },
+    );
     expect(await page.evaluate(() => document.querySelector('vite-error-overlay'))).toBeNull();
   });
 });

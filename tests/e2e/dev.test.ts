@@ -56,7 +56,12 @@ describe('dev server', () => {
   });
 
   it('composes the slides a save swaps in, as at load', async () => {
-    const composed = () => page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('section[data-file]')).map((s) => `${s.dataset.compose}/${s.dataset.composeSize ?? '-'}`));
+    const composed = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('section[data-file]')).map(
+          (s) => `${s.dataset.compose}/${s.dataset.composeSize ?? '-'}`,
+        ),
+      );
     const swapped = await composed();
     expect(swapped.every((c) => /^(layout|statement|sparse|regular|dense|figure)\//.test(c))).toBe(true);
     await page.reload({ waitUntil: 'load' });
@@ -66,7 +71,12 @@ describe('dev server', () => {
 
   it('fetches a subset of the font, and the full font only for a character typed later', async () => {
     const fontFiles = () =>
-      page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /NotoSansSC.*\.(ttf|woff2)$/.test(n)));
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((n) => /NotoSansSC.*\.(ttf|woff2)$/.test(n)),
+      );
     const before = await fontFiles();
     expect(before.filter((n) => n.includes('/.cache/iur-deck/fonts/'))).toHaveLength(2);
     expect(before.filter((n) => n.includes('@expo-google-fonts'))).toEqual([]);

@@ -14,7 +14,8 @@ const DECK = 'tests/fixtures/export-doctor';
 const FILE = `${DECK}/01-deck.md`;
 let work: string;
 
-const run = (args: string[]) => spawnSync(process.execPath, ['src/cli/bin.mjs', 'export', '--slides', DECK, ...args], { encoding: 'utf8', timeout: 120_000 });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, ['src/cli/bin.mjs', 'export', '--slides', DECK, ...args], { encoding: 'utf8', timeout: 120_000 });
 
 beforeAll(async () => {
   work = await tempDir('export-doctor');
@@ -37,7 +38,9 @@ describe('export and the deck doctor', () => {
     expect(r.stderr).toMatch(new RegExp(`${FILE}:\\d+: error: overflow: <ul>`));
     expect(r.stderr).toMatch(new RegExp(`${FILE}:\\d+: error: link to a slide that does not exist: #/99`));
     expect(r.stderr).toMatch(new RegExp(`${FILE}:\\d+: \\w+: space between two Chinese characters`));
-    expect(r.stderr).toMatch(/export: stopped, the deck has \d+ errors; nothing written, the previous output is kept \(--force writes it anyway\)/);
+    expect(r.stderr).toMatch(
+      /export: stopped, the deck has \d+ errors; nothing written, the previous output is kept \(--force writes it anyway\)/,
+    );
     expect(r.stdout).not.toMatch(/PDF written/);
     expect(readFileSync(out).equals(before)).toBe(true);
   });

@@ -121,8 +121,22 @@ describe('the PDF of the fixture deck', () => {
 
   it('has bookmarks: a part each, a child per slide title, on the right pages', () => {
     expect(readOutline(runs.basic.doc)).toEqual([
-      { title: '测试幻灯片', page: 0, children: [{ title: '测试幻灯片', page: 0, children: [] }, { title: '提纲', page: 1, children: [] }] },
-      { title: '一、正文部分', page: 2, children: [{ title: '第三张幻灯片', page: 2, children: [] }, { title: '流程图', page: 3, children: [] }] },
+      {
+        title: '测试幻灯片',
+        page: 0,
+        children: [
+          { title: '测试幻灯片', page: 0, children: [] },
+          { title: '提纲', page: 1, children: [] },
+        ],
+      },
+      {
+        title: '一、正文部分',
+        page: 2,
+        children: [
+          { title: '第三张幻灯片', page: 2, children: [] },
+          { title: '流程图', page: 3, children: [] },
+        ],
+      },
     ]);
   });
 
@@ -131,7 +145,14 @@ describe('the PDF of the fixture deck', () => {
   });
 
   it('carries the metadata of the front matter', () => {
-    expect(readInfo(runs.basic.doc)).toMatchObject({ title: '测试幻灯片', author: '测试者', subject: '夹具', creator: 'iur-deck', lang: 'zh-CN', pageMode: 'UseOutlines' });
+    expect(readInfo(runs.basic.doc)).toMatchObject({
+      title: '测试幻灯片',
+      author: '测试者',
+      subject: '夹具',
+      creator: 'iur-deck',
+      lang: 'zh-CN',
+      pageMode: 'UseOutlines',
+    });
     expect(readInfo(runs.basic.doc).producer).toMatch(/^iur-deck /);
     const info = poppler('pdfinfo', runs.basic.file);
     expect(info).toMatch(/^Title:\s+测试幻灯片$/m);
@@ -155,7 +176,14 @@ describe('options', () => {
     expect(pageText(file, 4)).toContain('第一点');
     expect(pageText(file, 4)).not.toContain('第二点');
     expect(pageText(file, 5)).toContain('第二点');
-    expect(readOutline(doc)[1]).toEqual({ title: '一、正文部分', page: 2, children: [{ title: '第三张幻灯片', page: 2, children: [] }, { title: '流程图', page: 5, children: [] }] });
+    expect(readOutline(doc)[1]).toEqual({
+      title: '一、正文部分',
+      page: 2,
+      children: [
+        { title: '第三张幻灯片', page: 2, children: [] },
+        { title: '流程图', page: 5, children: [] },
+      ],
+    });
   });
 
   it('--notes: a notes page after each slide that has notes, in the deck font', () => {
@@ -177,14 +205,26 @@ describe('options', () => {
     expect(pageText(file, 3)).toContain('基础研究');
     expect(readOutline(doc)).toEqual([
       { title: '测试幻灯片', page: 0, children: [{ title: '测试幻灯片', page: 0, children: [] }] },
-      { title: '一、正文部分', page: 1, children: [{ title: '第三张幻灯片', page: 1, children: [] }, { title: '流程图', page: 2, children: [] }] },
+      {
+        title: '一、正文部分',
+        page: 1,
+        children: [
+          { title: '第三张幻灯片', page: 1, children: [] },
+          { title: '流程图', page: 2, children: [] },
+        ],
+      },
     ]);
   });
 });
 
 describe('the PDF of a deck with links, keywords, a vertical slide and long notes', () => {
   it('has keywords and subject', () => {
-    expect(readInfo(runs.meta.doc)).toMatchObject({ title: '导出测试', author: '导出者', subject: '导出的主题', keywords: '产学研 合作 导出' });
+    expect(readInfo(runs.meta.doc)).toMatchObject({
+      title: '导出测试',
+      author: '导出者',
+      subject: '导出的主题',
+      keywords: '产学研 合作 导出',
+    });
   });
 
   it('keeps internal links (also to and from a vertical slide) and external ones', () => {
@@ -206,7 +246,10 @@ describe('the PDF of a deck with links, keywords, a vertical slide and long note
     expect(readOutline(runs.meta.doc)[1]).toEqual({
       title: '二、第二部分',
       page: 4,
-      children: [{ title: '第二部分首页', page: 4, children: [] }, { title: '竖向子页', page: 5, children: [] }],
+      children: [
+        { title: '第二部分首页', page: 4, children: [] },
+        { title: '竖向子页', page: 5, children: [] },
+      ],
     });
   });
 });
@@ -312,7 +355,10 @@ function descendants(pid: number): number[] {
 }
 
 /** Spawns the CLI; resolves with its exit code and output. `killOn`: SIGKILL when a stdout line matches. */
-function cli(args: string[], options: { env?: NodeJS.ProcessEnv; killOn?: RegExp } = {}): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; killOn?: RegExp } = {},
+): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['src/cli/bin.mjs', 'export', ...args], {
       cwd: ROOT,
@@ -347,9 +393,13 @@ function cli(args: string[], options: { env?: NodeJS.ProcessEnv; killOn?: RegExp
 
 describe('the command line', () => {
   it('without a browser: one message saying how to get one, exit 2, no stack trace', async () => {
-    const { code, stdout, stderr } = await cli(['--slides', BASIC, '--out', path.join(dir, 'none.pdf')], { env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent' } });
+    const { code, stdout, stderr } = await cli(['--slides', BASIC, '--out', path.join(dir, 'none.pdf')], {
+      env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent' },
+    });
     expect(code).toBe(2);
-    expect(stderr.trim()).toBe('export: No Chrome or Chromium found. Install one (Debian/Ubuntu: apt-get install -y chromium; or Google Chrome), or point PUPPETEER_EXECUTABLE_PATH at its executable.');
+    expect(stderr.trim()).toBe(
+      'export: No Chrome or Chromium found. Install one (Debian/Ubuntu: apt-get install -y chromium; or Google Chrome), or point PUPPETEER_EXECUTABLE_PATH at its executable.',
+    );
     expect(stdout).toBe('');
   });
 

@@ -60,7 +60,15 @@ describe('--handout 3', () => {
 
   it('places the slides as vector pages: their text is text, with captions, no images', () => {
     const first = flat(pageText(files.three, 1));
-    for (const words of ['测试幻灯片', '提纲', '第三张幻灯片', '产业技术联盟：是指一个产业中互相分工的组织形式。', '第二点', '1测试幻灯片', '3第三张幻灯片']) {
+    for (const words of [
+      '测试幻灯片',
+      '提纲',
+      '第三张幻灯片',
+      '产业技术联盟：是指一个产业中互相分工的组织形式。',
+      '第二点',
+      '1测试幻灯片',
+      '3第三张幻灯片',
+    ]) {
       expect(first).toContain(words);
     }
     expect(pageText(files.three, 2)).toContain('基础研究');
@@ -80,12 +88,49 @@ describe('--handout 3', () => {
     const dpi = 144;
     const px = (pt: number) => Math.round((pt * dpi) / 72);
     const page = path.join(dir, 'page');
-    tool('pdftoppm', '-r', String(dpi), '-png', '-f', '1', '-l', '1', '-singlefile', '-x', String(px(box.x)), '-y', String(px(box.y)), '-W', String(px(box.width)), '-H', String(px(box.height)), files.three, page);
+    tool(
+      'pdftoppm',
+      '-r',
+      String(dpi),
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      '-x',
+      String(px(box.x)),
+      '-y',
+      String(px(box.y)),
+      '-W',
+      String(px(box.width)),
+      '-H',
+      String(px(box.height)),
+      files.three,
+      page,
+    );
     const slide = path.join(dir, 'slide');
-    tool('pdftoppm', '-png', '-f', '3', '-l', '3', '-singlefile', '-scale-to-x', String(px(box.width)), '-scale-to-y', String(px(box.height)), files.slides, slide);
+    tool(
+      'pdftoppm',
+      '-png',
+      '-f',
+      '3',
+      '-l',
+      '3',
+      '-singlefile',
+      '-scale-to-x',
+      String(px(box.width)),
+      '-scale-to-y',
+      String(px(box.height)),
+      files.slides,
+      slide,
+    );
     let ncc: string;
     try {
-      ncc = execFileSync('compare', ['-metric', 'NCC', `${page}.png`, `${slide}.png`, 'null:'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      ncc = execFileSync('compare', ['-metric', 'NCC', `${page}.png`, `${slide}.png`, 'null:'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (error) {
       ncc = String((error as { stderr?: string }).stderr ?? '');
     }
@@ -95,8 +140,22 @@ describe('--handout 3', () => {
   it('has bookmarks per part and slide title pointing at the handout pages, and the metadata', async () => {
     const doc = await PDFDocument.load(await readFile(files.three), { updateMetadata: false });
     expect(readOutline(doc)).toEqual([
-      { title: '测试幻灯片', page: 0, children: [{ title: '测试幻灯片', page: 0, children: [] }, { title: '提纲', page: 0, children: [] }] },
-      { title: '一、正文部分', page: 0, children: [{ title: '第三张幻灯片', page: 0, children: [] }, { title: '流程图', page: 1, children: [] }] },
+      {
+        title: '测试幻灯片',
+        page: 0,
+        children: [
+          { title: '测试幻灯片', page: 0, children: [] },
+          { title: '提纲', page: 0, children: [] },
+        ],
+      },
+      {
+        title: '一、正文部分',
+        page: 0,
+        children: [
+          { title: '第三张幻灯片', page: 0, children: [] },
+          { title: '流程图', page: 1, children: [] },
+        ],
+      },
     ]);
     expect(readInfo(doc)).toMatchObject({ title: '测试幻灯片', author: '测试者', subject: '夹具', creator: 'iur-deck', lang: 'zh-CN' });
   });

@@ -32,7 +32,8 @@ function chromiumOf(pid: number): number[] {
   return out;
 }
 
-const tempOf = (pid: number) => readdirSync(os.tmpdir()).filter((n) => n.startsWith(`iur-chrome-${pid}-`) || n.startsWith(`iur-export-${pid}-`));
+const tempOf = (pid: number) =>
+  readdirSync(os.tmpdir()).filter((n) => n.startsWith(`iur-chrome-${pid}-`) || n.startsWith(`iur-export-${pid}-`));
 
 async function until(check: () => boolean, ms: number): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (check()) return true;
@@ -75,7 +76,11 @@ describe('a dev server whose npm is killed', () => {
   it.each(['SIGTERM', 'SIGKILL'] as const)('by %s stops within a second', async (signal) => {
     const port = signal === 'SIGTERM' ? 5481 : 5482;
     const npm = spawn('npm', ['run', 'dev', '--', '--port', String(port)], { stdio: 'ignore' });
-    const answers = () => fetch(`http://localhost:${port}/`).then((r) => r.ok, () => false);
+    const answers = () =>
+      fetch(`http://localhost:${port}/`).then(
+        (r) => r.ok,
+        () => false,
+      );
     let up = false;
     for (let i = 0; i < 200 && !up; i++) {
       up = await answers();

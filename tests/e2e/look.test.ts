@@ -21,7 +21,9 @@ import { MIN_DIAGRAM_PX } from '../../src/client/doctor/rules.ts';
 import { BODY_SCALE, MAX_VOID, voidBelow, type Span } from '../../src/client/composeRules.ts';
 
 /** The deck to check: $IUR_SLIDES, else slides/ once it has Markdown files, else the fixture deck. */
-const SLIDES_DIR = process.env.IUR_SLIDES ?? (existsSync('slides') && readdirSync('slides').some((f) => f.endsWith('.md')) ? 'slides' : 'tests/fixtures/basic');
+const SLIDES_DIR =
+  process.env.IUR_SLIDES ??
+  (existsSync('slides') && readdirSync('slides').some((f) => f.endsWith('.md')) ? 'slides' : 'tests/fixtures/basic');
 /** The composition fixture deck: every case the composer handles. */
 const COMPOSE_DIR = 'tests/fixtures/compose';
 const DECKS = [...new Set([SLIDES_DIR, COMPOSE_DIR])];
@@ -91,7 +93,9 @@ async function slideRefs(): Promise<SlideRef[]> {
     const refs: { id: string; h: number; v: number; where: string }[] = [];
     const top = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > section'));
     top.forEach((section, h) => {
-      const own = section.hasAttribute('data-file') ? [section] : Array.from(section.querySelectorAll<HTMLElement>(':scope > section[data-file]'));
+      const own = section.hasAttribute('data-file')
+        ? [section]
+        : Array.from(section.querySelectorAll<HTMLElement>(':scope > section[data-file]'));
       own.forEach((slide, v) => {
         refs.push({ id: slide.id, h, v, where: `${slide.dataset.file ?? '?'}:${slide.dataset.line ?? '?'}` });
       });
@@ -102,9 +106,13 @@ async function slideRefs(): Promise<SlideRef[]> {
 
 /** Shows slide (h, v) through the URL hash, with all its fragments, and waits until it is fully shown. */
 async function show(slide: SlideRef): Promise<void> {
-  await page.evaluate((h, v) => {
-    location.hash = `#/${h}/${v}`;
-  }, slide.h, slide.v);
+  await page.evaluate(
+    (h, v) => {
+      location.hash = `#/${h}/${v}`;
+    },
+    slide.h,
+    slide.v,
+  );
   await page.waitForFunction(
     (id) => {
       const el = document.getElementById(id);
@@ -114,7 +122,10 @@ async function show(slide: SlideRef): Promise<void> {
     slide.id,
   );
   await page.evaluate((id) => {
-    document.getElementById(id)?.querySelectorAll('.fragment').forEach((f) => f.classList.add('visible'));
+    document
+      .getElementById(id)
+      ?.querySelectorAll('.fragment')
+      .forEach((f) => f.classList.add('visible'));
   }, slide.id);
   // Let fragment transitions (opacity) finish before measuring colours.
   await page.waitForFunction(
@@ -181,7 +192,10 @@ async function measure(slide: SlideRef): Promise<Measured> {
       for (const el of textEls) {
         if (hidden(el) || el.closest('svg, footer')) continue;
         const style = getComputedStyle(el);
-        const family = style.fontFamily.split(',')[0].trim().replace(/^["']|["']$/g, '');
+        const family = style.fontFamily
+          .split(',')[0]
+          .trim()
+          .replace(/^["']|["']$/g, '');
         if (family !== 'IUR Noto Sans SC') families.push(`${describe(el)}: font-family ${style.fontFamily}`);
         const size = parseFloat(style.fontSize);
         if (!/^H\d$/.test(el.tagName) && size < minBody) smallBody.push(`${describe(el)}: ${size}px`);
@@ -207,9 +221,13 @@ async function measure(slide: SlideRef): Promise<Measured> {
         const title = first && /^H[12]$/.test(first.tagName) ? first : null;
         const sBox = section.getBoundingClientRect();
         const sStyle = getComputedStyle(section);
-        const top = title ? title.getBoundingClientRect().bottom + parseFloat(getComputedStyle(title).marginBottom) * scale : sBox.top + parseFloat(sStyle.paddingTop) * scale;
+        const top = title
+          ? title.getBoundingClientRect().bottom + parseFloat(getComputedStyle(title).marginBottom) * scale
+          : sBox.top + parseFloat(sStyle.paddingTop) * scale;
         area = { top: toSlide(top), bottom: toSlide(sBox.bottom - parseFloat(sStyle.paddingBottom) * scale) };
-        const blocks = Array.from(section.children).filter((el) => el !== title && !el.matches('footer.slide-footer, aside.notes') && !hidden(el));
+        const blocks = Array.from(section.children).filter(
+          (el) => el !== title && !el.matches('footer.slide-footer, aside.notes') && !hidden(el),
+        );
         if (blocks.length > 0) {
           const boxes = blocks.map((b) => b.getBoundingClientRect());
           content = { top: toSlide(Math.min(...boxes.map((b) => b.top))), bottom: toSlide(Math.max(...boxes.map((b) => b.bottom))) };
@@ -230,14 +248,17 @@ async function measure(slide: SlideRef): Promise<Measured> {
           let bandBottom = h.bottom;
           if (sub) {
             const b = sub.getBoundingClientRect();
-            if (Math.abs(b.top - h.bottom) > 1) titleProblems.push(`subtitle ${((b.top - h.bottom) / scale).toFixed(0)} px away from the title's band`);
-            if (getComputedStyle(sub).backgroundColor !== getComputedStyle(h1).backgroundColor) titleProblems.push('subtitle not on the band colour');
+            if (Math.abs(b.top - h.bottom) > 1)
+              titleProblems.push(`subtitle ${((b.top - h.bottom) / scale).toFixed(0)} px away from the title's band`);
+            if (getComputedStyle(sub).backgroundColor !== getComputedStyle(h1).backgroundColor)
+              titleProblems.push('subtitle not on the band colour');
             bandBottom = b.bottom;
           }
           const lines = ps.filter((p) => p !== sub).map((p) => p.getBoundingClientRect());
           let previous = bandBottom;
           for (const line of lines) {
-            if (line.top < previous - 0.5) titleProblems.push(`a line overlaps what is above it by ${((previous - line.top) / scale).toFixed(0)} px`);
+            if (line.top < previous - 0.5)
+              titleProblems.push(`a line overlaps what is above it by ${((previous - line.top) / scale).toFixed(0)} px`);
             previous = line.bottom;
           }
           if (lines.length > 0) {
@@ -245,12 +266,28 @@ async function measure(slide: SlideRef): Promise<Measured> {
             const group = { top: toSlide(lines[0].top), bottom: toSlide(lines[lines.length - 1].bottom) };
             const height = white.bottom - white.top;
             const off = (white.bottom - group.bottom - (group.top - white.top)) / height;
-            if (Math.abs(off) > 0.12) titleProblems.push(`lines under the band not centred in the white (${(off * 100).toFixed(0)} % more room below than above)`);
+            if (Math.abs(off) > 0.12)
+              titleProblems.push(`lines under the band not centred in the white (${(off * 100).toFixed(0)} % more room below than above)`);
           }
         }
       }
       const labels = window.__iurDeck?.diagramLabels?.() ?? [];
-      return { outside, text: section.innerText, diagrams, diagramLabels, families, smallBody, compose, composeSize, bodySizes, area, content, titleLines, titleProblems, labels };
+      return {
+        outside,
+        text: section.innerText,
+        diagrams,
+        diagramLabels,
+        families,
+        smallBody,
+        compose,
+        composeSize,
+        bodySizes,
+        area,
+        content,
+        titleLines,
+        titleProblems,
+        labels,
+      };
     },
     slide.id,
     MIN_BODY_PX,
@@ -316,7 +353,9 @@ async function contrast(slide: SlideRef): Promise<string[]> {
       { include: [[`#${slideId}`], ['.reveal .slide-number']] },
       { runOnly: { type: 'rule', values: ['color-contrast'] }, resultTypes: ['violations'] },
     );
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? v.help).replace(/\s+/g, ' ')}`));
+    return result.violations.flatMap((v) =>
+      v.nodes.map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? v.help).replace(/\s+/g, ' ')}`),
+    );
   }, slide.id);
   return violations;
 }
@@ -345,7 +384,12 @@ async function visitDeck(dir: string): Promise<void> {
   await printView.goto(`${served.url}?print-pdf`, { waitUntil: 'load' });
   await printView.waitForFunction(() => document.documentElement.dataset.deck !== 'loading', { timeout: 60_000 });
   printComposition = await printView.evaluate(() =>
-    Object.fromEntries(Array.from(document.querySelectorAll<HTMLElement>('section[data-file]')).map((s) => [s.id, `${s.dataset.compose}/${s.dataset.composeSize ?? '-'}`])),
+    Object.fromEntries(
+      Array.from(document.querySelectorAll<HTMLElement>('section[data-file]')).map((s) => [
+        s.id,
+        `${s.dataset.compose}/${s.dataset.composeSize ?? '-'}`,
+      ]),
+    ),
   );
   await printView.close();
 }
@@ -400,16 +444,14 @@ describe.each(DECKS)('the look of %s/ in Chromium at 1280×720', (dir) => {
     const total = reports.reduce((n, r) => n + r.diagrams.length, 0);
     if (dir !== 'slides') expect(total).toBeGreaterThan(0);
     expect(
-      problems((r) =>
-        [
-          ...r.diagrams.flatMap((d, i) => {
-            if (!d.svg) return [`diagram ${i + 1} has no <svg>`];
-            if (d.text === '') return [`diagram ${i + 1} has no label text`];
-            return [];
-          }),
-          ...r.diagramLabels,
-        ],
-      ),
+      problems((r) => [
+        ...r.diagrams.flatMap((d, i) => {
+          if (!d.svg) return [`diagram ${i + 1} has no <svg>`];
+          if (d.text === '') return [`diagram ${i + 1} has no label text`];
+          return [];
+        }),
+        ...r.diagramLabels,
+      ]),
     ).toBe('');
   });
 
@@ -436,7 +478,11 @@ describe.each(DECKS)('the look of %s/ in Chromium at 1280×720', (dir) => {
       problems((r) => {
         if (!r.area || !r.content) return [];
         const v = voidBelow(r.area, r.content);
-        return v > VOID ? [`content at ${r.content.top.toFixed(0)}–${r.content.bottom.toFixed(0)} px in a body area of ${r.area.top.toFixed(0)}–${r.area.bottom.toFixed(0)} px: void ${(v * 100).toFixed(0)} %`] : [];
+        return v > VOID
+          ? [
+              `content at ${r.content.top.toFixed(0)}–${r.content.bottom.toFixed(0)} px in a body area of ${r.area.top.toFixed(0)}–${r.area.bottom.toFixed(0)} px: void ${(v * 100).toFixed(0)} %`,
+            ]
+          : [];
       }),
     ).toBe('');
   });
@@ -444,11 +490,17 @@ describe.each(DECKS)('the look of %s/ in Chromium at 1280×720', (dir) => {
   it(`draws the linear and chain-linked models with labels of at least ${LARGE_DIAGRAM_PX} px`, () => {
     const large = reports.filter((r) => LARGE_DIAGRAMS.test(r.text.split('\n')[0] ?? ''));
     if (dir === 'slides') expect(large.length).toBe(2);
-    expect(problems((r) => (large.includes(r) ? r.labels.filter((px) => px < LARGE_DIAGRAM_PX).map((px) => `diagram labels ${px.toFixed(1)} px`) : []))).toBe('');
+    expect(
+      problems((r) =>
+        large.includes(r) ? r.labels.filter((px) => px < LARGE_DIAGRAM_PX).map((px) => `diagram labels ${px.toFixed(1)} px`) : [],
+      ),
+    ).toBe('');
   });
 
   it('composes every slide and marks the decision on its <section>', () => {
-    expect(problems((r) => (/^(layout|statement|sparse|regular|dense|figure)$/.test(r.compose) ? [] : [`data-compose="${r.compose}"`]))).toBe('');
+    expect(
+      problems((r) => (/^(layout|statement|sparse|regular|dense|figure)$/.test(r.compose) ? [] : [`data-compose="${r.compose}"`])),
+    ).toBe('');
   });
 
   it('composes each slide the same on screen and in the print view (PDF, check)', () => {

@@ -34,7 +34,11 @@ beforeAll(async () => {
   dir = await tempDir('lost-cache');
   // Everything cached once.
   expect(cli(['export', '--slides', BASIC, '--out', path.join(dir, 'warm.pdf')]).code).toBe(0);
-  shell = path.join(CACHE_DIR, 'client', (await buildDeck({ slidesDir: BASIC, outDir: path.join(dir, 'dist-warm'), quiet: true })).shellKey);
+  shell = path.join(
+    CACHE_DIR,
+    'client',
+    (await buildDeck({ slidesDir: BASIC, outDir: path.join(dir, 'dist-warm'), quiet: true })).shellKey,
+  );
 }, 240_000);
 
 afterAll(async () => {
@@ -58,9 +62,15 @@ describe('a damaged cache', () => {
     await writeFile(path.join(shell, 'assets', script), '');
     const out = path.join(dir, 'dist-shell');
     const run = cli(['build', '--slides', BASIC, '--out', out]);
-    expect(run.err).toMatch(new RegExp(`^iur-deck: the cached client shell \\(${path.basename(shell)}\\) was damaged \\(assets/${script.replace(/[.]/g, '\\.')} is empty\\); rebuilding it$`, 'm'));
+    expect(run.err).toMatch(
+      new RegExp(
+        `^iur-deck: the cached client shell \\(${path.basename(shell)}\\) was damaged \\(assets/${script.replace(/[.]/g, '\\.')} is empty\\); rebuilding it$`,
+        'm',
+      ),
+    );
     expect(run.code).toBe(0);
-    for (const name of readdirSync(path.join(out, 'assets')).filter((n) => n.endsWith('.js'))) expect((await stat(path.join(out, 'assets', name))).size, name).toBeGreaterThan(0);
+    for (const name of readdirSync(path.join(out, 'assets')).filter((n) => n.endsWith('.js')))
+      expect((await stat(path.join(out, 'assets', name))).size, name).toBeGreaterThan(0);
     expect(readdirSync(out)).not.toContain('.iur-manifest.json');
   }, 120_000);
 
@@ -75,7 +85,9 @@ describe('a damaged cache', () => {
   it('a hand-edited diagram SVG is a cache miss: the diagram is drawn again', async () => {
     const diagrams = path.join(CACHE_DIR, 'diagrams');
     // Every SVG cached for the basic deck's diagram (by any shell or browser): edited by hand.
-    const svgs = readdirSync(diagrams).filter((n) => n.endsWith('.svg')).map((n) => path.join(diagrams, n));
+    const svgs = readdirSync(diagrams)
+      .filter((n) => n.endsWith('.svg'))
+      .map((n) => path.join(diagrams, n));
     let edited = 0;
     for (const file of svgs) {
       const svg = await readFile(file, 'utf8');
@@ -86,7 +98,9 @@ describe('a damaged cache', () => {
     expect(edited).toBeGreaterThan(0);
     const pdf = path.join(dir, 'edited.pdf');
     const run = cli(['export', '--slides', BASIC, '--out', pdf]);
-    expect(run.err).toMatch(/^iur-deck: the cached diagram [0-9a-f]{32}\.svg was damaged \([0-9a-f]{32}\.svg (was changed|is \d+ bytes, not \d+)\); rebuilding it$/m);
+    expect(run.err).toMatch(
+      /^iur-deck: the cached diagram [0-9a-f]{32}\.svg was damaged \([0-9a-f]{32}\.svg (was changed|is \d+ bytes, not \d+)\); rebuilding it$/m,
+    );
     expect(run.code).toBe(0);
     expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).not.toContain('HACKED');
   }, 180_000);
@@ -102,7 +116,11 @@ describe('a damaged cache', () => {
     }
     const out = path.join(dir, 'dist-font');
     const run = cli(['build', '--slides', BASIC, '--out', out]);
-    const rebuilt = [...run.err.matchAll(/^iur-deck: the cached font (NotoSansSC-\d+-[0-9a-f]{32}\.woff2) was damaged \(.* is \d+ bytes, not \d+\); rebuilding it$/gm)].map((m) => m[1]);
+    const rebuilt = [
+      ...run.err.matchAll(
+        /^iur-deck: the cached font (NotoSansSC-\d+-[0-9a-f]{32}\.woff2) was damaged \(.* is \d+ bytes, not \d+\); rebuilding it$/gm,
+      ),
+    ].map((m) => m[1]);
     expect(rebuilt.length, run.err).toBeGreaterThan(0);
     expect(run.code).toBe(0);
     for (const name of rebuilt) expect((await readFile(path.join(fonts, name))).length).toBe(sizes.get(name));

@@ -49,7 +49,7 @@ describe('a FIFO in the slides folder', () => {
 });
 
 describe('stale partial files', () => {
-  it('the next export removes those of dead processes, and keeps a running one\'s', async () => {
+  it("the next export removes those of dead processes, and keeps a running one's", async () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     const stale = path.join(dir, `.kh.pdf.${dead}.partial`);
     const running = path.join(dir, `.kh.pdf.${process.pid}.partial`);

@@ -38,7 +38,7 @@ describe('control characters in the PowerPoint', () => {
     expect(run.stderr).toMatch(/control\/01-deck\.md:13: warning: control character U\+0001/);
   });
 
-  it('every part of the package is well-formed XML (Chromium\'s XML parser)', async () => {
+  it("every part of the package is well-formed XML (Chromium's XML parser)", async () => {
     const names = Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n));
     const parts = await Promise.all(names.map(async (name) => ({ name, xml: await zip.file(name)!.async('string') })));
     const browser = await launchBrowser();
@@ -47,13 +47,18 @@ describe('control characters in the PowerPoint', () => {
       const broken = await page.evaluate(
         (all: { name: string; xml: string }[]) =>
           all
-            .map(({ name, xml }) => ({ name, error: new DOMParser().parseFromString(xml, 'application/xml').querySelector('parsererror')?.textContent ?? '' }))
+            .map(({ name, xml }) => ({
+              name,
+              error: new DOMParser().parseFromString(xml, 'application/xml').querySelector('parsererror')?.textContent ?? '',
+            }))
             .filter((p) => p.error),
         parts,
       );
       expect(broken).toEqual([]);
       // The parser does see a control character as an error: the check can fail.
-      const bad = await page.evaluate(() => Boolean(new DOMParser().parseFromString('<a:t xmlns:a="x">a\u0001b</a:t>', 'application/xml').querySelector('parsererror')));
+      const bad = await page.evaluate(() =>
+        Boolean(new DOMParser().parseFromString('<a:t xmlns:a="x">a\u0001b</a:t>', 'application/xml').querySelector('parsererror')),
+      );
       expect(bad).toBe(true);
     } finally {
       await browser.close();
@@ -65,13 +70,29 @@ describe('control characters in the PowerPoint', () => {
     // Raw HTML and code keep their text as written: the package pass strips what XML forbids there.
     expect(slide).toMatch(/rawhtml/);
     expect(slide).toMatch(/codespan/);
-    const notes = await Promise.all(Object.keys(zip.files).filter((n) => /notesSlides\/[^/]+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+    const notes = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /notesSlides\/[^/]+\.xml$/.test(n))
+        .map((n) => zip.file(n)!.async('string')),
+    );
     expect(notes.join('')).toMatch(/notetext/);
   });
 
-  it('LibreOffice Impress shows the slide\'s text, the \\v as a line break', () => {
+  it("LibreOffice Impress shows the slide's text, the \\v as a line break", () => {
     const lo = path.join(dir, 'lo');
-    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', lo, path.join(dir, 'ctl.pptx')], { stdio: 'ignore', timeout: 170_000 });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        lo,
+        path.join(dir, 'ctl.pptx'),
+      ],
+      { stdio: 'ignore', timeout: 170_000 },
+    );
     const pdf = path.join(lo, 'ctl.pdf');
     expect(existsSync(pdf)).toBe(true);
     const text = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
@@ -84,7 +105,9 @@ describe('control characters in the PowerPoint', () => {
 describe('xmlSafe', () => {
   it('splits a run at \\v with its properties and strips what XML 1.0 forbids', () => {
     const xml = '<a:p><a:r><a:rPr lang="zh-CN" sz="2000"/><a:t>a\x0Bb\x01c</a:t></a:r></a:p><dc:title>t\x1F\uFFFEi\uD800tle</dc:title>';
-    expect(xmlSafe(xml)).toBe('<a:p><a:r><a:rPr lang="zh-CN" sz="2000"/><a:t>a</a:t></a:r><a:br><a:rPr lang="zh-CN" sz="2000"/></a:br><a:r><a:rPr lang="zh-CN" sz="2000"/><a:t>bc</a:t></a:r></a:p><dc:title>title</dc:title>');
+    expect(xmlSafe(xml)).toBe(
+      '<a:p><a:r><a:rPr lang="zh-CN" sz="2000"/><a:t>a</a:t></a:r><a:br><a:rPr lang="zh-CN" sz="2000"/></a:br><a:r><a:rPr lang="zh-CN" sz="2000"/><a:t>bc</a:t></a:r></a:p><dc:title>title</dc:title>',
+    );
     expect(xmlSafe('<a:t>tab\tand\nnewline 😀</a:t>')).toBe('<a:t>tab\tand\nnewline 😀</a:t>');
   });
 });

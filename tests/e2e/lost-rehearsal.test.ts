@@ -45,8 +45,10 @@ async function open(): Promise<Page> {
 }
 
 const advance = (page: Page, seconds: number) => page.evaluate((ms: number) => window.__advanceClock?.(ms), seconds * 1000);
-const timings = (page: Page) => page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('section[data-slide-id]'), (s) => s.dataset.timing ?? null));
-const stored = async () => (JSON.parse(await readFile(path.join(slides, 'rehearsal.json'), 'utf8')) as { slides: Record<string, number> }).slides;
+const timings = (page: Page) =>
+  page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('section[data-slide-id]'), (s) => s.dataset.timing ?? null));
+const stored = async () =>
+  (JSON.parse(await readFile(path.join(slides, 'rehearsal.json'), 'utf8')) as { slides: Record<string, number> }).slides;
 
 async function goTo(page: Page, h: number): Promise<void> {
   await page.evaluate((i: number) => window.Reveal?.slide(i, 0, -1), h);
@@ -138,7 +140,11 @@ describe('rehearsal times merge', () => {
         fetch(endpoint, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ version: 1, recorded: new Date(Date.UTC(2021, 8, 17, 9, 0, i)).toISOString(), slides: { [`save-${i}`]: i + 1 } }),
+          body: JSON.stringify({
+            version: 1,
+            recorded: new Date(Date.UTC(2021, 8, 17, 9, 0, i)).toISOString(),
+            slides: { [`save-${i}`]: i + 1 },
+          }),
         }).then(async (r) => ({ status: r.status, text: await r.text() })),
       ),
     );
@@ -154,7 +160,10 @@ describe('rehearsal times merge', () => {
 
   it('a rehearsal.json over 1 MB is refused with a clear message, never read into a build', async () => {
     const file = path.join(slides, 'rehearsal.json');
-    await writeFile(file, JSON.stringify({ version: 1, recorded: '2021-09-17T09:00:00.000Z', slides: { big: 1, pad: 'x'.repeat(2 * 1024 * 1024) } }));
+    await writeFile(
+      file,
+      JSON.stringify({ version: 1, recorded: '2021-09-17T09:00:00.000Z', slides: { big: 1, pad: 'x'.repeat(2 * 1024 * 1024) } }),
+    );
     const result = await loadDeck(slides);
     const found = result.problems.map((p) => `${p.pos.file}:${p.level}:${p.message}`).join('\n');
     expect(found).toMatch(/rehearsal\.json:warning:the file is 2\.0 MB; a rehearsal file may be at most 1 MB/);

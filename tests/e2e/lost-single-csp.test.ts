@@ -24,7 +24,9 @@ beforeAll(async () => {
   page = await browser.newPage();
   await page.exposeFunction('__violation', (d: string) => violations.push(d));
   await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __violation: (d: string) => void }).__violation(`${e.effectiveDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __violation: (d: string) => void }).__violation(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
   });
   await page.goto(pathToFileURL(built.indexHtml).href, { waitUntil: 'load' });
   await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });

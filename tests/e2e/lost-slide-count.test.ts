@@ -17,7 +17,10 @@ let dir: string;
 async function deck(name: string, html: string, notes = ''): Promise<string> {
   const slides = path.join(dir, name);
   await mkdir(slides, { recursive: true });
-  await writeFile(path.join(slides, '01-a.md'), `---\ntitle: Count\n---\n\n# One\n\n---\n\n${html}\n\n## Two\n\ntext${notes ? `\n\nNote:\n${notes}\n` : '\n'}`);
+  await writeFile(
+    path.join(slides, '01-a.md'),
+    `---\ntitle: Count\n---\n\n# One\n\n---\n\n${html}\n\n## Two\n\ntext${notes ? `\n\nNote:\n${notes}\n` : '\n'}`,
+  );
   await writeFile(path.join(slides, '02-b.md'), '# Three\n\nthree\n\n---\n\n## Four\n\nfour\n');
   return slides;
 }
@@ -44,7 +47,17 @@ afterAll(async () => {
 });
 
 describe('raw HTML left open', () => {
-  for (const open of ['<!-- forgot to close', '<script>', '<style>', '<title>', '<iframe>', '<template>', '<xmp>', '<plaintext>', '<textarea>']) {
+  for (const open of [
+    '<!-- forgot to close',
+    '<script>',
+    '<style>',
+    '<title>',
+    '<iframe>',
+    '<template>',
+    '<xmp>',
+    '<plaintext>',
+    '<textarea>',
+  ]) {
     it(`${open}: build fails at its line and writes no dist`, async () => {
       const name = `open-${open.replace(/\W/g, '')}`;
       const slides = await deck(name, open);
@@ -75,17 +88,25 @@ describe('raw HTML left open', () => {
 
 describe('a page that differs from the parse', () => {
   it('a script that removes the next slide: the export names the lost slide and keeps the old PDF', async () => {
-    const slides = await deck('removes', "<script>{ const s = document.currentScript.closest('section'); document.addEventListener('DOMContentLoaded', () => s.nextElementSibling.remove()); }</script>");
+    const slides = await deck(
+      'removes',
+      "<script>{ const s = document.currentScript.closest('section'); document.addEventListener('DOMContentLoaded', () => s.nextElementSibling.remove()); }</script>",
+    );
     const pdf = path.join(dir, 'removes.pdf');
     await writeFile(pdf, '%PDF-1.4\n% the previous PDF\n');
     const run = await runExport(['--slides', slides, '--out', pdf]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/removes\/02-b\.md:1: error: this slide is missing from the page \(3 of 4 slides there, 1 lost\): something on the slide before it \(.*removes\/01-a\.md:9\) swallowed it/);
+    expect(run.stderr).toMatch(
+      /removes\/02-b\.md:1: error: this slide is missing from the page \(3 of 4 slides there, 1 lost\): something on the slide before it \(.*removes\/01-a\.md:9\) swallowed it/,
+    );
     expect(await readFile(pdf, 'utf8')).toBe('%PDF-1.4\n% the previous PDF\n');
   }, 120_000);
 
   it('a script that appends to <body>: the extra page is blamed on that slide, not "internal"', async () => {
-    const slides = await deck('appends', "<script>document.addEventListener('DOMContentLoaded', () => document.body.append(Object.assign(document.createElement('p'), { textContent: 'stray' })))</script>");
+    const slides = await deck(
+      'appends',
+      "<script>document.addEventListener('DOMContentLoaded', () => document.body.append(Object.assign(document.createElement('p'), { textContent: 'stray' })))</script>",
+    );
     const pdf = path.join(dir, 'appends.pdf');
     const run = await runExport(['--slides', slides, '--out', pdf]);
     expect(run.code).toBe(1);

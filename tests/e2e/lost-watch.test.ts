@@ -45,7 +45,10 @@ describe('export --watch', () => {
     const slides = path.join(dir, 'slides');
     const out = path.join(dir, 'out.pdf');
     await deckAt(slides, '第三张幻灯片');
-    child = spawn(process.execPath, [BIN, 'export', '--watch', '--slides', slides, '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [BIN, 'export', '--watch', '--slides', slides, '--out', out], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -60,7 +63,8 @@ describe('export --watch', () => {
           seen += at + 1;
           return lines[at];
         }
-        if (Date.now() > deadline || child?.exitCode !== null) throw new Error(`no line matching ${pattern}; stdout:\n${stdout}\nstderr:\n${stderr}`);
+        if (Date.now() > deadline || child?.exitCode !== null)
+          throw new Error(`no line matching ${pattern}; stdout:\n${stdout}\nstderr:\n${stderr}`);
         await sleep(50);
       }
     };
@@ -69,7 +73,8 @@ describe('export --watch', () => {
     const shows = async (text: string): Promise<void> => {
       const deadline = Date.now() + 60_000;
       while (!(existsSync(out) && pdfText(out).includes(text))) {
-        if (Date.now() > deadline || child?.exitCode !== null) throw new Error(`the PDF never showed ${text}; stdout:\n${stdout}\nstderr:\n${stderr}`);
+        if (Date.now() > deadline || child?.exitCode !== null)
+          throw new Error(`the PDF never showed ${text}; stdout:\n${stdout}\nstderr:\n${stderr}`);
         await sleep(200);
       }
     };
@@ -115,7 +120,12 @@ describe('dev', () => {
     const page = await browser.newPage();
     await page.goto(server.resolvedUrls?.local[0] ?? '', { waitUntil: 'load' });
     await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
-    const has = (text: string) => page.waitForFunction((t: string) => document.querySelector('.reveal .slides')?.textContent?.includes(t), { timeout: 30_000, polling: 200 }, text);
+    const has = (text: string) =>
+      page.waitForFunction(
+        (t: string) => document.querySelector('.reveal .slides')?.textContent?.includes(t),
+        { timeout: 30_000, polling: 200 },
+        text,
+      );
 
     await rm(slides, { recursive: true, force: true });
     await sleep(1500);

@@ -63,7 +63,11 @@ describe('npm run new', () => {
     const table = readme.slice(readme.indexOf('## Writing slides'), readme.indexOf('**How a slide is composed.**'));
     const rows = table.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| syntax |'));
     expect(rows.length).toBeGreaterThan(10);
-    for (const row of rows) expect(FEATURES.some(([start]) => row.startsWith(`| ${start}`)), `no check for the README row ${row.slice(0, 60)}`).toBe(true);
+    for (const row of rows)
+      expect(
+        FEATURES.some(([start]) => row.startsWith(`| ${start}`)),
+        `no check for the README row ${row.slice(0, 60)}`,
+      ).toBe(true);
     const all = sources().join('\n');
     for (const [feature, pattern] of FEATURES) expect(all, feature).toMatch(pattern);
     // The deck front matter is the first file's.

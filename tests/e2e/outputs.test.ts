@@ -16,7 +16,11 @@ let deck: string;
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null; out: string; ms: number } {
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['src/cli/bin.mjs', ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, ['src/cli/bin.mjs', ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, out: `${r.stdout}\n${r.stderr}`, ms: Date.now() - started };
 }
 
@@ -38,7 +42,7 @@ beforeAll(async () => {
   deck = path.join(work, 'X');
   await mkdir(deck);
   await writeFile(path.join(deck, '00.md'), '---\ntitle: 输出\n---\n\n## 第一页\n\n正文\n');
-  await writeFile(path.join(deck, 'notes.txt'), 'the author\'s own notes\n');
+  await writeFile(path.join(deck, 'notes.txt'), "the author's own notes\n");
 });
 
 afterAll(async () => {
@@ -48,9 +52,17 @@ afterAll(async () => {
 describe('refused outputs: the sources stay byte-identical', () => {
   const cases: [string, () => string[], RegExp][] = [
     ['build --out the slides folder', () => ['build', '--slides', deck, '--out', deck], /--out .*X would write over the slides folder/],
-    ['build --out the slides folder\'s parent', () => ['build', '--slides', deck, '--out', work], /would write over the slides folder/],
-    ['build --single --out inside the slides folder', () => ['build', '--single', '--slides', deck, '--out', path.join(deck, 'out')], /would write over the slides folder/],
-    ['export --out a slide file', () => ['export', '--slides', deck, '--out', path.join(deck, '00.md')], /export: --out .*00\.md would write over the slides folder/],
+    ["build --out the slides folder's parent", () => ['build', '--slides', deck, '--out', work], /would write over the slides folder/],
+    [
+      'build --single --out inside the slides folder',
+      () => ['build', '--single', '--slides', deck, '--out', path.join(deck, 'out')],
+      /would write over the slides folder/,
+    ],
+    [
+      'export --out a slide file',
+      () => ['export', '--slides', deck, '--out', path.join(deck, '00.md')],
+      /export: --out .*00\.md would write over the slides folder/,
+    ],
     ['build --out the project', () => ['build', '--slides', deck, '--out', '.'], /would replace the project itself/],
     ['build --out themes/', () => ['build', '--slides', deck, '--out', 'themes'], /would write over themes\//],
     ['export --out README.md', () => ['export', '--slides', deck, '--out', 'README.md'], /README\.md exists and is not a PDF/],
@@ -123,10 +135,15 @@ describe('hangs and raw messages', () => {
   it('::: columns holding ::: column with as many colons: an error at both lines', async () => {
     const cols = path.join(work, 'cols');
     await mkdir(cols);
-    await writeFile(path.join(cols, '00.md'), '---\ntitle: 两栏\n---\n\n## 两栏\n\n::: columns\n::: column\n左边\n:::\n::: column\n右边\n:::\n');
+    await writeFile(
+      path.join(cols, '00.md'),
+      '---\ntitle: 两栏\n---\n\n## 两栏\n\n::: columns\n::: column\n左边\n:::\n::: column\n右边\n:::\n',
+    );
     const r = run(['build', '--slides', cols, '--out', path.join(work, 'cols-dist')]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/cols\/00\.md:7: error: container ::: columns is closed by the ::: that closes "::: column" \(line 10\): give the outer one more colons/);
+    expect(r.out).toMatch(
+      /cols\/00\.md:7: error: container ::: columns is closed by the ::: that closes "::: column" \(line 10\): give the outer one more colons/,
+    );
     expect(r.out).toMatch(/cols\/00\.md:11: error: "::: column" outside "::: columns"/);
   });
 });

@@ -72,7 +72,10 @@ describe('Chinese phrase breaks in cards', () => {
   }
 
   it('keeps the text of the page whole: <wbr> marks the breaks, no character is added', async () => {
-    const html = await page.evaluate((wanted) => Array.from(document.querySelectorAll('li.card')).find((e) => (e.textContent ?? '').trim() === wanted)?.innerHTML ?? '', TEXT);
+    const html = await page.evaluate(
+      (wanted) => Array.from(document.querySelectorAll('li.card')).find((e) => (e.textContent ?? '').trim() === wanted)?.innerHTML ?? '',
+      TEXT,
+    );
     expect(html).toContain('开源<wbr>社区');
     const text = await page.evaluate(() => document.querySelector('section[data-file] h2')?.textContent ?? '');
     expect(text).not.toMatch(/[\u200b\u00ad]/);

@@ -47,7 +47,14 @@ beforeAll(async () => {
   await page.goto(`${served.url}?print-pdf`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 120_000 });
   boxes = await page.evaluate(() => {
-    const rel = (r: DOMRect, s: DOMRect) => ({ left: r.left - s.left, top: r.top - s.top, right: r.right - s.left, bottom: r.bottom - s.top, width: r.width, height: r.height });
+    const rel = (r: DOMRect, s: DOMRect) => ({
+      left: r.left - s.left,
+      top: r.top - s.top,
+      right: r.right - s.left,
+      bottom: r.bottom - s.top,
+      width: r.width,
+      height: r.height,
+    });
     return Array.from(document.querySelectorAll<HTMLImageElement>('section[data-file] figure.picture > img')).map((img) => {
       const section = img.closest('section[data-file]') as HTMLElement;
       const s = section.getBoundingClientRect();
@@ -86,7 +93,15 @@ const byTitle = (title: string) => {
 
 describe('pictures sized by the composition pass (element boxes, print view)', () => {
   it('finds the seven pictures, every one loaded', () => {
-    expect(boxes.map((b) => b.title)).toEqual(['一张横幅照片', '一张竖长图片', '矢量图与说明文字', '分栏里的图片', '从项目的 assets 文件夹', '指定宽度', '居中页里的图片']);
+    expect(boxes.map((b) => b.title)).toEqual([
+      '一张横幅照片',
+      '一张竖长图片',
+      '矢量图与说明文字',
+      '分栏里的图片',
+      '从项目的 assets 文件夹',
+      '指定宽度',
+      '居中页里的图片',
+    ]);
     for (const b of boxes) expect(b.loaded, b.title).toBe(true);
   });
 
@@ -99,11 +114,14 @@ describe('pictures sized by the composition pass (element boxes, print view)', (
     }
   });
 
-  it('keeps each picture\'s aspect', () => {
+  it("keeps each picture's aspect", () => {
     for (const b of boxes) {
       const shown = b.img.width / b.img.height;
       const natural = b.natural.width / b.natural.height;
-      expect(Math.abs(shown / natural - 1), `${b.title}: ${b.img.width}×${b.img.height} for ${b.natural.width}×${b.natural.height}`).toBeLessThan(0.02);
+      expect(
+        Math.abs(shown / natural - 1),
+        `${b.title}: ${b.img.width}×${b.img.height} for ${b.natural.width}×${b.natural.height}`,
+      ).toBeLessThan(0.02);
     }
   });
 
@@ -151,6 +169,8 @@ describe('the deck doctor and pictures', () => {
 
   it('reports a missing picture once, at its line', async () => {
     const lines = (await runCheck({ slidesDir: 'tests/fixtures/bad/image' })).map(formatProblem).filter((l) => /missing\.png/.test(l));
-    expect(lines).toEqual([expect.stringMatching(/^tests\/fixtures\/bad\/image\/01-deck\.md:3: error: image not found: images\/missing\.png/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^tests\/fixtures\/bad\/image\/01-deck\.md:3: error: image not found: images\/missing\.png/),
+    ]);
   });
 });

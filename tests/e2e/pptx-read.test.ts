@@ -92,7 +92,12 @@ describe('the PowerPoint reader in Chromium', () => {
 
   it('draws the pictures as PNG at their scale, in the page', async () => {
     const diagram = slides[3].items.find((i): i is PictureItem => i.kind === 'picture')!;
-    const [png] = await page.evaluate((svg: string, w: number, h: number) => window.__iurDeck!.rasterise!([{ svg, w, h }], 1.5), diagram.svg, diagram.box.w, diagram.box.h);
+    const [png] = await page.evaluate(
+      (svg: string, w: number, h: number) => window.__iurDeck!.rasterise!([{ svg, w, h }], 1.5),
+      diagram.svg,
+      diagram.box.w,
+      diagram.box.h,
+    );
     const bytes = Buffer.from(png, 'base64');
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(bytes.readUInt32BE(16)).toBe(Math.round(diagram.box.w * 1.5));

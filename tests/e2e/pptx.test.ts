@@ -130,7 +130,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-
 /** The footer's words: in the slide's bottom tenth, from the short title, a part marker, the separator or the slide number. */
 function isFooterWord(w: Word, page: WordPage): boolean {
   if (w.y0 < page.height * 0.9) return false;
@@ -144,8 +143,10 @@ function pageProblems(page: WordPage, n: number): string[] {
   const footer = page.words.filter((w) => isFooterWord(w, page));
   const footerTop = footer.length > 0 ? Math.min(...footer.map((w) => w.y0)) : page.height;
   for (const w of page.words) {
-    if (w.x1 > page.width - 0.5 || w.x0 < 0) problems.push(`slide ${n}: "${w.text}" crosses the slide's edge (x ${w.x0.toFixed(1)}–${w.x1.toFixed(1)} of ${page.width})`);
-    if (!footer.includes(w) && w.y1 > footerTop + 0.5) problems.push(`slide ${n}: "${w.text}" runs into the footer (bottom ${w.y1.toFixed(1)}, footer from ${footerTop.toFixed(1)})`);
+    if (w.x1 > page.width - 0.5 || w.x0 < 0)
+      problems.push(`slide ${n}: "${w.text}" crosses the slide's edge (x ${w.x0.toFixed(1)}–${w.x1.toFixed(1)} of ${page.width})`);
+    if (!footer.includes(w) && w.y1 > footerTop + 0.5)
+      problems.push(`slide ${n}: "${w.text}" runs into the footer (bottom ${w.y1.toFixed(1)}, footer from ${footerTop.toFixed(1)})`);
   }
   for (const [a, b] of overlappingWords(page.words)) problems.push(`slide ${n}: "${a.text}" and "${b.text}" overlap`);
   return problems;
@@ -185,7 +186,10 @@ describe('the talk as PowerPoint, opened by LibreOffice Impress', () => {
       const ours = await pagePictures(loPdfs[run], path.join(pictures, run));
       expect(ours.length).toBe(theirs.length);
       const scores = ours.map((p, i) => ({ slide: i + 1, ncc: ncc(p, theirs[i]) }));
-      expect(scores.filter((s) => s.ncc < MIN_NCC), run).toEqual([]);
+      expect(
+        scores.filter((s) => s.ncc < MIN_NCC),
+        run,
+      ).toEqual([]);
       const sorted = scores.map((s) => s.ncc).sort((a, b) => a - b);
       expect(sorted[Math.floor(sorted.length / 2)], `${run}: median`).toBeGreaterThanOrEqual(MEDIAN_NCC);
       // The measure tells slides apart: against the next slide's PDF page nearly all pages fall below it.
@@ -195,18 +199,21 @@ describe('the talk as PowerPoint, opened by LibreOffice Impress', () => {
   });
 });
 
-
 describe.each(RUNS)('the talk as PowerPoint in LibreOffice, YaHei stood in for by %s', (run) => {
   it('has one page per slide, each numbered by its place', () => {
     const pages = pdfWords(loPdfs[run]);
     expect(pages.length).toBe(deck.slides.length);
-    const wrong = pages.flatMap((page, i) => (deck.slides[i].layout === 'title' || shownNumber(page) === String(i + 1) ? [] : [`page ${i + 1} shows ${shownNumber(page)}`]));
+    const wrong = pages.flatMap((page, i) =>
+      deck.slides[i].layout === 'title' || shownNumber(page) === String(i + 1) ? [] : [`page ${i + 1} shows ${shownNumber(page)}`],
+    );
     expect(wrong).toEqual([]);
     // The number sits on the footer's line (one baseline), not above it.
     const off = pages.flatMap((page, i) => {
       const footer = page.words.filter((w) => isFooterWord(w, page) && !/^\d+$/.test(w.text));
       const number = page.words.find((w) => isFooterWord(w, page) && /^\d+$/.test(w.text) && w.x0 > page.width * 0.8);
-      return footer.length > 0 && number && Math.abs(number.y1 - footer[0].y1) > 1 ? [`page ${i + 1}: number ${(number.y1 - footer[0].y1).toFixed(1)} pt off the footer's line`] : [];
+      return footer.length > 0 && number && Math.abs(number.y1 - footer[0].y1) > 1
+        ? [`page ${i + 1}: number ${(number.y1 - footer[0].y1).toFixed(1)} pt off the footer's line`]
+        : [];
     });
     expect(off).toEqual([]);
   });
@@ -222,7 +229,7 @@ describe.each(RUNS)('the talk as PowerPoint in LibreOffice, YaHei stood in for b
   });
 });
 
-describe('edits made through LibreOffice\'s API (WenQuanYi standing in for YaHei)', () => {
+describe("edits made through LibreOffice's API (WenQuanYi standing in for YaHei)", () => {
   const pageOf = (edit: string, n: number): WordPage => {
     const pages = pdfWords(path.join(edited, `${edit}.pdf`));
     expect(pages.length, `${edit}.pdf`).toBe(deck.slides.length);
@@ -286,7 +293,9 @@ describe('edits made through LibreOffice\'s API (WenQuanYi standing in for YaHei
     const pages = pdfWords(path.join(edited, 'move.pdf'));
     expect(pages.length).toBe(deck.slides.length);
     expect(normal(pages[0].words.map((w) => w.text).join(''))).toContain(normal(deck.slides[9].title).slice(0, 6));
-    const wrong = pages.flatMap((page, i) => (i === 1 || shownNumber(page) === String(i + 1) ? [] : [`page ${i + 1} shows ${shownNumber(page)}`]));
+    const wrong = pages.flatMap((page, i) =>
+      i === 1 || shownNumber(page) === String(i + 1) ? [] : [`page ${i + 1} shows ${shownNumber(page)}`],
+    );
     expect(wrong).toEqual([]);
   });
 });
@@ -332,7 +341,11 @@ describe('the PowerPoint package', () => {
     }
     expect(missing).toEqual([]);
     expect(deck.slides.filter((s) => s.title).length).toBeGreaterThan(45);
-    const layouts = await Promise.all(Object.keys(zip.files).filter((n) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(n)).map((n) => xml(n)));
+    const layouts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(n))
+        .map((n) => xml(n)),
+    );
     const types = layouts.map((l) => /<p:sldLayout\b[^>]*\stype="(\w+)"/.exec(l)?.[1]);
     for (const type of ['title', 'obj', 'secHead', 'titleOnly']) expect(types).toContain(type);
     const master = await xml('ppt/slideMasters/slideMaster1.xml');
@@ -345,11 +358,19 @@ describe('the PowerPoint package', () => {
       const slide = await xml(`ppt/slides/slide${i}.xml`);
       expect(slide, `slide ${i}`).not.toContain('wrap="none"');
       // Text bodies shrink their text on overflow, in the room they have (see writePptx.ts).
-      for (const body of slide.match(/<p:txBody><a:bodyPr\b[^>]*>.*?<\/a:bodyPr>/gs) ?? []) expect(body, `slide ${i}`).toContain('<a:normAutofit');
+      for (const body of slide.match(/<p:txBody><a:bodyPr\b[^>]*>.*?<\/a:bodyPr>/gs) ?? [])
+        expect(body, `slide ${i}`).toContain('<a:normAutofit');
       const number = /<p:sp>(?:(?!<\/p:sp>).)*?<p:ph type="sldNum"[^>]*\/>.*?<\/p:sp>/s.exec(slide)?.[0] ?? '';
       expect(number, `slide ${i}`).toMatch(/<a:fld [^>]*type="slidenum"/);
       // No shape holds the slide's number as plain text.
-      const asText = (slide.match(/<p:sp>.*?<\/p:sp>/gs) ?? []).filter((sp) => !sp.includes('type="slidenum"') && [...sp.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('').trim() === String(i));
+      const asText = (slide.match(/<p:sp>.*?<\/p:sp>/gs) ?? []).filter(
+        (sp) =>
+          !sp.includes('type="slidenum"') &&
+          [...sp.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+            .map((m) => m[1])
+            .join('')
+            .trim() === String(i),
+      );
       expect(asText, `slide ${i}`).toEqual([]);
     }
   });
@@ -423,7 +444,10 @@ describe('the PowerPoint package', () => {
       const target = /Target="\.\.\/notesSlides\/([^"]+)"/.exec(rels)?.[1];
       const notes = target ? await xml(`ppt/notesSlides/${target}`) : '';
       const text = [...notes.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
-      const first = slide.notes.replace(/<[^>]+>/g, '').trim().slice(0, 8);
+      const first = slide.notes
+        .replace(/<[^>]+>/g, '')
+        .trim()
+        .slice(0, 8);
       if (!normal(text).includes(normal(first))) missing.push(i + 1);
     }
     expect(withNotes).toBeGreaterThan(20);
@@ -435,7 +459,9 @@ describe('the PowerPoint package', () => {
     for (let i = 1; i <= deck.slides.length; i++) {
       const slide = await xml(`ppt/slides/slide${i}.xml`);
       const texts = slide.match(/<a:t>[^<]*\S[^<]*<\/a:t>/g)?.length ?? 0;
-      const big = [...slide.matchAll(/<p:pic>.*?<a:ext cx="(\d+)" cy="(\d+)"/gs)].some((m) => Number(m[1]) * Number(m[2]) > 0.9 * 12192000 * 6858000);
+      const big = [...slide.matchAll(/<p:pic>.*?<a:ext cx="(\d+)" cy="(\d+)"/gs)].some(
+        (m) => Number(m[1]) * Number(m[2]) > 0.9 * 12192000 * 6858000,
+      );
       if (texts < 2 || big) pictureSlides.push(i);
     }
     expect(pictureSlides).toEqual([]);
@@ -477,7 +503,8 @@ describe('the PowerPoint package', () => {
     expect(labelled.length).toBeGreaterThanOrEqual(deck.slides.filter((s) => s.diagrams.length > 0).length);
     // The PNG beside each SVG is a real picture (pptxgenjs leaves a tiny placeholder under Node).
     for (const name of svgs) {
-      const png = zip.file(name.replace(/\.svg$/, '.png')) ?? zip.file(name.replace(/-(\d+)\.svg$/, (_, n: string) => `-${Number(n) - 1}.png`));
+      const png =
+        zip.file(name.replace(/\.svg$/, '.png')) ?? zip.file(name.replace(/-(\d+)\.svg$/, (_, n: string) => `-${Number(n) - 1}.png`));
       expect(png, `PNG beside ${name}`).toBeTruthy();
       expect((await png!.async('uint8array')).length, name).toBeGreaterThan(labelled.includes(name) ? 2000 : 100);
     }

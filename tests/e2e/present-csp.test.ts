@@ -42,11 +42,18 @@ describe('Content-Security-Policy', () => {
       });
       await p.goto(csp.url, { waitUntil: 'load' });
       await p.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
-      const fetched = await p.evaluate(() => fetch('https://example.invalid/data.json').then(() => 'loaded', (e: unknown) => String(e)));
+      const fetched = await p.evaluate(() =>
+        fetch('https://example.invalid/data.json').then(
+          () => 'loaded',
+          (e: unknown) => String(e),
+        ),
+      );
       expect(fetched).toMatch(/TypeError/);
       await p.waitForFunction(() => (window as unknown as { __violations: string[] }).__violations.length >= 2);
       const violations = await p.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-      expect(violations).toEqual(expect.arrayContaining(['img-src https://example.invalid/x.png', 'connect-src https://example.invalid/data.json']));
+      expect(violations).toEqual(
+        expect.arrayContaining(['img-src https://example.invalid/x.png', 'connect-src https://example.invalid/data.json']),
+      );
       expect(consoleErrors.join('\n')).toMatch(/Content Security Policy/);
       expect(foreign).toEqual([]);
     } finally {

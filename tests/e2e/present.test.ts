@@ -49,7 +49,14 @@ describe('speaker view (S)', () => {
       font: getComputedStyle(document.body).fontFamily.replace(/["']/g, ''),
       fontLoaded: document.fonts.check('18px "IUR Noto Sans SC"', '备注'),
     }));
-    expect(labels).toMatchObject({ lang: 'zh-CN', upcoming: '下一张', notes: '备注', pacingShown: true, layout: '布局：默认', fontLoaded: true });
+    expect(labels).toMatchObject({
+      lang: 'zh-CN',
+      upcoming: '下一张',
+      notes: '备注',
+      pacingShown: true,
+      layout: '布局：默认',
+      fontLoaded: true,
+    });
     expect(labels.font).toMatch(/^IUR Noto Sans SC/);
     expect(labels.pacingTitle).toContain('节奏');
     expect(labels.clock).toMatch(/^\d\d:\d\d$/);
@@ -82,7 +89,10 @@ describe('keys and tools', () => {
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
     const { root } = await cdp.send('DOM.getDocument');
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.r-overlay-help-content tbody tr:nth-child(8) td:last-child' });
+    const { nodeId } = await cdp.send('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: '.r-overlay-help-content tbody tr:nth-child(8) td:last-child',
+    });
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
     await cdp.detach();
     expect(fonts.map((f) => f.familyName)).toEqual(['Noto Sans SC']);
@@ -162,7 +172,13 @@ describe('keys and tools', () => {
         if (!el) return null;
         const r = el.getBoundingClientRect();
         const s = getComputedStyle(el);
-        return { text: el.textContent, w: r.width, h: r.height, visible: s.visibility === 'visible' && Number(s.opacity) > 0 && s.display !== 'none', inView: r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth };
+        return {
+          text: el.textContent,
+          w: r.width,
+          h: r.height,
+          visible: s.visibility === 'visible' && Number(s.opacity) > 0 && s.display !== 'none',
+          inView: r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth,
+        };
       });
       expect(mark).toMatchObject({ text: '一', visible: true, inView: true });
       expect(mark?.w).toBeGreaterThan(0);
@@ -170,7 +186,9 @@ describe('keys and tools', () => {
   });
 
   it('Chinese names on reveal.js controls', async () => {
-    const labels = await page.evaluate(() => Array.from(document.querySelectorAll('.reveal .controls button')).map((b) => b.getAttribute('aria-label')));
+    const labels = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.reveal .controls button')).map((b) => b.getAttribute('aria-label')),
+    );
     expect(labels).toEqual(['上一张', '下一张', '上方一张', '下方一张']);
   });
 });
@@ -179,7 +197,11 @@ describe('projectors and touch', () => {
   it('scales the 1280×720 slide to fit 1920×1080, 1280×720 and 1024×768', async () => {
     const p = await browser.newPage();
     try {
-      for (const [width, height] of [[1920, 1080], [1280, 720], [1024, 768]] as const) {
+      for (const [width, height] of [
+        [1920, 1080],
+        [1280, 720],
+        [1024, 768],
+      ] as const) {
         await p.setViewport({ width, height });
         if (p.url() === 'about:blank') {
           await p.goto(`${served.url}#/slide-4`, { waitUntil: 'load' });
@@ -240,7 +262,8 @@ describe('accessibility', () => {
       });
       const result = await new AxePuppeteer(page).analyze();
       for (const v of result.violations) {
-        if (v.impact === 'serious' || v.impact === 'critical') found.push(`slide ${i + 1}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        if (v.impact === 'serious' || v.impact === 'critical')
+          found.push(`slide ${i + 1}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       }
     }
     expect(found).toEqual([]);

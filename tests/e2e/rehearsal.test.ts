@@ -119,7 +119,11 @@ describe('rehearsal in dev', () => {
     await view.waitForFunction(() => document.querySelector('.iur-rehearsal')?.textContent?.includes('已保存到'), { timeout: 10_000 });
     expect(await panelText(view)).toContain('rehearsal.json');
 
-    const file = JSON.parse(await readFile(path.join(slides, 'rehearsal.json'), 'utf8')) as { version: number; recorded: string; slides: Record<string, number> };
+    const file = JSON.parse(await readFile(path.join(slides, 'rehearsal.json'), 'utf8')) as {
+      version: number;
+      recorded: string;
+      slides: Record<string, number>;
+    };
     expect(file.version).toBe(1);
     expect(file.recorded).toBe('2021-09-17T09:03:05.000Z');
     expect(ids.slice(0, 4)).toEqual(['01-intro.md#测试幻灯片', '01-intro.md#提纲', '02-body.md#第三张幻灯片', '02-body.md#流程图']);
@@ -127,7 +131,9 @@ describe('rehearsal in dev', () => {
     expect(file.slides).toEqual({ [ids[0]]: 30, [ids[1]]: 45, [ids[2]]: 30, [ids[3]]: 65, [ids[4]]: 15 });
     // The Markdown is untouched, and the open deck paces by the new times at once.
     expect(await readFile(path.join(slides, '02-body.md'), 'utf8')).toBe(await readFile('tests/fixtures/basic/02-body.md', 'utf8'));
-    expect(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('section[data-slide-id]'), (s) => s.dataset.timing))).toEqual(['30', '45', '30', '65', '15']);
+    expect(
+      await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('section[data-slide-id]'), (s) => s.dataset.timing)),
+    ).toEqual(['30', '45', '30', '65', '15']);
     await view.close();
     await page.browserContext().close();
   });
@@ -181,7 +187,7 @@ describe('the next build', () => {
     const stored = await page.evaluate(() => localStorage.getItem(`iur-deck-rehearsal:${document.title}`));
     expect((JSON.parse(stored ?? '{}') as { slides?: unknown }).slides).toEqual({ [ids[0]]: 20, [ids[1]]: 40 });
     const link = await view.waitForSelector('.iur-rehearsal a[download="rehearsal.json"]', { timeout: 10_000 });
-    const href = (await link?.evaluate((a) => (a).href)) ?? '';
+    const href = (await link?.evaluate((a) => a.href)) ?? '';
     expect(href).toMatch(/^blob:/);
     const downloaded = await page.evaluate((u: string) => fetch(u).then((r) => r.text()), href);
     expect((JSON.parse(downloaded) as { slides?: unknown }).slides).toEqual({ [ids[0]]: 20, [ids[1]]: 40 });
@@ -194,7 +200,9 @@ describe('the next build', () => {
     await page.keyboard.press('?');
     await page.keyboard.up('Shift');
     await page.waitForSelector('.r-overlay-help-content table');
-    const rows = await page.evaluate(() => Array.from(document.querySelectorAll('.r-overlay-help-content tbody tr'), (tr) => tr.textContent));
+    const rows = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.r-overlay-help-content tbody tr'), (tr) => tr.textContent),
+    );
     expect(rows).toContain('R彩排计时：开始 ／ 结束');
   });
 });
@@ -214,7 +222,14 @@ describe('npm run check', () => {
     const lines = out.split('\n');
     const at = lines.findIndex((l) => l.startsWith('rehearsal: the 5 slowest slides:'));
     expect(at).toBeGreaterThan(-1);
-    expect(lines.slice(at + 1, at + 6).map((l) => l.trim().split(/\s{2,}/).slice(1))).toEqual([
+    expect(
+      lines.slice(at + 1, at + 6).map((l) =>
+        l
+          .trim()
+          .split(/\s{2,}/)
+          .slice(1),
+      ),
+    ).toEqual([
       ['1:05', '流程图'],
       ['0:45', '提纲'],
       ['0:30', '测试幻灯片'],

@@ -20,7 +20,10 @@ let slides: string;
 beforeAll(async () => {
   slides = path.join(await tempDir('remote-dev'), 'slides');
   await cp('tests/fixtures/remote', slides, { recursive: true });
-  [run, browser] = await Promise.all([startPresent(['--slides', slides, '--remote', '--host', LAN, '--port', '5761'], { dev: true }), launchBrowser()]);
+  [run, browser] = await Promise.all([
+    startPresent(['--slides', slides, '--remote', '--host', LAN, '--port', '5761'], { dev: true }),
+    launchBrowser(),
+  ]);
   venue = await browser.newPage();
   await venue.goto(`http://localhost:${run.port}/`);
   await venue.waitForFunction(() => window.__iurVenue?.connected && window.__iurVenue.applied > 0, { polling: 100, timeout: 90_000 });
@@ -46,7 +49,10 @@ describe('dev -- --remote', () => {
     phone = await browser.newPage();
     await phone.emulate(KnownDevices['iPhone 13']);
     await phone.goto(run.qrUrls[0]);
-    await phone.waitForFunction(() => window.__iurPhone?.connected && document.getElementById('counter')?.textContent === '1 / 4', { polling: 100, timeout: 90_000 });
+    await phone.waitForFunction(() => window.__iurPhone?.connected && document.getElementById('counter')?.textContent === '1 / 4', {
+      polling: 100,
+      timeout: 90_000,
+    });
     expect(await phone.$eval('#notes', (n) => n.textContent)).toContain('第一张备注');
     await phone.tap('#next');
     await venue.waitForFunction(() => window.Reveal?.getIndices().h === 1, { polling: 100, timeout: 10_000 });
@@ -54,7 +60,11 @@ describe('dev -- --remote', () => {
 
   it('the dev server write endpoint is not reachable from the LAN', async () => {
     const cookie = (await phone.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-    const status = await fetch(`http://${LAN}:${run.port}/__iur/rehearsal`, { method: 'POST', headers: { Cookie: cookie }, body: '{}' }).then((r) => r.status);
+    const status = await fetch(`http://${LAN}:${run.port}/__iur/rehearsal`, {
+      method: 'POST',
+      headers: { Cookie: cookie },
+      body: '{}',
+    }).then((r) => r.status);
     expect(status).toBe(405);
   });
 
@@ -62,9 +72,15 @@ describe('dev -- --remote', () => {
     const file = path.join(slides, '01-talk.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('第二张备注：', '第二张备注（改过）：'));
     await venue.bringToFront();
-    await venue.waitForFunction(() => document.querySelector('.reveal .slides')?.textContent?.includes('第二张备注（改过）'), { polling: 100, timeout: 30_000 });
+    await venue.waitForFunction(() => document.querySelector('.reveal .slides')?.textContent?.includes('第二张备注（改过）'), {
+      polling: 100,
+      timeout: 30_000,
+    });
     // The venue screen tells the phones; they load their pictures and notes again.
     await phone.bringToFront();
-    await phone.waitForFunction(() => document.getElementById('notes')?.textContent?.includes('（改过）'), { polling: 100, timeout: 30_000 });
+    await phone.waitForFunction(() => document.getElementById('notes')?.textContent?.includes('（改过）'), {
+      polling: 100,
+      timeout: 30_000,
+    });
   });
 });

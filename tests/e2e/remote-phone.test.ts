@@ -30,14 +30,21 @@ async function openPhone(url: string): Promise<Page> {
   await page.emulate(PHONE);
   await page.goto(url);
   await page.bringToFront();
-  await page.waitForFunction(() => window.__iurPhone?.connected && window.__iurPhone.state !== null && !/–/.test(document.getElementById('counter')?.textContent ?? '–'), { polling: 100, timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      window.__iurPhone?.connected && window.__iurPhone.state !== null && !/–/.test(document.getElementById('counter')?.textContent ?? '–'),
+    { polling: 100, timeout: 60_000 },
+  );
   return page;
 }
 
 const phoneText = (page: Page, id: string) => page.$eval(`#${id}`, (el) => el.textContent ?? '');
 
 beforeAll(async () => {
-  [run, browser] = await Promise.all([startPresent(['--slides', 'tests/fixtures/remote', '--remote', '--host', LAN, '--port', '5711']), launchBrowser()]);
+  [run, browser] = await Promise.all([
+    startPresent(['--slides', 'tests/fixtures/remote', '--remote', '--host', LAN, '--port', '5711']),
+    launchBrowser(),
+  ]);
   venue = await openVenue();
 });
 
@@ -155,7 +162,10 @@ describe('present --remote with a phone', () => {
       const wanderer = await openPhone(`http://${LAN}:${proxy.port}/phone?token=${token}`);
       await wanderer.setOfflineMode(true);
       proxy.cut();
-      await wanderer.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('已断开'), { polling: 100, timeout: 30_000 });
+      await wanderer.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('已断开'), {
+        polling: 100,
+        timeout: 30_000,
+      });
       // Meanwhile the talk goes on from the laptop.
       await venue.bringToFront();
       await venue.keyboard.press('ArrowLeft');
@@ -175,7 +185,9 @@ describe('present --remote with a phone', () => {
   it('a follow link shows the talk but cannot drive it', async () => {
     const follower = await openPhone(run.qrUrls[1]);
     expect(await follower.evaluate(() => document.body.dataset.role)).toBe('follow');
-    expect(await follower.$eval('#next', (b) => getComputedStyle(b).display === 'none' || (b as HTMLElement).offsetParent === null)).toBe(true);
+    expect(await follower.$eval('#next', (b) => getComputedStyle(b).display === 'none' || (b as HTMLElement).offsetParent === null)).toBe(
+      true,
+    );
     // Even talking to the channel directly: refused by the server.
     const answer = await follower.evaluate(
       () =>

@@ -107,13 +107,23 @@ describe('the door of present --remote', () => {
 
   it('there is no write endpoint', async () => {
     for (const method of ['POST', 'PUT', 'DELETE']) {
-      const status = await fetch(`http://${host(LAN, run.port)}/__iur/rehearsal`, { method, headers: { Cookie: remoteCookie }, body: '{}' }).then((r) => r.status);
+      const status = await fetch(`http://${host(LAN, run.port)}/__iur/rehearsal`, {
+        method,
+        headers: { Cookie: remoteCookie },
+        body: '{}',
+      }).then((r) => r.status);
       expect(status, method).toBe(405);
     }
   });
 
   it('a path outside the build is a 404', async () => {
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/assets/../../package.json', '/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd']) {
+    for (const path of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/assets/../../package.json',
+      '/..%2f..%2fpackage.json',
+      '/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+    ]) {
       const answer = await get(LAN, run.port, path, { Cookie: remoteCookie });
       expect(answer.status, path).toBe(404);
       expect(answer.body).not.toContain('iur-deck');
@@ -123,16 +133,24 @@ describe('the door of present --remote', () => {
 });
 
 /** Opens the live channel; resolves with its first message, or rejects with the refusal's status. */
-function channel(port: number, headers: Record<string, string>): Promise<{ ws: WebSocket; hello: { canControl: boolean; state: { h: number } | null } }> {
+function channel(
+  port: number,
+  headers: Record<string, string>,
+): Promise<{ ws: WebSocket; hello: { canControl: boolean; state: { h: number } | null } }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://${host(LAN, port)}/__iur/live`, { headers });
-    ws.once('message', (data: Buffer) => resolve({ ws, hello: JSON.parse(data.toString('utf8')) as { canControl: boolean; state: { h: number } | null } }));
+    ws.once('message', (data: Buffer) =>
+      resolve({ ws, hello: JSON.parse(data.toString('utf8')) as { canControl: boolean; state: { h: number } | null } }),
+    );
     ws.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
     ws.once('error', reject);
   });
 }
 
-const nextMessage = (ws: WebSocket) => new Promise<{ type: string; why?: string; state?: { h: number } }>((resolve) => ws.once('message', (d: Buffer) => resolve(JSON.parse(d.toString('utf8')) as { type: string; why?: string; state?: { h: number } })));
+const nextMessage = (ws: WebSocket) =>
+  new Promise<{ type: string; why?: string; state?: { h: number } }>((resolve) =>
+    ws.once('message', (d: Buffer) => resolve(JSON.parse(d.toString('utf8')) as { type: string; why?: string; state?: { h: number } })),
+  );
 
 describe('the live channel of present --remote', () => {
   const origin = () => `http://${host(LAN, run.port)}`;
@@ -232,7 +250,11 @@ async function until(check: () => boolean | Promise<boolean>, ms: number): Promi
 }
 
 /** Whether nothing listens there any more (a process on its way out may still hold its sockets a moment). */
-const refused = (h: string, port: number) => get(h, port, '/').then(() => false, (e: Error) => /ECONNREFUSED/.test(e.message));
+const refused = (h: string, port: number) =>
+  get(h, port, '/').then(
+    () => false,
+    (e: Error) => /ECONNREFUSED/.test(e.message),
+  );
 
 const tempOf = (pid: number) => readdirSync(os.tmpdir()).filter((n) => n.startsWith(`iur-present-${pid}-`));
 
@@ -248,7 +270,9 @@ describe('present ends with its terminal', () => {
 
   it.each(['SIGKILL', 'SIGTERM'] as const)('npm killed by %s: no server, no process left', async (signal) => {
     const port = signal === 'SIGKILL' ? 5742 : 5743;
-    const r = await startPresent(['--slides', 'tests/fixtures/remote', '--remote', '--host', LAN, '--port', String(port)], { viaNpm: true });
+    const r = await startPresent(['--slides', 'tests/fixtures/remote', '--remote', '--host', LAN, '--port', String(port)], {
+      viaNpm: true,
+    });
     const [server] = presentProcesses(port);
     expect(server).toBeGreaterThan(0);
     r.child.kill(signal);
@@ -258,7 +282,10 @@ describe('present ends with its terminal', () => {
   });
 
   it('dev -- --remote: npm killed, the LAN listener goes with the dev server', async () => {
-    const r = await startPresent(['--slides', 'tests/fixtures/remote', '--remote', '--host', LAN, '--port', '5745'], { viaNpm: true, dev: true });
+    const r = await startPresent(['--slides', 'tests/fixtures/remote', '--remote', '--host', LAN, '--port', '5745'], {
+      viaNpm: true,
+      dev: true,
+    });
     expect((await get(LAN, r.port, '/')).status).toBe(401);
     r.child.kill('SIGKILL');
     expect(await until(() => presentProcesses(r.port, 'dev').length === 0, 5000)).toBe(true);
@@ -266,7 +293,10 @@ describe('present ends with its terminal', () => {
   });
 
   it('Ctrl+C in the terminal (SIGINT to the whole group under npm)', async () => {
-    const child = spawn('npm', ['run', 'present', '--', '--slides', 'tests/fixtures/remote', '--port', '5744'], { stdio: 'ignore', detached: true });
+    const child = spawn('npm', ['run', 'present', '--', '--slides', 'tests/fixtures/remote', '--port', '5744'], {
+      stdio: 'ignore',
+      detached: true,
+    });
     expect(await until(() => presentProcesses(5744).length === 1, 60_000)).toBe(true);
     expect(await until(() => listeningSockets(presentProcesses(5744)[0] ?? 0).length > 0, 60_000)).toBe(true);
     process.kill(-(child.pid as number), 'SIGINT');

@@ -11,7 +11,9 @@ import { buildDeck } from '../../src/builder/buildDeck.ts';
 import { tempDir } from '../helpers/deckPage.ts';
 import { openSpeakerView, waitForSpeakerNotes, waitForTimerTick } from '../helpers/speakerView.ts';
 
-const FIREFOX = [process.env.IUR_FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p): p is string => Boolean(p) && existsSync(p as string));
+const FIREFOX = [process.env.IUR_FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(
+  (p): p is string => Boolean(p) && existsSync(p as string),
+);
 if (!FIREFOX) console.warn('single-firefox: no Firefox found (apt-get install firefox-esr, or set IUR_FIREFOX): skipped');
 
 let out: string;
@@ -24,7 +26,13 @@ describe.skipIf(!FIREFOX)('the single file in Firefox, from file://', () => {
     out = await tempDir('single-ff');
     const build = await buildDeck({ slidesDir: 'tests/fixtures/basic', outDir: path.join(out, 'deck'), single: true, quiet: true });
     // Firefox's first start makes its profile: on a busy machine that took over Puppeteer's default 30 s.
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, defaultViewport: { width: 1280, height: 720 }, timeout: 90_000 });
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      defaultViewport: { width: 1280, height: 720 },
+      timeout: 90_000,
+    });
     page = await browser.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
@@ -54,7 +62,10 @@ describe.skipIf(!FIREFOX)('the single file in Firefox, from file://', () => {
   it('reaches every slide with the keyboard', async () => {
     const seen = new Set<string>();
     for (let presses = 0; presses < 50; presses++) {
-      const at = await page.evaluate(() => ({ id: window.Reveal!.getCurrentSlide().id, end: window.Reveal!.isLastSlide() && !window.Reveal!.availableFragments().next }));
+      const at = await page.evaluate(() => ({
+        id: window.Reveal!.getCurrentSlide().id,
+        end: window.Reveal!.isLastSlide() && !window.Reveal!.availableFragments().next,
+      }));
       seen.add(at.id);
       if (at.end) break;
       await page.keyboard.press(' ');

@@ -74,7 +74,11 @@ describe('the single file', () => {
   it('is ready and draws every Mermaid diagram as an SVG', async () => {
     expect(await page.evaluate(() => document.documentElement.dataset.deck)).toBe('ready');
     const figures = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('figure.mermaid-diagram')).map((f) => ({ slide: f.closest('section[data-file]')?.id, svg: f.querySelector('svg') !== null, text: f.querySelector('svg')?.textContent ?? '' })),
+      Array.from(document.querySelectorAll('figure.mermaid-diagram')).map((f) => ({
+        slide: f.closest('section[data-file]')?.id,
+        svg: f.querySelector('svg') !== null,
+        text: f.querySelector('svg')?.textContent ?? '',
+      })),
     );
     expect(figures.length).toBe(build.deck.slides.reduce((n, s) => n + s.diagrams.length, 0));
     expect(figures.length).toBeGreaterThan(0);
@@ -86,7 +90,10 @@ describe('the single file', () => {
     await page.evaluate(() => window.Reveal?.slide(0, 0, -1));
     const seen: string[] = [];
     for (let presses = 0; presses < 200; presses++) {
-      const at = await page.evaluate(() => ({ id: window.Reveal!.getCurrentSlide().id, end: window.Reveal!.isLastSlide() && !window.Reveal!.availableFragments().next }));
+      const at = await page.evaluate(() => ({
+        id: window.Reveal!.getCurrentSlide().id,
+        end: window.Reveal!.isLastSlide() && !window.Reveal!.availableFragments().next,
+      }));
       if (seen[seen.length - 1] !== at.id) seen.push(at.id);
       if (at.end) break;
       await page.keyboard.press('Space');

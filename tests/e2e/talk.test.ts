@@ -47,11 +47,14 @@ describe('the talk as exported', () => {
     expect(missingLines(text)).toEqual([]);
   });
 
-  it('keeps the talk\'s lines in order, page by page', () => {
+  it("keeps the talk's lines in order, page by page", () => {
     // Within a page, Chromium's text order follows painting (bold runs apart), so order is checked by page.
     let page = 0;
     const outOfOrder: string[] = [];
-    for (const s of original.split('\n').filter((l) => !reordered.has(l.trim())).flatMap(segments)) {
+    for (const s of original
+      .split('\n')
+      .filter((l) => !reordered.has(l.trim()))
+      .flatMap(segments)) {
       const want = normal(s);
       const bare = s.endsWith('：') ? normal(s.slice(0, -1)) : want;
       const at = pageTexts.findIndex((t, i) => i >= page && (t.includes(want) || t.includes(bare)));

@@ -31,7 +31,9 @@ function watchCommand(command: string, args: string[]): Watching {
   let err = '';
   child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr?.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let seen = 0;
   const waitForLine = async (pattern: RegExp, timeoutMs = 60_000): Promise<string> => {
     const deadline = Date.now() + timeoutMs;
@@ -42,7 +44,8 @@ function watchCommand(command: string, args: string[]): Watching {
         seen += at + 1;
         return lines[at];
       }
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no line matching ${pattern}; stdout:\n${out}\nstderr:\n${err}`);
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`no line matching ${pattern}; stdout:\n${out}\nstderr:\n${err}`);
       await sleep(50);
     }
   };
@@ -52,7 +55,9 @@ function watchCommand(command: string, args: string[]): Watching {
 /** ImageMagick's normalized cross-correlation of two images (1: the same); it exits 1 when they differ at all. */
 function ncc(a: string, b: string): number {
   try {
-    return Number.parseFloat(execFileSync('compare', ['-metric', 'NCC', a, b, 'null:'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) || '1');
+    return Number.parseFloat(
+      execFileSync('compare', ['-metric', 'NCC', a, b, 'null:'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) || '1',
+    );
   } catch (error) {
     return Number.parseFloat(String((error as { stderr?: string }).stderr ?? ''));
   }
@@ -124,7 +129,8 @@ describe('export --watch', () => {
       const fresh = path.join(dir, 'fresh.pdf');
       execFileSync(process.execPath, [BIN, 'export', '--slides', slides, '--out', fresh], { cwd: ROOT, stdio: 'ignore' });
       expect(pdfText(out)).toBe(pdfText(fresh));
-      for (const [n, file] of [out, fresh].entries()) execFileSync('pdftoppm', ['-r', '30', '-png', '-f', '3', '-l', '3', '-singlefile', file, path.join(dir, `p3-${n}`)]);
+      for (const [n, file] of [out, fresh].entries())
+        execFileSync('pdftoppm', ['-r', '30', '-png', '-f', '3', '-l', '3', '-singlefile', file, path.join(dir, `p3-${n}`)]);
       expect(ncc(path.join(dir, 'p3-0.png'), path.join(dir, 'p3-1.png'))).toBeGreaterThan(0.999);
       // The same Chromium processes, still running.
       expect(alive(browsers)).toEqual(browsers);

@@ -41,11 +41,15 @@ const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 /** One headless soffice (its own profile and fonts) and loEdit.py against it; soffice and its children end with it. */
 async function editRun(file: string, outDir: string, fontsConf: string, profile: string): Promise<{ code: number | null; stderr: string }> {
   const pipe = `iur-${process.pid}-${Date.now()}`;
-  const office = spawn('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--invisible', '--norestore', `--accept=pipe,name=${pipe};urp;`], {
-    env: { ...process.env, FONTCONFIG_FILE: fontsConf },
-    stdio: 'ignore',
-    detached: true,
-  });
+  const office = spawn(
+    'soffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--invisible', '--norestore', `--accept=pipe,name=${pipe};urp;`],
+    {
+      env: { ...process.env, FONTCONFIG_FILE: fontsConf },
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   try {
     const script = path.join(import.meta.dirname, 'loEdit.py');
     return await new Promise((resolve) => {

@@ -137,12 +137,15 @@ export interface Answer {
 /** A raw HTTP GET (the path sent as is, any Host header) to this machine. */
 export function get(host: string, port: number, path: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host, port, path, method: 'GET', headers: { Host: `${host.includes(':') ? `[${host}]` : host}:${port}`, ...headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      { host, port, path, method: 'GET', headers: { Host: `${host.includes(':') ? `[${host}]` : host}:${port}`, ...headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });

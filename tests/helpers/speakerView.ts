@@ -18,7 +18,7 @@ export async function openSpeakerView(page: Page): Promise<Page> {
   await page.keyboard.press('s');
   const view = await popup;
   // Connected: the plugin hides its "loading" status once the main window answers.
-  await view.waitForFunction(() => (document.getElementById('connection-status'))?.style.display === 'none', POLL);
+  await view.waitForFunction(() => document.getElementById('connection-status')?.style.display === 'none', POLL);
   return view;
 }
 
@@ -37,7 +37,11 @@ export async function waitForSpeakerNotes(view: Page, text: string): Promise<voi
 /** Waits until the elapsed-time display changes, i.e. the timer runs. */
 export async function waitForTimerTick(view: Page): Promise<{ before: string; after: string }> {
   const before = await view.evaluate(() => document.querySelector('.speaker-controls-time .timer')?.textContent ?? '');
-  await view.waitForFunction((b: string) => (document.querySelector('.speaker-controls-time .timer')?.textContent ?? '') !== b, POLL, before);
+  await view.waitForFunction(
+    (b: string) => (document.querySelector('.speaker-controls-time .timer')?.textContent ?? '') !== b,
+    POLL,
+    before,
+  );
   const after = await view.evaluate(() => document.querySelector('.speaker-controls-time .timer')?.textContent ?? '');
   return { before, after };
 }

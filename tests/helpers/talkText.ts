@@ -24,24 +24,33 @@ export function segments(line: string): string[] {
     .replace(/^[IVX]+\.\s+/, (m) => (l.startsWith('I. 产业') ? m : ''))
     .replace(/^[■◆●✓]\s*/u, '')
     .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
-  return l
-    .split(/\t|\*\*([^*]+：)\*\*|\*\*/)
-    .filter((s): s is string => typeof s === 'string')
-    .map((s) => s.replace(/^[◆■●✓]+/u, '').replace(/^[IVX]+\.\s*/, '').trim())
-    .map((s) => s.replace(/^\d+\s+(?=方式)/, ''))
-    // A short label before a full-width colon (特征一：…, 模式：…) may become a card's heading: label and text are checked apart.
-    .flatMap((s) => {
-      const label = /^([^：，。（]{1,6}：)(.+)$/u.exec(s);
-      return label ? [label[1], label[2]] : [s];
-    })
-    .filter((s) => s !== '' && s !== '—' && s !== '---' && s !== '-' && s !== '.....');
+  return (
+    l
+      .split(/\t|\*\*([^*]+：)\*\*|\*\*/)
+      .filter((s): s is string => typeof s === 'string')
+      .map((s) =>
+        s
+          .replace(/^[◆■●✓]+/u, '')
+          .replace(/^[IVX]+\.\s*/, '')
+          .trim(),
+      )
+      .map((s) => s.replace(/^\d+\s+(?=方式)/, ''))
+      // A short label before a full-width colon (特征一：…, 模式：…) may become a card's heading: label and text are checked apart.
+      .flatMap((s) => {
+        const label = /^([^：，。（]{1,6}：)(.+)$/u.exec(s);
+        return label ? [label[1], label[2]] : [s];
+      })
+      .filter((s) => s !== '' && s !== '—' && s !== '---' && s !== '-' && s !== '.....')
+  );
 }
 
 /** The talk's pieces missing from `text` (already normal()). */
 export function missingLines(text: string): string[] {
-  return original
-    .split('\n')
-    .flatMap(segments)
-    // A bold label that became a table's row header loses its colon.
-    .filter((s) => !text.includes(normal(s)) && !(s.endsWith('：') && text.includes(normal(s.slice(0, -1)))));
+  return (
+    original
+      .split('\n')
+      .flatMap(segments)
+      // A bold label that became a table's row header loses its colon.
+      .filter((s) => !text.includes(normal(s)) && !(s.endsWith('：') && text.includes(normal(s.slice(0, -1)))))
+  );
 }

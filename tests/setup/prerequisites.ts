@@ -38,13 +38,17 @@ function onPath(command: string): boolean {
 
 export function isInstalled(p: Prerequisite): boolean {
   if (p.pkg === 'chromium' && process.env.PUPPETEER_EXECUTABLE_PATH && existsSync(process.env.PUPPETEER_EXECUTABLE_PATH)) return true;
-  return p.checks.some((c) => (c.startsWith('command:') ? onPath(c.slice('command:'.length)) : c.startsWith('file:') ? existsSync(c.slice('file:'.length)) : false));
+  return p.checks.some((c) =>
+    c.startsWith('command:') ? onPath(c.slice('command:'.length)) : c.startsWith('file:') ? existsSync(c.slice('file:'.length)) : false,
+  );
 }
 
 export default function setup(): void {
   const missing = readPrerequisites().filter((p) => !isInstalled(p));
   if (missing.length === 0) return;
   const names = missing.map((p) => p.pkg).join(' ');
-  console.error(`npm test: missing ${names} (the tests need ${missing.length === 1 ? 'it' : 'them'}): run npm run test:setup, or apt-get install ${names}`);
+  console.error(
+    `npm test: missing ${names} (the tests need ${missing.length === 1 ? 'it' : 'them'}): run npm run test:setup, or apt-get install ${names}`,
+  );
   process.exit(1);
 }

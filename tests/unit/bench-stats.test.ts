@@ -84,7 +84,7 @@ describe('export output', () => {
     '  diagrams: 9 of 9 as drawn by an earlier export, 0 drawn now',
   ].join('\n');
 
-  it('reads the PowerPoint export\'s summary too', () => {
+  it("reads the PowerPoint export's summary too", () => {
     const parsed = parseExportOutput('PPTX written: /tmp/x/deck.pptx — 54 slides, 823.4 KB, 3.7 s\n  pictures           852 ms');
     expect(parsed).toEqual({ pages: 54, reportedMs: 3700, stages: { pictures: 852 } });
   });

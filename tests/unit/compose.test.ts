@@ -20,7 +20,13 @@ import { parseDeck } from '../../src/deck/parseDeck.ts';
 import { renderSlidesHtml, titlePageHtml } from '../../src/render/slidesHtml.ts';
 import { asciiPunctuation } from '../../src/client/doctor/rules.ts';
 
-const features = (over: Partial<SlideFeatures>): SlideFeatures => ({ layout: '', blocks: ['p'], text: '一句话。', hasFigure: false, ...over });
+const features = (over: Partial<SlideFeatures>): SlideFeatures => ({
+  layout: '',
+  blocks: ['p'],
+  text: '一句话。',
+  hasFigure: false,
+  ...over,
+});
 
 describe('largestFitting (binary search over the scale)', () => {
   it('finds the largest candidate a monotone test accepts', () => {
@@ -111,14 +117,18 @@ describe('::: cards', () => {
   const parse = (text: string) => parseDeck([{ file: 'slides/a.md', text }], md);
 
   it('makes each list item a card, with its heading and the icon inlined as SVG', () => {
-    const { deck, problems } = parse('## 特征\n\n::: cards\n- ### 特征一 {icon=building-2}\n  主体是企业\n- ### 特征二\n  本质是技术联盟\n:::\n');
+    const { deck, problems } = parse(
+      '## 特征\n\n::: cards\n- ### 特征一 {icon=building-2}\n  主体是企业\n- ### 特征二\n  本质是技术联盟\n:::\n',
+    );
     // Without the source lines every block carries (tests/unit/parse.test.ts checks those).
     const html = deck.slides[0].html.replace(/ data-line="\d+"/g, '');
     expect(problems).toEqual([]);
     expect(html).toContain('<div data-cards="2" data-columns="2" class="layout-cards">');
     expect(html).toContain('<ul class="cards">');
     expect(html.match(/<li class="card">/g)).toHaveLength(2);
-    expect(html).toMatch(/<h3><svg class="card-icon" data-icon="building-2" aria-hidden="true"[^>]*>.*<\/svg>特征<wbr>一<\/h3>\n<p>主体<wbr>是<wbr>企业<\/p>/s);
+    expect(html).toMatch(
+      /<h3><svg class="card-icon" data-icon="building-2" aria-hidden="true"[^>]*>.*<\/svg>特征<wbr>一<\/h3>\n<p>主体<wbr>是<wbr>企业<\/p>/s,
+    );
     expect(html).not.toMatch(/\sicon=/);
   });
 
@@ -137,35 +147,54 @@ describe('::: cards', () => {
 
   it('names the 3 closest Lucide icons for a misspelt one', () => {
     const { problems } = parse('# x\n\n::: cards\n- ### 一 {icon=databse}\n- ### 二 {icon=cpu}\n:::\n');
-    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^unknown icon "databse" \(.*; did you mean database, [a-z0-9-]+, [a-z0-9-]+\?\)$/)]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^unknown icon "databse" \(.*; did you mean database, [a-z0-9-]+, [a-z0-9-]+\?\)$/),
+    ]);
   });
 });
 
 describe('the title page from the front matter', () => {
-  const meta = { title: '产学研合作的热点与思考', subtitle: '以产业技术联盟为例', organisation: '中国科学技术发展战略研究院', author: '于良', date: '2021年9月17日', lang: 'zh-CN', theme: 'institute' };
+  const meta = {
+    title: '产学研合作的热点与思考',
+    subtitle: '以产业技术联盟为例',
+    organisation: '中国科学技术发展战略研究院',
+    author: '于良',
+    date: '2021年9月17日',
+    lang: 'zh-CN',
+    theme: 'institute',
+  };
 
   it('fills a title page that holds only its heading, or nothing', () => {
     const filled = titlePageHtml('<div class="layout-title">\n<h1>标题</h1>\n</div>\n', meta);
-    expect(filled).toContain('<h1>标题</h1>\n<p class="title-subtitle">以产业技术联盟为例</p>\n<p class="title-meta">中国科学技术发展战略研究院</p>\n<p class="title-meta">于良</p>\n<p class="title-meta">2021年9月17日</p>');
+    expect(filled).toContain(
+      '<h1>标题</h1>\n<p class="title-subtitle">以产业技术联盟为例</p>\n<p class="title-meta">中国科学技术发展战略研究院</p>\n<p class="title-meta">于良</p>\n<p class="title-meta">2021年9月17日</p>',
+    );
     expect(titlePageHtml('<div class="layout-title">\n</div>\n', meta)).toContain('<h1>产学研合作的热点与思考</h1>');
   });
 
   it('leaves a written title page as it is, and fills only the fields that are set', () => {
     const written = '<div class="layout-title">\n<h1>标题</h1>\n<p>副标题</p>\n</div>\n';
     expect(titlePageHtml(written, meta)).toBe(written);
-    expect(titlePageHtml('<div class="layout-title">\n<h1>标题</h1>\n</div>\n', { ...meta, subtitle: undefined, date: undefined })).not.toMatch(/title-subtitle|2021/);
+    expect(
+      titlePageHtml('<div class="layout-title">\n<h1>标题</h1>\n</div>\n', { ...meta, subtitle: undefined, date: undefined }),
+    ).not.toMatch(/title-subtitle|2021/);
   });
 
-  it('fills the deck\'s first title page only', () => {
-    const { deck } = parseDeck([{ file: 'a.md', text: '---\ntitle: 题\nauthor: 某人\n---\n\n::: title\n# 题\n:::\n\n---\n\n::: title\n# 第二封面\n:::\n' }], createMarkdown());
+  it("fills the deck's first title page only", () => {
+    const { deck } = parseDeck(
+      [{ file: 'a.md', text: '---\ntitle: 题\nauthor: 某人\n---\n\n::: title\n# 题\n:::\n\n---\n\n::: title\n# 第二封面\n:::\n' }],
+      createMarkdown(),
+    );
     const html = renderSlidesHtml(deck);
     expect(html.match(/title-meta/g)).toHaveLength(1);
   });
 });
 
-describe('the doctor\'s punctuation rule', () => {
+describe("the doctor's punctuation rule", () => {
   it('finds ASCII punctuation between Chinese characters and gives the full-width fix', () => {
-    expect(asciiPunctuation('工业实验室: 1900年, 美国通用电气公司')).toEqual([{ found: ': 1900年, 美国通用电气', fixed: ': 1900年，美国通用电气' }]);
+    expect(asciiPunctuation('工业实验室: 1900年, 美国通用电气公司')).toEqual([
+      { found: ': 1900年, 美国通用电气', fixed: ': 1900年，美国通用电气' },
+    ]);
     expect(asciiPunctuation('技术顾问: 美国西部采金潮')).toEqual([{ found: '技术顾问: 美国西部采金', fixed: '技术顾问：美国西部采金' }]);
     expect(asciiPunctuation('科学园 (最早)')[0].fixed).toBe('科学园（最早)');
   });

@@ -7,7 +7,7 @@ import { parseExportArgs } from '../../src/export/args.ts';
 import { PROJECT_ROOT } from '../../src/project/paths.ts';
 
 describe('default outputs', () => {
-  it('the project\'s slides/ keeps the plain names', () => {
+  it("the project's slides/ keeps the plain names", () => {
     const slides = path.join(PROJECT_ROOT, 'slides');
     expect(deckName(slides)).toBe('');
     expect(defaultOutput(slides, 'pdf')).toBe('deck.pdf');
@@ -28,7 +28,7 @@ describe('default outputs', () => {
     if (options !== 'help') expect(options.out).toBe('basic.pdf');
   });
 
-  it('a handout or a notes PDF never takes the slide PDF\'s name', () => {
+  it("a handout or a notes PDF never takes the slide PDF's name", () => {
     const out = (...argv: string[]) => {
       const options = parseExportArgs(['--slides', 'mytalk', ...argv]);
       return options === 'help' ? '' : options.out;

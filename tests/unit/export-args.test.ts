@@ -30,21 +30,54 @@ describe('parseExportArgs', () => {
     expect(parseExportArgs(['--force'])).toMatchObject({ force: true });
   });
 
-  it('--annotations: the pen\'s drawings, for PDF, PNG and PowerPoint', () => {
+  it("--annotations: the pen's drawings, for PDF, PNG and PowerPoint", () => {
     expect(parseExportArgs(['--annotations'])).toMatchObject({ annotations: true });
     expect(parseExportArgs(['--annotations', '--out', 'x', '--format', 'png'])).toMatchObject({ annotations: true, format: 'png' });
     expect(parseExportArgs(['--annotations', '--out', 'x.pptx'])).toMatchObject({ annotations: true, format: 'pptx' });
   });
 
   it('reads every option', () => {
-    const o = parseExportArgs(['--slides', 'd', '--out', 'x.pdf', '--notes', '--fragments', '--range', '3-7,10', '--timeout', '2.5', '--verbose', '--debug']);
+    const o = parseExportArgs([
+      '--slides',
+      'd',
+      '--out',
+      'x.pdf',
+      '--notes',
+      '--fragments',
+      '--range',
+      '3-7,10',
+      '--timeout',
+      '2.5',
+      '--verbose',
+      '--debug',
+    ]);
     expect(o).toMatchObject({ slidesDir: 'd', out: 'x.pdf', notes: true, fragments: true, timeoutMs: 2500, verbose: true, debug: true });
-    expect(o !== 'help' && o.range).toEqual([{ from: 3, to: 7 }, { from: 10, to: 10 }]);
+    expect(o !== 'help' && o.range).toEqual([
+      { from: 3, to: 7 },
+      { from: 10, to: 10 },
+    ]);
   });
 
   it('answers --help, which documents every option and the exit codes', () => {
     expect(parseExportArgs(['--help'])).toBe('help');
-    for (const word of ['--slides', '--out', '--format', '--width', '--notes', '--fragments', '--range', '--handout', '--watch', '--timeout', '--verbose', '--debug', DEFAULT_OUT, 'deck.pptx', 'Exit codes', 'PUPPETEER_EXECUTABLE_PATH']) {
+    for (const word of [
+      '--slides',
+      '--out',
+      '--format',
+      '--width',
+      '--notes',
+      '--fragments',
+      '--range',
+      '--handout',
+      '--watch',
+      '--timeout',
+      '--verbose',
+      '--debug',
+      DEFAULT_OUT,
+      'deck.pptx',
+      'Exit codes',
+      'PUPPETEER_EXECUTABLE_PATH',
+    ]) {
       expect(EXPORT_HELP).toContain(word);
     }
   });
@@ -81,8 +114,15 @@ describe('parseExportArgs', () => {
 
 describe('--range', () => {
   it('parses numbers, ranges and open ends', () => {
-    expect(parseRange('3-7,10')).toEqual([{ from: 3, to: 7 }, { from: 10, to: 10 }]);
-    expect(parseRange(' 2 , 4 - 5 ,9-')).toEqual([{ from: 2, to: 2 }, { from: 4, to: 5 }, { from: 9, to: undefined }]);
+    expect(parseRange('3-7,10')).toEqual([
+      { from: 3, to: 7 },
+      { from: 10, to: 10 },
+    ]);
+    expect(parseRange(' 2 , 4 - 5 ,9-')).toEqual([
+      { from: 2, to: 2 },
+      { from: 4, to: 5 },
+      { from: 9, to: undefined },
+    ]);
   });
 
   it('refuses what is not a range', () => {
@@ -103,7 +143,10 @@ describe('--range', () => {
 describe('describeFailure', () => {
   it('lists deck problems as file:line and exits 1', () => {
     const error = new DeckError([{ pos: { file: 'slides/a.md', line: 3 }, level: 'error', message: 'bad' }]);
-    expect(describeFailure(error)).toEqual({ code: EXPORT_EXIT.deck, lines: ['slides/a.md:3: error: bad', 'export: stopped, the deck has 1 error'] });
+    expect(describeFailure(error)).toEqual({
+      code: EXPORT_EXIT.deck,
+      lines: ['slides/a.md:3: error: bad', 'export: stopped, the deck has 1 error'],
+    });
   });
 
   it('exits 2 without a browser, with the message saying how to get one', () => {

@@ -9,7 +9,20 @@ import { firstPages, pagesOfSlides, printPlan, slideKey } from '../../src/export
 import { readInfo, readOutline } from '../../src/export/pdf/inspect.ts';
 
 function slide(index: number, h: number, v: number, part: number, title: string): Slide {
-  return { index, h, v, pos: { file: `s/${part}.md`, line: 10 * index + 1 }, endLine: 10 * index + 9, part, title, layout: '', html: '', notes: '', diagrams: [], fragments: 0 };
+  return {
+    index,
+    h,
+    v,
+    pos: { file: `s/${part}.md`, line: 10 * index + 1 },
+    endLine: 10 * index + 9,
+    part,
+    title,
+    layout: '',
+    html: '',
+    notes: '',
+    diagrams: [],
+    fragments: 0,
+  };
 }
 
 const deck: Deck = {
@@ -19,7 +32,13 @@ const deck: Deck = {
     { index: 0, file: 's/0.md', title: '开场', marker: '', inOutline: false, firstSlide: 0 },
     { index: 1, file: 's/1.md', title: '一、正文', marker: '一', inOutline: true, firstSlide: 2 },
   ],
-  slides: [slide(0, 0, 0, 0, '封面'), slide(1, 1, 0, 0, ''), slide(2, 2, 0, 1, '正文一'), slide(3, 2, 1, 1, '竖向'), slide(4, 3, 0, 1, '正文二')],
+  slides: [
+    slide(0, 0, 0, 0, '封面'),
+    slide(1, 1, 0, 0, ''),
+    slide(2, 2, 0, 1, '正文一'),
+    slide(3, 2, 1, 1, '竖向'),
+    slide(4, 3, 0, 1, '正文二'),
+  ],
   text: '',
 };
 
@@ -39,7 +58,11 @@ describe('page map', () => {
       { key: slideKey(deck, 4), kind: 'slide' },
     ]);
     expect(pages.map((p) => p.slide)).toEqual([0, 2, 2, 2, 4]);
-    expect([...firstPages(pages)]).toEqual([[0, 0], [2, 1], [4, 4]]);
+    expect([...firstPages(pages)]).toEqual([
+      [0, 0],
+      [2, 1],
+      [4, 4],
+    ]);
     expect(() => pagesOfSlides(deck, [{ key: 'nope:1', kind: 'slide' }])).toThrow(/does not have/);
   });
 
@@ -56,7 +79,16 @@ describe('page map', () => {
 
 describe('bookmarks', () => {
   it('has a part per entry with a child per titled slide', () => {
-    const tree = bookmarkTree(deck, new Map([[0, 0], [1, 1], [2, 2], [3, 5], [4, 6]]));
+    const tree = bookmarkTree(
+      deck,
+      new Map([
+        [0, 0],
+        [1, 1],
+        [2, 2],
+        [3, 5],
+        [4, 6],
+      ]),
+    );
     expect(tree).toEqual([
       { title: '开场', page: 0, children: [{ title: '封面', page: 0, children: [] }] },
       {
@@ -72,14 +104,38 @@ describe('bookmarks', () => {
   });
 
   it('leaves out parts with no printed slide and points a part at its first printed page', () => {
-    expect(bookmarkTree(deck, new Map([[3, 0], [4, 1]]))).toEqual([
-      { title: '一、正文', page: 0, children: [{ title: '竖向', page: 0, children: [] }, { title: '正文二', page: 1, children: [] }] },
+    expect(
+      bookmarkTree(
+        deck,
+        new Map([
+          [3, 0],
+          [4, 1],
+        ]),
+      ),
+    ).toEqual([
+      {
+        title: '一、正文',
+        page: 0,
+        children: [
+          { title: '竖向', page: 0, children: [] },
+          { title: '正文二', page: 1, children: [] },
+        ],
+      },
     ]);
   });
 
   it('writes an outline that reads back with the same titles and pages', async () => {
     const doc = await blankPdf(7);
-    const tree = bookmarkTree(deck, new Map([[0, 0], [1, 1], [2, 2], [3, 5], [4, 6]]));
+    const tree = bookmarkTree(
+      deck,
+      new Map([
+        [0, 0],
+        [1, 1],
+        [2, 2],
+        [3, 5],
+        [4, 6],
+      ]),
+    );
     writeOutline(doc, tree);
     const back = await PDFDocument.load(await doc.save());
     expect(readOutline(back)).toEqual(tree);

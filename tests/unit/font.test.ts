@@ -15,9 +15,10 @@ import { cmapCodePoints } from '../../src/font/cmap.ts';
 const TEXT = '产学研合作的热点与思考\n高校、企业和科研院所：协同创新！😀';
 const ABSENT = '鑫'; // in Noto Sans SC, not in TEXT or BASE_CHARS
 
-const WOFF2_KNOWN_TAGS = 'cmap head hhea hmtx maxp name OS/2 post cvt  fpgm glyf loca prep CFF  VORG EBDT EBLC gasp hdmx kern LTSH PCLT VDMX vhea vmtx BASE GDEF GPOS GSUB EBSC JSTF MATH CBDT CBLC COLR CPAL SVG  sbix acnt avar bdat bloc bsln cvar fdsc feat fmtx fvar gvar hsty just lcar mort morx opbd prop trak Zapf Silf Glat Gloc Feat Sill'
-  .match(/.{4}\s?/g)!
-  .map((t) => t.slice(0, 4));
+const WOFF2_KNOWN_TAGS =
+  'cmap head hhea hmtx maxp name OS/2 post cvt  fpgm glyf loca prep CFF  VORG EBDT EBLC gasp hdmx kern LTSH PCLT VDMX vhea vmtx BASE GDEF GPOS GSUB EBSC JSTF MATH CBDT CBLC COLR CPAL SVG  sbix acnt avar bdat bloc bsln cvar fdsc feat fmtx fvar gvar hsty just lcar mort morx opbd prop trak Zapf Silf Glat Gloc Feat Sill'
+    .match(/.{4}\s?/g)!
+    .map((t) => t.slice(0, 4));
 
 /** Table tags of a WOFF2 font's directory (spec §5). */
 function woff2TableTags(font: Buffer): string[] {

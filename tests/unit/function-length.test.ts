@@ -27,7 +27,8 @@ function sources(dir: string): string[] {
 function nameOf(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): string {
   if (fn.name) return fn.name.getText(sf);
   const parent = fn.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.name) return parent.name.getText(sf);
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.name)
+    return parent.name.getText(sf);
   return '(anonymous)';
 }
 
@@ -58,7 +59,11 @@ describe(`functions in src/ (at most ${MAX_LINES} lines)`, () => {
   });
 
   it('has none longer', () => {
-    const long = files.flatMap((file) => longFunctions(file).filter((f) => !KNOWN[file]?.includes(f.name)).map((f) => f.text));
+    const long = files.flatMap((file) =>
+      longFunctions(file)
+        .filter((f) => !KNOWN[file]?.includes(f.name))
+        .map((f) => f.text),
+    );
     expect(long, `split these (one job per function):\n${long.join('\n')}`).toEqual([]);
   });
 });

@@ -6,7 +6,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const manifest = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string; scripts?: Record<string, string>; allowScripts?: Record<string, boolean> };
+const manifest = (dir: string) =>
+  JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+    name: string;
+    scripts?: Record<string, string>;
+    allowScripts?: Record<string, boolean>;
+  };
 
 /** Every package folder under node_modules (scoped ones included, nested ones too). */
 function packages(dir: string): string[] {

@@ -41,9 +41,15 @@ describe('the layering of src/ (dependency-cruiser)', () => {
     write('src/export/format.ts', 'export const CONTRACT = 1;\n');
     write('src/export/pdf/renderPdf.ts', "import { CONTRACT } from '../format.ts';\nexport const PDF = CONTRACT;\n");
     write('src/export/pptx/renderPptx.ts', "import { PDF } from '../pdf/renderPdf.ts';\nexport const PPTX = PDF;\n");
-    write('src/export/handout/handout.ts', "import { PDF } from '../pdf/renderPdf.ts';\nimport { PPTX } from '../pptx/renderPptx.ts';\nexport const H = PDF + PPTX;\n");
+    write(
+      'src/export/handout/handout.ts',
+      "import { PDF } from '../pdf/renderPdf.ts';\nimport { PPTX } from '../pptx/renderPptx.ts';\nexport const H = PDF + PPTX;\n",
+    );
     write('src/deck/model.ts', "import { CONTRACT } from '../export/format.ts';\nexport const M = CONTRACT;\n");
-    write('src/client/page.ts', "import { readFileSync } from 'node:fs';\nimport { PDF } from '../export/pdf/renderPdf.ts';\nimport type { M } from '../deck/model.ts';\nexport const P: typeof M = PDF + readFileSync.length;\n");
+    write(
+      'src/client/page.ts',
+      "import { readFileSync } from 'node:fs';\nimport { PDF } from '../export/pdf/renderPdf.ts';\nimport type { M } from '../deck/model.ts';\nexport const P: typeof M = PDF + readFileSync.length;\n",
+    );
     write('src/bench/a.ts', "import { B } from './b.ts';\nexport const A = 1 + B;\n");
     write('src/bench/b.ts', "import type { A } from './a.ts';\nexport const B = 2;\nexport type T = typeof A;\n");
     const { code, report } = cruise(dir);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { crashSignal, raceCrash } from '../../src/browser/crashSignal.ts';
 
 describe('crashSignal', () => {
-  it('gives the work\'s result, or its error', async () => {
+  it("gives the work's result, or its error", async () => {
     const crash = crashSignal();
     await expect(crash.race(Promise.resolve(42))).resolves.toBe(42);
     await expect(raceCrash(Promise.reject(new Error('no')), crash.promise)).rejects.toThrow('no');

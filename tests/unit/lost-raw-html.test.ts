@@ -15,7 +15,20 @@ const errors = (text: string) =>
 
 const deck = (html: string) => `# One\n\ntext\n\n---\n\n## Two\n\n${html}\n\n---\n\n## Three\n\n---\n\n## Four\n`;
 
-const SWALLOWING = ['<!-- forgot to close', '<script>', '<style>', '<title>', '<textarea>', '<xmp>', '<iframe>', '<noscript>', '<noembed>', '<noframes>', '<template>', '<plaintext>'];
+const SWALLOWING = [
+  '<!-- forgot to close',
+  '<script>',
+  '<style>',
+  '<title>',
+  '<textarea>',
+  '<xmp>',
+  '<iframe>',
+  '<noscript>',
+  '<noembed>',
+  '<noframes>',
+  '<template>',
+  '<plaintext>',
+];
 
 describe('unclosed raw HTML', () => {
   for (const open of SWALLOWING) {
@@ -49,7 +62,9 @@ describe('unclosed raw HTML', () => {
   });
 
   it('HTML that closes within its slide is fine, and the deck keeps its four slides', () => {
-    const text = deck('<!-- a comment -->\n\n<script>let a = "</p>";</script>\n\n<details><summary>x</summary>y</details> <span>z</span>\n\n<template><b>t</b></template>');
+    const text = deck(
+      '<!-- a comment -->\n\n<script>let a = "</p>";</script>\n\n<details><summary>x</summary>y</details> <span>z</span>\n\n<template><b>t</b></template>',
+    );
     const result = parseDeck([{ file: 'slides/a.md', text }], md);
     expect(result.problems.filter((p) => p.level === 'error')).toEqual([]);
     expect(result.deck.slides).toHaveLength(4);
@@ -68,7 +83,9 @@ describe('unclosed raw HTML', () => {
 
 describe('HTML that leads out of the deck', () => {
   it('a file: URL in an iframe, a link or a style is an error at its line', () => {
-    const found = errors('# One\n\n<iframe src="file:///etc/passwd"></iframe>\n\ntext <a href="FILE:///etc/">x</a>\n\n<div style="background: url(\'file:///x.png\')"></div>\n');
+    const found = errors(
+      '# One\n\n<iframe src="file:///etc/passwd"></iframe>\n\ntext <a href="FILE:///etc/">x</a>\n\n<div style="background: url(\'file:///x.png\')"></div>\n',
+    );
     expect(found).toHaveLength(3);
     expect(found[0]).toMatch(/^slides\/a\.md:3: error: <iframe src="file:\/\/\/etc\/passwd">: a file: URL points into the computer/);
     expect(found[1]).toMatch(/^slides\/a\.md:5: error: <a href=/);
@@ -76,7 +93,9 @@ describe('HTML that leads out of the deck', () => {
   });
 
   it('a <meta http-equiv="refresh"> is an error at its line, in notes too', () => {
-    expect(errors('# One\n\n<meta http-equiv="Refresh" content="0; url=file:///etc/">\n')).toEqual([expect.stringMatching(/^slides\/a\.md:3: error: <meta http-equiv="refresh"> would move the deck/)]);
+    expect(errors('# One\n\n<meta http-equiv="Refresh" content="0; url=file:///etc/">\n')).toEqual([
+      expect.stringMatching(/^slides\/a\.md:3: error: <meta http-equiv="refresh"> would move the deck/),
+    ]);
     expect(errors('# One\n\nNote:\n<meta http-equiv="refresh" content="5">\n')).toHaveLength(1);
   });
 

@@ -14,7 +14,7 @@ const deck = {
 };
 
 describe('slideListProblems', () => {
-  it('is quiet when the page holds the deck\'s slides, fragment copies included', () => {
+  it("is quiet when the page holds the deck's slides, fragment copies included", () => {
     expect(slideListProblems(deck, ['slides/a.md:1', 'slides/a.md:9', 'slides/a.md:9', 'slides/b.md:1'])).toEqual([]);
   });
 
@@ -37,7 +37,7 @@ describe('pageCountError', () => {
       'slides/a.md:9: error: Chromium printed 4 pages for 3 slides: this slide runs a script, which may have added to the page (something outside the slides prints as a page of its own)',
     ]);
   });
-  it('without scripts, names the deck\'s first slide', () => {
+  it("without scripts, names the deck's first slide", () => {
     expect(pageCountError({ slides: [deck.slides[0]] }, 2, 1).problems[0].pos).toEqual({ file: 'slides/a.md', line: 1 });
   });
 });

@@ -18,7 +18,10 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const problems = async () => (await loadDeck(dir)).problems.map(formatProblem).map((l) => l.replace(`${path.relative(process.cwd(), dir)}/`, '').replace(`${dir}/`, ''));
+const problems = async () =>
+  (await loadDeck(dir)).problems
+    .map(formatProblem)
+    .map((l) => l.replace(`${path.relative(process.cwd(), dir)}/`, '').replace(`${dir}/`, ''));
 
 describe('only regular files', () => {
   it('a FIFO as a slide file is an error naming it, and the read does not wait for a writer', async () => {
@@ -31,13 +34,18 @@ describe('only regular files', () => {
   it('a FIFO as rehearsal.json is an error naming it', async () => {
     await writeFile(path.join(dir, '01-a.md'), '# One\n');
     execFileSync('mkfifo', [path.join(dir, 'rehearsal.json')]);
-    expect(await problems()).toContain('rehearsal.json: error: this is a FIFO (named pipe), not a file: only regular files are read (remove it)');
+    expect(await problems()).toContain(
+      'rehearsal.json: error: this is a FIFO (named pipe), not a file: only regular files are read (remove it)',
+    );
   });
 });
 
 describe('UTF-8 only', () => {
   it('the bytes of a surrogate (ED A0 80) are not UTF-8: an error at their line', async () => {
-    await writeFile(path.join(dir, '01-a.md'), Buffer.concat([Buffer.from('# One\n\ntext\n'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\n')]));
+    await writeFile(
+      path.join(dir, '01-a.md'),
+      Buffer.concat([Buffer.from('# One\n\ntext\n'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\n')]),
+    );
     expect(await problems()).toEqual(['01-a.md:4: error: file is not UTF-8 (save it as UTF-8)']);
   });
 
@@ -58,7 +66,7 @@ describe('UTF-8 only', () => {
 });
 
 describe('control characters', () => {
-  it('are a warning at their line, \\v named as Word\'s line break', async () => {
+  it("are a warning at their line, \\v named as Word's line break", async () => {
     await writeFile(path.join(dir, '01-a.md'), '# One\n\nfirst\x0Bsecond\n\nbell\x01here \x1F\n\tindented is fine\n');
     const found = await problems();
     expect(found).toHaveLength(2);

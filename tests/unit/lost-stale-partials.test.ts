@@ -15,12 +15,20 @@ afterAll(async () => {
 });
 
 describe('removeStalePartials', () => {
-  it('removes the dead processes\' temporaries of the target, nothing else', async () => {
+  it("removes the dead processes' temporaries of the target, nothing else", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'iur-stale-'));
     dirs.push(dir);
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     const alive = process.ppid; // the test runner's parent: running
-    const files = [`.kh.pdf.${dead}.partial`, `.kh.pdf.${dead}.partial.old`, `.kh.pdf.${alive}.partial`, `.rehearsal.json.${dead}-3-ab12cd34.partial`, `.other.pdf.${dead}.partial`, 'kh.pdf', 'notes.txt'];
+    const files = [
+      `.kh.pdf.${dead}.partial`,
+      `.kh.pdf.${dead}.partial.old`,
+      `.kh.pdf.${alive}.partial`,
+      `.rehearsal.json.${dead}-3-ab12cd34.partial`,
+      `.other.pdf.${dead}.partial`,
+      'kh.pdf',
+      'notes.txt',
+    ];
     for (const f of files) await writeFile(path.join(dir, f), 'x');
     await mkdir(path.join(dir, `dist.partial-${dead}`));
     await mkdir(path.join(dir, `dist.old-${dead}`));
@@ -28,6 +36,8 @@ describe('removeStalePartials', () => {
     expect(removeStalePartials(path.join(dir, 'kh.pdf'))).toBe(2);
     expect(removeStalePartials(path.join(dir, 'rehearsal.json'))).toBe(1);
     expect(removeStalePartials(path.join(dir, 'dist'))).toBe(2);
-    expect((await readdir(dir)).sort()).toEqual([`.kh.pdf.${alive}.partial`, `.other.pdf.${dead}.partial`, `dist.partial-${alive}`, 'kh.pdf', 'notes.txt'].sort());
+    expect((await readdir(dir)).sort()).toEqual(
+      [`.kh.pdf.${alive}.partial`, `.other.pdf.${dead}.partial`, `dist.partial-${alive}`, 'kh.pdf', 'notes.txt'].sort(),
+    );
   });
 });

@@ -9,7 +9,10 @@ const md = createMarkdown();
 const parse = (text: string, file = 'slides/a.md') => parseDeck([{ file, text }], md);
 /** Rendered HTML without the source lines on its blocks (tested on their own below). */
 const bare = (html: string) => html.replace(/ data-line="\d+"/g, '');
-const errors = (text: string) => parse(text).problems.filter((p) => p.level === 'error').map(formatProblem);
+const errors = (text: string) =>
+  parse(text)
+    .problems.filter((p) => p.level === 'error')
+    .map(formatProblem);
 
 describe('source lines', () => {
   it('every block element carries the line it starts on', () => {
@@ -24,11 +27,15 @@ describe('source lines', () => {
 });
 
 describe('slide splitting', () => {
-  it('splits on --- and keeps each slide\'s first line', () => {
+  it("splits on --- and keeps each slide's first line", () => {
     const { deck } = parse('# One\n\ntext\n\n---\n\n## Two\n\n---\n## Three\n');
     expect(deck.slides.map((s) => s.title)).toEqual(['One', 'Two', 'Three']);
     expect(deck.slides.map((s) => s.pos.line)).toEqual([1, 7, 10]);
-    expect(deck.slides.map((s) => [s.h, s.v])).toEqual([[0, 0], [1, 0], [2, 0]]);
+    expect(deck.slides.map((s) => [s.h, s.v])).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 0],
+    ]);
   });
 
   it('a deck without a title is named by its first heading, else in Chinese', () => {
@@ -45,7 +52,11 @@ describe('slide splitting', () => {
 
   it('-- makes a vertical slide', () => {
     const { deck } = parse('# A\n\n--\n\n# A.1\n\n---\n\n# B\n');
-    expect(deck.slides.map((s) => [s.h, s.v])).toEqual([[0, 0], [0, 1], [1, 0]]);
+    expect(deck.slides.map((s) => [s.h, s.v])).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+    ]);
   });
 
   it('--- inside a code fence is code, not a separator', () => {
@@ -119,13 +130,17 @@ describe('attributes and layouts', () => {
       md,
     );
     const [first, second] = result.deck.slides;
-    expect(bare(first.html)).toContain('<ol class="outline-list"><li><a href="#/1">一、发展</a></li><li><a href="#/3">二、模式</a></li></ol>');
+    expect(bare(first.html)).toContain(
+      '<ol class="outline-list"><li><a href="#/1">一、发展</a></li><li><a href="#/3">二、模式</a></li></ol>',
+    );
     expect(bare(second.html)).toContain('<li class="current" aria-current="step"><a href="#/1">一、发展</a></li>');
   });
 
   it('mermaid fences become placeholders and are listed with their line', () => {
     const { deck } = parse('## 图\n\n```mermaid\nflowchart LR\n  A --> B\n```\n');
-    expect(deck.slides[0].html).toContain('<figure class="mermaid-diagram" data-line="3"><pre class="mermaid-source">flowchart LR\n  A --&gt; B\n</pre></figure>');
+    expect(deck.slides[0].html).toContain(
+      '<figure class="mermaid-diagram" data-line="3"><pre class="mermaid-source">flowchart LR\n  A --&gt; B\n</pre></figure>',
+    );
     expect(deck.slides[0].diagrams).toEqual([{ pos: { file: 'slides/a.md', line: 3 }, code: 'flowchart LR\n  A --> B\n' }]);
   });
 });
@@ -159,12 +174,22 @@ describe('errors name file and line', () => {
   });
 
   it('deck keys only in the first file', () => {
-    const result = parseDeck([{ file: 'a.md', text: '# a\n' }, { file: 'b.md', text: '---\ntitle: x\n---\n# b\n' }], md);
-    expect(result.problems.map(formatProblem)[0]).toMatch(/^b\.md:2: error: unknown front-matter key "title" \(deck keys belong in the first file\)/);
+    const result = parseDeck(
+      [
+        { file: 'a.md', text: '# a\n' },
+        { file: 'b.md', text: '---\ntitle: x\n---\n# b\n' },
+      ],
+      md,
+    );
+    expect(result.problems.map(formatProblem)[0]).toMatch(
+      /^b\.md:2: error: unknown front-matter key "title" \(deck keys belong in the first file\)/,
+    );
   });
 
   it('an unclosed container', () => {
-    expect(errors('# a\n\n::: columns\n左\n')).toEqual(['slides/a.md:3: error: container ::: columns is not closed (add a line ::: where it ends)']);
+    expect(errors('# a\n\n::: columns\n左\n')).toEqual([
+      'slides/a.md:3: error: container ::: columns is not closed (add a line ::: where it ends)',
+    ]);
   });
 
   it('a separator inside a container', () => {

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixParagraphs, notesParagraphs, onePPr } from '../../src/export/pptx/fixPackage.ts';
 
-const para = (first: string, runs: string[]) => `<a:p>${first}${runs.map((r) => `<a:pPr indent="0" marL="0"><a:buNone/></a:pPr><a:r><a:t>${r}</a:t></a:r>`).join('')}</a:p>`;
+const para = (first: string, runs: string[]) =>
+  `<a:p>${first}${runs.map((r) => `<a:pPr indent="0" marL="0"><a:buNone/></a:pPr><a:r><a:t>${r}</a:t></a:r>`).join('')}</a:p>`;
 
 describe('onePPr', () => {
   it('keeps the first pPr of each paragraph and drops the repeats', () => {
@@ -22,8 +23,15 @@ describe('fixParagraphs', () => {
     '<a:p><a:pPr algn="l" indent="0" marL="0"><a:buNone/></a:pPr><a:r><a:t>二</a:t></a:r></a:p>';
 
   it('indents list paragraphs and colours and sizes their bullets, in order', () => {
-    const fixed = fixParagraphs(two, [{ marginLeft: 40, bulletAt: 10, bulletColour: '1B3D6E', bulletSize: 50 }, null], 'Microsoft YaHei', 1);
-    expect(fixed).toContain('<a:pPr algn="l" marL="381000" indent="-285750"><a:buClr><a:srgbClr val="1B3D6E"/></a:buClr><a:buSzPct val="50000"/>');
+    const fixed = fixParagraphs(
+      two,
+      [{ marginLeft: 40, bulletAt: 10, bulletColour: '1B3D6E', bulletSize: 50 }, null],
+      'Microsoft YaHei',
+      1,
+    );
+    expect(fixed).toContain(
+      '<a:pPr algn="l" marL="381000" indent="-285750"><a:buClr><a:srgbClr val="1B3D6E"/></a:buClr><a:buSzPct val="50000"/>',
+    );
     expect(fixed).toContain('<a:pPr algn="l" indent="0" marL="0"><a:buNone/>');
   });
 

@@ -107,7 +107,14 @@ describe('lists', () => {
 });
 
 describe('tables', () => {
-  const cell = (rowspan = 1): Cell => ({ paragraphs: [], borders: [null, null, null, null], padding: [0, 0, 0, 0], valign: 'top', colspan: 1, rowspan });
+  const cell = (rowspan = 1): Cell => ({
+    paragraphs: [],
+    borders: [null, null, null, null],
+    padding: [0, 0, 0, 0],
+    valign: 'top',
+    colspan: 1,
+    rowspan,
+  });
   it("puts the table's own rules on its first row's tops and its last row's bottoms", () => {
     const rows = [{ cells: [cell(), cell(2)] }, { cells: [cell()] }, { cells: [cell(), cell()] }];
     const rule = { colour: { hex: '1A3A6B', alpha: 1 }, width: 3 };
@@ -151,6 +158,11 @@ describe('slides', () => {
   });
   it('reads the speaker notes as text, one line per paragraph', () => {
     const section = html('<section><p>x</p><aside class="notes"><p>第一段</p><p>第二段</p></aside></section>');
-    expect(notesOf(section).split('\n').map((l) => l.trim()).filter((l) => l !== '')).toEqual(['第一段', '第二段']);
+    expect(
+      notesOf(section)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== ''),
+    ).toEqual(['第一段', '第二段']);
   });
 });

@@ -7,7 +7,12 @@ import { crop, unionOf } from '../../src/export/pptx/pictureShots.ts';
 
 describe('pictureShots', () => {
   it('takes the smallest whole-pixel region that holds every picture', () => {
-    expect(unionOf([{ x: 10.5, y: 20, w: 30, h: 10 }, { x: 100, y: 5.2, w: 20.1, h: 5 }])).toEqual({ x: 10, y: 5, w: 111, h: 25 });
+    expect(
+      unionOf([
+        { x: 10.5, y: 20, w: 30, h: 10 },
+        { x: 100, y: 5.2, w: 20.1, h: 5 },
+      ]),
+    ).toEqual({ x: 10, y: 5, w: 111, h: 25 });
   });
 
   it('cuts a picture out of the region at its scale', () => {

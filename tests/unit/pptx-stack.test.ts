@@ -17,7 +17,14 @@ const para = (text: string): Paragraph => ({
   bulletAt: 0,
   level: 0,
 });
-const text = (t: string, box: Box, extra: Partial<TextItem> = {}): TextItem => ({ kind: 'text', tag: 'p', box, column: { x: box.x, y: box.y, w: 1152, h: box.h }, paragraphs: [para(t)], ...extra });
+const text = (t: string, box: Box, extra: Partial<TextItem> = {}): TextItem => ({
+  kind: 'text',
+  tag: 'p',
+  box,
+  column: { x: box.x, y: box.y, w: 1152, h: box.h },
+  paragraphs: [para(t)],
+  ...extra,
+});
 const shape = (box: Box): Item => ({ kind: 'shape', box, radius: 0, tag: 'div', fill: { hex: 'EEEEEE', alpha: 1 } });
 
 describe('stackColumns', () => {
@@ -32,14 +39,27 @@ describe('stackColumns', () => {
     expect(stack.box).toEqual({ x: 64, y: 150, w: 1152, h: 140 });
   });
   it('keeps blocks apart across a picture, in other columns, or a title', () => {
-    const picture: Item = { kind: 'picture', box: { x: 64, y: 240, w: 400, h: 100 }, clip: { x: 0, y: 0, w: 1, h: 1 }, svg: '', alt: '', role: 'image' };
-    expect(stackColumns([text('一', { x: 64, y: 150, w: 1152, h: 80 }), picture, text('二', { x: 64, y: 350, w: 1152, h: 40 })])).toHaveLength(3);
+    const picture: Item = {
+      kind: 'picture',
+      box: { x: 64, y: 240, w: 400, h: 100 },
+      clip: { x: 0, y: 0, w: 1, h: 1 },
+      svg: '',
+      alt: '',
+      role: 'image',
+    };
+    expect(
+      stackColumns([text('一', { x: 64, y: 150, w: 1152, h: 80 }), picture, text('二', { x: 64, y: 350, w: 1152, h: 40 })]),
+    ).toHaveLength(3);
     expect(stackColumns([text('左', { x: 64, y: 150, w: 500, h: 80 }), text('右', { x: 660, y: 150, w: 500, h: 80 })])).toHaveLength(2);
-    expect(stackColumns([text('标题', { x: 64, y: 36, w: 1152, h: 60 }, { role: 'title' }), text('正文', { x: 64, y: 150, w: 1152, h: 40 })])).toHaveLength(2);
+    expect(
+      stackColumns([text('标题', { x: 64, y: 36, w: 1152, h: 60 }, { role: 'title' }), text('正文', { x: 64, y: 150, w: 1152, h: 40 })]),
+    ).toHaveLength(2);
   });
   it('stacks blocks on a background they share (a card)', () => {
     const card = shape({ x: 40, y: 100, w: 400, h: 300 });
-    expect(stackColumns([card, text('卡片标题', { x: 60, y: 120, w: 360, h: 40 }), text('卡片正文', { x: 60, y: 170, w: 360, h: 80 })])).toHaveLength(2);
+    expect(
+      stackColumns([card, text('卡片标题', { x: 60, y: 120, w: 360, h: 40 }), text('卡片正文', { x: 60, y: 170, w: 360, h: 80 })]),
+    ).toHaveLength(2);
   });
 });
 

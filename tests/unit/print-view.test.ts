@@ -78,7 +78,14 @@ describe('preparePrint (the print plan, applied in the page)', () => {
 
   it('--notes: a notes page after the last step of each slide with notes, headed by its label', () => {
     const printed = preparePrint(plan({ notes: true }));
-    expect(printed.map((p) => `${p.key} ${p.kind}`)).toEqual(['a.md:1 slide', 'a.md:1 notes', 'a.md:5 slide', 'a.md:5 step', 'a.md:5 notes', 'b.md:1 slide']);
+    expect(printed.map((p) => `${p.key} ${p.kind}`)).toEqual([
+      'a.md:1 slide',
+      'a.md:1 notes',
+      'a.md:5 slide',
+      'a.md:5 step',
+      'a.md:5 notes',
+      'b.md:1 slide',
+    ]);
     const notesPages = pages().filter((p) => p.classList.contains('iur-notes-page'));
     expect(notesPages.map((p) => p.querySelector('.iur-notes-heading')?.textContent)).toEqual(['1 · One · Notes', '2 · Two · Notes']);
     expect(notesPages[1].querySelector('.iur-notes-body')?.textContent).toBe('Say two.');

@@ -80,7 +80,11 @@ function snippet(text: string, index: number): string {
 
 function elementsOf(section: HTMLElement): HTMLElement[] {
   return Array.from(section.querySelectorAll<HTMLElement>('*')).filter(
-    (el) => !el.closest('aside.notes') && !el.closest('.mermaid-source') && !(el.closest('svg') && el.tagName.toLowerCase() !== 'svg') && el.closest('section') === section,
+    (el) =>
+      !el.closest('aside.notes') &&
+      !el.closest('.mermaid-source') &&
+      !(el.closest('svg') && el.tagName.toLowerCase() !== 'svg') &&
+      el.closest('section') === section,
   );
 }
 
@@ -100,7 +104,11 @@ const overflow: Rule = (ctx) => {
     const [px, where] = sides.reduce((a, b) => (b[0] > a[0] ? b : a));
     if (px > 1) {
       reported.push(el);
-      out.push({ level: 'error', message: `overflow: ${describe(el)} sticks out ${Math.round(px)} px ${where} the 1280×720 slide`, line: lineOf(el, ctx) });
+      out.push({
+        level: 'error',
+        message: `overflow: ${describe(el)} sticks out ${Math.round(px)} px ${where} the 1280×720 slide`,
+        line: lineOf(el, ctx),
+      });
     }
   }
   return out;
@@ -112,7 +120,11 @@ const clipped: Rule = (ctx) =>
       const o = getComputedStyle(el).overflow;
       return (o === 'hidden' || o === 'clip') && (el.scrollHeight > el.clientHeight + 2 || el.scrollWidth > el.clientWidth + 2);
     })
-    .map((el) => ({ level: 'error' as const, message: `overflow: ${describe(el)} is cut off (content ${el.scrollWidth}×${el.scrollHeight} px in a ${el.clientWidth}×${el.clientHeight} px box)`, line: lineOf(el, ctx) }));
+    .map((el) => ({
+      level: 'error' as const,
+      message: `overflow: ${describe(el)} is cut off (content ${el.scrollWidth}×${el.scrollHeight} px in a ${el.clientWidth}×${el.clientHeight} px box)`,
+      line: lineOf(el, ctx),
+    }));
 
 const tinyText: Rule = (ctx) => {
   const out: Finding[] = [];
@@ -121,7 +133,12 @@ const tinyText: Rule = (ctx) => {
     const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
     if (!ownText) continue;
     const px = parseFloat(getComputedStyle(el).fontSize);
-    if (px < MIN_BODY_PX) out.push({ level: 'error', message: `text too small: ${describe(el)} is ${px.toFixed(1)} px (minimum ${MIN_BODY_PX} px)`, line: lineOf(el, ctx) });
+    if (px < MIN_BODY_PX)
+      out.push({
+        level: 'error',
+        message: `text too small: ${describe(el)} is ${px.toFixed(1)} px (minimum ${MIN_BODY_PX} px)`,
+        line: lineOf(el, ctx),
+      });
   }
   return out;
 };
@@ -163,7 +180,11 @@ const diagramText: Rule = (ctx) => {
     }
     const smallest = smallestLabelPx(svg, ctx.scale);
     if (smallest !== undefined && smallest < MIN_DIAGRAM_PX) {
-      out.push({ level: 'error', message: `diagram labels are ${smallest.toFixed(1)} px after scaling (minimum ${MIN_DIAGRAM_PX} px): fewer nodes, shorter labels or another direction`, line });
+      out.push({
+        level: 'error',
+        message: `diagram labels are ${smallest.toFixed(1)} px after scaling (minimum ${MIN_DIAGRAM_PX} px): fewer nodes, shorter labels or another direction`,
+        line,
+      });
     }
   }
   return out;
@@ -177,7 +198,12 @@ const textResidue: Rule = (ctx) => {
     if (md) out.push({ level: 'error', message: `Markdown left in the slide's text: «${snippet(text, md.index)}»`, line: lineOf(el, ctx) });
     // A warning: `第一部分 概述` is common in Chinese headings, and soft line breaks never make such spaces.
     const space = CJK_SPACE.exec(text);
-    if (space) out.push({ level: 'warning', message: `space between two Chinese characters: «${snippet(text, space.index)}»`, line: lineOf(el, ctx) });
+    if (space)
+      out.push({
+        level: 'warning',
+        message: `space between two Chinese characters: «${snippet(text, space.index)}»`,
+        line: lineOf(el, ctx),
+      });
   }
   const text = slideText(ctx.section);
   // Text outside any block (the author's own HTML): judged on the slide's text as a whole.
@@ -215,7 +241,11 @@ const punctuation: Rule = (ctx) =>
   textBlocks(ctx.section)
     .flatMap(({ el, text }) => asciiPunctuation(text.replace(/\s*\n\s*/g, ' ')).map((f) => ({ ...f, line: lineOf(el, ctx) })))
     .slice(0, 3)
-    .map(({ found, fixed, line }) => ({ level: 'warning' as const, message: `ASCII punctuation between Chinese characters: «${found}» → «${fixed}»`, line }));
+    .map(({ found, fixed, line }) => ({
+      level: 'warning' as const,
+      message: `ASCII punctuation between Chinese characters: «${found}» → «${fixed}»`,
+      line,
+    }));
 
 const links: Rule = (ctx) => {
   const out: Finding[] = [];
@@ -224,7 +254,8 @@ const links: Rule = (ctx) => {
     const slide = /^#\/(\d+)(?:\/(\d+))?$/.exec(href);
     if (slide) {
       const count = ctx.slideCount(Number(slide[1]));
-      if (count === undefined || Number(slide[2] ?? 0) >= count) out.push({ level: 'error', message: `link to a slide that does not exist: ${href}`, line: lineOf(a, ctx) });
+      if (count === undefined || Number(slide[2] ?? 0) >= count)
+        out.push({ level: 'error', message: `link to a slide that does not exist: ${href}`, line: lineOf(a, ctx) });
     } else if (href.length > 1 && !document.getElementById(decodeURIComponent(href.slice(1).replace(/^\//, '')))) {
       out.push({ level: 'error', message: `link to an anchor that does not exist: ${href}`, line: lineOf(a, ctx) });
     }
@@ -239,7 +270,8 @@ const images: Rule = (ctx) =>
     .map((img) => ({ level: 'error' as const, message: `image did not load: ${img.getAttribute('src')}`, line: lineOf(img, ctx) }));
 
 /** Class names that nothing styles or handles are likely typos. */
-const IGNORED_CLASS = /^(language-|r-|fade-|highlight-|grow|shrink|semi-fade-out|strike|current-visible|custom|visible|present|past|future|stack|has-|mermaid|diagram-|fragment|layout-|footer-|slide-|outline-|current$)/;
+const IGNORED_CLASS =
+  /^(language-|r-|fade-|highlight-|grow|shrink|semi-fade-out|strike|current-visible|custom|visible|present|past|future|stack|has-|mermaid|diagram-|fragment|layout-|footer-|slide-|outline-|current$)/;
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -274,7 +306,11 @@ const classes: Rule = (ctx) => {
   }
   return Array.from(unknown).map(([c, el]) => {
     const near = closest(c, ctx.knownClasses);
-    return { level: 'warning' as const, message: `unknown class ".${c}": no style or behaviour uses it${near ? ` (did you mean ".${near}"?)` : ''}`, line: lineOf(el, ctx) };
+    return {
+      level: 'warning' as const,
+      message: `unknown class ".${c}": no style or behaviour uses it${near ? ` (did you mean ".${near}"?)` : ''}`,
+      line: lineOf(el, ctx),
+    };
   });
 };
 
@@ -288,11 +324,31 @@ const headingOnly: Rule = (ctx) => {
   const first = section.firstElementChild;
   if (!first || !/^H[1-6]$/.test(first.tagName)) return [];
   const marks = [...Array.from(section.classList), ...Array.from(first.classList)];
-  const comment = Array.from(section.childNodes).some((n) => n.nodeType === Node.COMMENT_NODE && /\.slide:.*\btitle-only\b/.test((n as Comment).data));
+  const comment = Array.from(section.childNodes).some(
+    (n) => n.nodeType === Node.COMMENT_NODE && /\.slide:.*\btitle-only\b/.test((n as Comment).data),
+  );
   if (comment || marks.some((c) => HEADING_ONLY_OK.includes(c))) return [];
   const body = Array.from(section.children).filter((el) => el !== first && !el.matches('aside.notes, footer.slide-footer'));
   if (body.length > 0) return [];
-  return [{ level: 'warning', message: 'this slide has a heading and nothing else: add its content, make it a divider (::: divider), or mark the heading {.title-only}', line: lineOf(first, ctx) }];
+  return [
+    {
+      level: 'warning',
+      message:
+        'this slide has a heading and nothing else: add its content, make it a divider (::: divider), or mark the heading {.title-only}',
+      line: lineOf(first, ctx),
+    },
+  ];
 };
 
-export const RULES: Record<string, Rule> = { overflow, clipped, tinyText, diagramText, textResidue, punctuation, links, images, classes, headingOnly };
+export const RULES: Record<string, Rule> = {
+  overflow,
+  clipped,
+  tinyText,
+  diagramText,
+  textResidue,
+  punctuation,
+  links,
+  images,
+  classes,
+  headingOnly,
+};

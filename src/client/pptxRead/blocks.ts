@@ -84,7 +84,9 @@ export function columnOf(el: Element, own: Box): Box {
 function blockText(el: Element, cs: CSSStyleDeclaration, ctx: WalkContext, out: Item[]): void {
   const runs: Parameters<typeof tidy>[0] = [];
   // A balanced heading's line breaks are read character by character: only where it has more than one line.
-  const balanced = /balance/.test(cs.getPropertyValue('text-wrap-style') || cs.getPropertyValue('text-wrap')) && el.getBoundingClientRect().height > lineHeightOf(cs) * 1.5;
+  const balanced =
+    /balance/.test(cs.getPropertyValue('text-wrap-style') || cs.getPropertyValue('text-wrap')) &&
+    el.getBoundingClientRect().height > lineHeightOf(cs) * 1.5;
   runsOf(el, runs, el.tagName === 'A' ? linkOf(el) : undefined, balanced ? balancedBreaks(el) : undefined);
   const tidied = tidy(runs);
   if (!hasText(tidied)) return;
@@ -136,7 +138,8 @@ export function walk(el: Element, ctx: WalkContext, out: Item[]): void {
     const ctag = child.tagName.toLowerCase();
     if (INLINE.has(getComputedStyle(child).display) && ctag !== 'svg' && ctag !== 'img') {
       // Inline children are in the runs; their drawings (pictures) still count.
-      for (const pic of Array.from(child.querySelectorAll('svg, img'))) if (!pic.parentElement?.closest('svg')) pictureItem(pic, ctx.svgFonts, out);
+      for (const pic of Array.from(child.querySelectorAll('svg, img')))
+        if (!pic.parentElement?.closest('svg')) pictureItem(pic, ctx.svgFonts, out);
       continue;
     }
     walk(child, ctx, out);

@@ -17,7 +17,15 @@ export function bulletOf(li: Element, ordered: boolean, startAt: number | undefi
   if (ordered) {
     const marker = getComputedStyle(li, '::marker');
     const bold = Number(marker.fontWeight || cs.fontWeight) >= 600;
-    return { kind: 'number', char: '', start: startAt ?? 1, explicitStart: startAt !== undefined, bold, colour: colour(marker.color) ?? colour(cs.color)!, size: 100 };
+    return {
+      kind: 'number',
+      char: '',
+      start: startAt ?? 1,
+      explicitStart: startAt !== undefined,
+      bold,
+      colour: colour(marker.color) ?? colour(cs.color)!,
+      size: 100,
+    };
   }
   const before = getComputedStyle(li, '::before');
   const fill = colour(before.backgroundColor);
@@ -72,7 +80,8 @@ function walkList(l: Element, level: number, w: ListWalk): void {
       level,
     });
     const nested = Array.from(li.children).filter(isList);
-    w.prevBottom = nested.length > 0 ? boxOf(nested[0].getBoundingClientRect()).y - px(getComputedStyle(nested[0]).marginTop) : liBox.y + liBox.h;
+    w.prevBottom =
+      nested.length > 0 ? boxOf(nested[0].getBoundingClientRect()).y - px(getComputedStyle(nested[0]).marginTop) : liBox.y + liBox.h;
     w.last = Math.max(w.last, liBox.y + liBox.h);
     for (const sub of nested) {
       walkList(sub, level + 1, w);
@@ -89,5 +98,11 @@ export function listItem(list: Element, out: Item[]): void {
   out.push(...w.shapes);
   if (w.paragraphs.length === 0 || w.first === null) return;
   const { listBox } = w;
-  out.push({ kind: 'text', tag: list.tagName.toLowerCase(), box: { x: listBox.x, y: w.first, w: listBox.w, h: Math.max(1, w.last - w.first) }, column: listBox, paragraphs: w.paragraphs });
+  out.push({
+    kind: 'text',
+    tag: list.tagName.toLowerCase(),
+    box: { x: listBox.x, y: w.first, w: listBox.w, h: Math.max(1, w.last - w.first) },
+    column: listBox,
+    paragraphs: w.paragraphs,
+  });
 }

@@ -15,7 +15,12 @@ function headingNear(el: Element): string {
 
 export function describe(el: Element): { role: PictureItem['role']; alt: string; line?: number } {
   const figure = el.closest('figure');
-  if (figure && el.tagName.toLowerCase() === 'svg' && figure.querySelector(':scope > svg') === el && /mermaid|diagram/.test(figure.className)) {
+  if (
+    figure &&
+    el.tagName.toLowerCase() === 'svg' &&
+    figure.querySelector(':scope > svg') === el &&
+    /mermaid|diagram/.test(figure.className)
+  ) {
     return { role: 'diagram', alt: figure.getAttribute('aria-label') ?? '', line: Number(figure.getAttribute('data-line')) || undefined };
   }
   const own = el.getAttribute('aria-label') ?? el.getAttribute('alt') ?? el.querySelector(':scope > title')?.textContent ?? '';

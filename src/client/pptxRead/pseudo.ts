@@ -38,7 +38,8 @@ export class PseudoQueue {
     if (!content || content === 'none' || content === 'normal' || cs.display === 'none') return;
     if (el.tagName === 'LI') return;
     const text = /^"(.*)"$/.exec(content)?.[1] ?? '';
-    const draws = visible(colour(cs.backgroundColor)) || ['top', 'right', 'bottom', 'left'].some((s) => borderOf(cs, s)) || text.trim() !== '';
+    const draws =
+      visible(colour(cs.backgroundColor)) || ['top', 'right', 'bottom', 'left'].some((s) => borderOf(cs, s)) || text.trim() !== '';
     if (!draws) return;
     const copy = document.createElement('iur-pseudo');
     for (let i = 0; i < cs.length; i++) {
@@ -79,7 +80,17 @@ function measureOne(p: Pending): Item[] {
       kind: 'text',
       box: contentBox(p.copy, ccs),
       tag,
-      paragraphs: [{ runs: [runOf(p.text, ccs)], align: alignOf(ccs), lineHeight: lineHeightOf(ccs), spaceBefore: 0, indent: 0, bulletAt: 0, level: 0 }],
+      paragraphs: [
+        {
+          runs: [runOf(p.text, ccs)],
+          align: alignOf(ccs),
+          lineHeight: lineHeightOf(ccs),
+          spaceBefore: 0,
+          indent: 0,
+          bulletAt: 0,
+          level: 0,
+        },
+      ],
     });
   }
   return items;

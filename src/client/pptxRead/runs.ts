@@ -95,7 +95,12 @@ export function runsOf(el: Element, runs: Run[], link?: string, breaks?: Map<Nod
 }
 
 const sameStyle = (a: Run, b: Run): boolean =>
-  a.size === b.size && a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.colour.hex === b.colour.hex && a.link === b.link;
+  a.size === b.size &&
+  a.bold === b.bold &&
+  a.italic === b.italic &&
+  a.underline === b.underline &&
+  a.colour.hex === b.colour.hex &&
+  a.link === b.link;
 
 /** Drops white space at line starts and ends, and merges runs of one style. */
 export function tidy(runs: Run[]): Run[] {

@@ -14,8 +14,24 @@ export function shapesOf(cs: CSSStyleDeclaration, box: Box, tag: string, out: It
   }
   if (same) return;
   const [top, right, bottom, left] = sides;
-  if (top) out.push({ kind: 'shape', box: { x: box.x, y: box.y, w: box.w, h: top.width }, fill: top.colour, radius: 0, tag: `${tag} border` });
-  if (bottom) out.push({ kind: 'shape', box: { x: box.x, y: box.y + box.h - bottom.width, w: box.w, h: bottom.width }, fill: bottom.colour, radius: 0, tag: `${tag} border` });
-  if (left) out.push({ kind: 'shape', box: { x: box.x, y: box.y, w: left.width, h: box.h }, fill: left.colour, radius: 0, tag: `${tag} border` });
-  if (right) out.push({ kind: 'shape', box: { x: box.x + box.w - right.width, y: box.y, w: right.width, h: box.h }, fill: right.colour, radius: 0, tag: `${tag} border` });
+  if (top)
+    out.push({ kind: 'shape', box: { x: box.x, y: box.y, w: box.w, h: top.width }, fill: top.colour, radius: 0, tag: `${tag} border` });
+  if (bottom)
+    out.push({
+      kind: 'shape',
+      box: { x: box.x, y: box.y + box.h - bottom.width, w: box.w, h: bottom.width },
+      fill: bottom.colour,
+      radius: 0,
+      tag: `${tag} border`,
+    });
+  if (left)
+    out.push({ kind: 'shape', box: { x: box.x, y: box.y, w: left.width, h: box.h }, fill: left.colour, radius: 0, tag: `${tag} border` });
+  if (right)
+    out.push({
+      kind: 'shape',
+      box: { x: box.x + box.w - right.width, y: box.y, w: right.width, h: box.h },
+      fill: right.colour,
+      radius: 0,
+      tag: `${tag} border`,
+    });
 }

@@ -11,7 +11,10 @@ export function colour(css: string): Colour | undefined {
   const m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)/.exec(css);
   if (!m) return undefined;
   const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? Number(m[4].slice(0, -1)) / 100 : Number(m[4]);
-  const hex = [m[1], m[2], m[3]].map((v) => Math.round(Number(v)).toString(16).padStart(2, '0')).join('').toUpperCase();
+  const hex = [m[1], m[2], m[3]]
+    .map((v) => Math.round(Number(v)).toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
   return { hex, alpha };
 }
 

@@ -79,7 +79,8 @@ export function svgText(svg: SVGSVGElement, fonts: string): string {
   copy.setAttribute('height', String(Math.round(r.height)));
   copy.removeAttribute('style');
   for (const text of Array.from(copy.querySelectorAll('text'))) {
-    if (!text.getAttribute('style')?.includes('font-family')) text.setAttribute('style', `${text.getAttribute('style') ?? ''};font-family:${fonts}`);
+    if (!text.getAttribute('style')?.includes('font-family'))
+      text.setAttribute('style', `${text.getAttribute('style') ?? ''};font-family:${fonts}`);
   }
   return new XMLSerializer().serializeToString(copy).replace(/currentColor/g, getComputedStyle(svg).color);
 }

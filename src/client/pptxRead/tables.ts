@@ -32,7 +32,8 @@ function cellOf(td: HTMLTableCellElement, tr: HTMLTableRowElement, table: HTMLTa
   const runs = blockRuns(td, () => false);
   // The cell's fill, else its row's, else its row group's.
   let fill = colour(cs.backgroundColor);
-  for (let up: Element | null = tr; !visible(fill) && up && up !== table; up = up.parentElement) fill = colour(getComputedStyle(up).backgroundColor);
+  for (let up: Element | null = tr; !visible(fill) && up && up !== table; up = up.parentElement)
+    fill = colour(getComputedStyle(up).backgroundColor);
   const valign = cs.verticalAlign === 'middle' ? 'middle' : cs.verticalAlign === 'bottom' ? 'bottom' : 'top';
   return {
     paragraphs: [{ runs, align: alignOf(cs), lineHeight: lineHeightOf(cs), spaceBefore: 0, indent: 0, bulletAt: 0, level: 0 }],
@@ -56,7 +57,10 @@ export function foldTableRules(rows: { cells: Cell[] }[], top: Border | null, bo
 
 export function tableItem(table: HTMLTableElement, out: Item[]): void {
   const tBox = boxOf(table.getBoundingClientRect());
-  const rows = Array.from(table.rows).map((tr) => ({ height: boxOf(tr.getBoundingClientRect()).h, cells: Array.from(tr.cells).map((td) => cellOf(td, tr, table)) }));
+  const rows = Array.from(table.rows).map((tr) => ({
+    height: boxOf(tr.getBoundingClientRect()).h,
+    cells: Array.from(tr.cells).map((td) => cellOf(td, tr, table)),
+  }));
   const tcs = getComputedStyle(table);
   foldTableRules(rows, borderOf(tcs, 'top'), borderOf(tcs, 'bottom'));
   out.push({ kind: 'table', box: tBox, columns: columnWidths(table, tBox.w), rows });

@@ -32,8 +32,7 @@ export interface PrintedPage {
 export function preparePrint(plan: PrintPlan, document: Document = window.document): PrintedPage[] {
   const container = document.querySelector('.reveal .slides');
   if (!container) throw new Error('no .reveal .slides element');
-  const keyOf = (el: Element | null): SlideKey | null =>
-    el ? `${el.getAttribute('data-file')}:${el.getAttribute('data-line')}` : null;
+  const keyOf = (el: Element | null): SlideKey | null => (el ? `${el.getAttribute('data-file')}:${el.getAttribute('data-line')}` : null);
   const keep = plan.keep ? new Set(plan.keep) : null;
 
   const style = document.createElement('style');

@@ -23,7 +23,13 @@ declare global {
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const FONT_KEY = 'iur-remote-notes-size';
 
-const view = { connected: false, state: null as TalkState | null, role: undefined as string | undefined, refused: [] as string[], reloads: 0 };
+const view = {
+  connected: false,
+  state: null as TalkState | null,
+  role: undefined as string | undefined,
+  refused: [] as string[],
+  reloads: 0,
+};
 window.__iurPhone = view;
 let canControl = false;
 let offset = 0; // server clock minus this phone's clock
@@ -59,7 +65,12 @@ function tick(): void {
   const elapsed = state?.startedAt ? (Date.now() + offset - state.startedAt) / 1000 : 0;
   $('elapsed').textContent = state?.startedAt ? `用时 ${clockText(elapsed)}` : '用时 0:00（未开始）';
   const pacing = $('pacing');
-  const seconds = current ? slideSeconds(slides.map((s) => s.timing), Number((current.getConfig() as { totalTime?: number }).totalTime) || undefined) : undefined;
+  const seconds = current
+    ? slideSeconds(
+        slides.map((s) => s.timing),
+        Number((current.getConfig() as { totalTime?: number }).totalTime) || undefined,
+      )
+    : undefined;
   if (!state || !seconds) {
     pacing.textContent = '';
     return;
@@ -171,9 +182,13 @@ function setUpControls(): void {
 }
 
 const frames = () => [$<HTMLIFrameElement>('current-frame'), $<HTMLIFrameElement>('next-frame')];
-const pen = phonePen(frames, (op) => {
-  if (canControl) link.send({ type: 'pen', op });
-}, $<HTMLButtonElement>('pen'));
+const pen = phonePen(
+  frames,
+  (op) => {
+    if (canControl) link.send({ type: 'pen', op });
+  },
+  $<HTMLButtonElement>('pen'),
+);
 
 async function loadFrames(): Promise<void> {
   [current, next] = await Promise.all(frames().map(whenDeckReady));

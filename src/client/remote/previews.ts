@@ -18,7 +18,7 @@ export function positionOf(deck: RevealApi): Position {
 }
 
 function deckOf(frame: HTMLIFrameElement): RevealApi | undefined {
-  const deck = (frame.contentWindow)?.Reveal;
+  const deck = frame.contentWindow?.Reveal;
   return deck?.isReady() ? deck : undefined;
 }
 

@@ -48,7 +48,12 @@ export function parseClientMessage(text: string): ClientMessage | undefined {
   }
   if (typeof m !== 'object' || m === null) return undefined;
   const o = m as Record<string, unknown>;
-  if (o.type === 'go' && index(o.h) && index(o.v) && (o.f === null || (typeof o.f === 'number' && Number.isInteger(o.f) && o.f >= -1 && o.f < 1000))) {
+  if (
+    o.type === 'go' &&
+    index(o.h) &&
+    index(o.v) &&
+    (o.f === null || (typeof o.f === 'number' && Number.isInteger(o.f) && o.f >= -1 && o.f < 1000))
+  ) {
     return { type: 'go', h: o.h, v: o.v, f: o.f };
   }
   if (o.type === 'pause' && typeof o.paused === 'boolean') return { type: 'pause', paused: o.paused };

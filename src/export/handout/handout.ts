@@ -54,7 +54,13 @@ async function printFrame(browser: Browser, html: string, timeoutMs: number): Pr
 }
 
 /** The handout from the printed slides (one PDF page per slide, no notes pages). */
-export async function renderHandout(browser: Browser, printed: Printed, deck: Deck, options: HandoutOptions, progress: Progress): Promise<Rendered> {
+export async function renderHandout(
+  browser: Browser,
+  printed: Printed,
+  deck: Deck,
+  options: HandoutOptions,
+  progress: Progress,
+): Promise<Rendered> {
   const slides = printed.pages.map((p) => p.slide);
   const layout = handoutLayout(options.perPage, options.notes);
   const content = frameContent(deck, slides, options.perPage);
@@ -63,14 +69,18 @@ export async function renderHandout(browser: Browser, printed: Printed, deck: De
     const css = await frameFontCss(frameText(deck, content));
     return printFrame(browser, frameHtml(deck, content, layout, css), options.timeoutMs);
   });
-  for (const n of frame.overflowing) progress.line(`handout: the notes of slide ${n} do not fit beside it (shortened at 6 pt)`, process.stderr);
+  for (const n of frame.overflowing)
+    progress.line(`handout: the notes of slide ${n} do not fit beside it (shortened at 6 pt)`, process.stderr);
 
   const pdf = await progress.time('post-process', async () => {
     const doc = await PDFDocument.load(frame.pdf, { updateMetadata: false });
     if (doc.getPageCount() !== content.pages.length) {
       throw new Error(`internal: the handout frame printed ${doc.getPageCount()} pages for ${content.pages.length} planned`);
     }
-    const embedded = await doc.embedPdf(printed.pdf, slides.map((_, i) => i));
+    const embedded = await doc.embedPdf(
+      printed.pdf,
+      slides.map((_, i) => i),
+    );
     let n = 0;
     const placed: PlacedSlide[] = [];
     content.pages.forEach((onPage, p) => {
@@ -80,7 +90,12 @@ export async function renderHandout(browser: Browser, printed: Printed, deck: De
       onPage.forEach((_, k) => {
         const box = layout.slots[k].slide;
         placed.push({ page, slidePage: n, xobject: embedded[n] });
-        page.drawPage(embedded[n++], { x: box.x * scale, y: height - (box.y + box.height) * scale, width: box.width * scale, height: box.height * scale });
+        page.drawPage(embedded[n++], {
+          x: box.x * scale,
+          y: height - (box.y + box.height) * scale,
+          width: box.width * scale,
+          height: box.height * scale,
+        });
       });
     });
     // The tagged PDF: each slide's structure where it sits on the sheet.
@@ -102,7 +117,13 @@ export const render: FormatModule['render'] = async (target, options, progress, 
   if (perPage === undefined) throw new Error('internal: a handout without --handout');
   // The slides alone (no notes pages): the notes, if asked for, go beside them on the handout.
   const printed = await printPdf(target, { ...options, notes: false }, progress, log);
-  const handout = await renderHandout(target.browser, printed, target.deck, { notes: options.notes, timeoutMs: options.timeoutMs, perPage }, progress);
+  const handout = await renderHandout(
+    target.browser,
+    printed,
+    target.deck,
+    { notes: options.notes, timeoutMs: options.timeoutMs, perPage },
+    progress,
+  );
   return {
     drawn: printed.drawn,
     doctor: printed.doctor,

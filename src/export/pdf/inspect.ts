@@ -15,7 +15,9 @@ function text(obj: PDFObject | undefined): string {
 
 function pageIndexOf(doc: PDFDocument, target: PDFObject | undefined): number {
   const ref = target instanceof PDFRef ? target : undefined;
-  return ref ? doc.getPages().findIndex((p) => p.ref.objectNumber === ref.objectNumber && p.ref.generationNumber === ref.generationNumber) : -1;
+  return ref
+    ? doc.getPages().findIndex((p) => p.ref.objectNumber === ref.objectNumber && p.ref.generationNumber === ref.generationNumber)
+    : -1;
 }
 
 /** The page a destination (an explicit array or a name in /Dests) points at. */
@@ -42,7 +44,11 @@ export function readOutline(doc: PDFDocument): ReadBookmark[] {
       let dest = dict.get(PDFName.of('Dest'));
       const action = dict.lookupMaybe(PDFName.of('A'), PDFDict);
       if (!dest && action) dest = action.get(PDFName.of('D'));
-      items.push({ title: text(dict.lookup(PDFName.of('Title'))), page: destPage(doc, dest), children: walk(dict.get(PDFName.of('First'))) });
+      items.push({
+        title: text(dict.lookup(PDFName.of('Title'))),
+        page: destPage(doc, dest),
+        children: walk(dict.get(PDFName.of('First'))),
+      });
       ref = dict.get(PDFName.of('Next'));
     }
     return items;

@@ -49,7 +49,8 @@ export async function printDeck(opened: OpenedDeck, plan: PrintPlan, timeoutMs: 
     );
     return { pdf, pages };
   } catch (error) {
-    if (error instanceof TimeoutError) throw new ExportTimeoutError(`timed out after ${printMs / 1000} s while Chromium printed ${pages.length} pages`);
+    if (error instanceof TimeoutError)
+      throw new ExportTimeoutError(`timed out after ${printMs / 1000} s while Chromium printed ${pages.length} pages`);
     throw error;
   }
 }

@@ -29,7 +29,12 @@ export interface Printed extends Rendered, Checked {
 }
 
 /** Prints a built, served deck: Chromium's PDF as it comes, before post-processing. */
-export async function printPdf(target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Printed> {
+export async function printPdf(
+  target: RenderTarget,
+  options: RenderOptions,
+  progress: Progress,
+  log?: (line: string) => void,
+): Promise<Printed> {
   const { browser, deck } = target;
   const opened = await openPrintView(target, options, progress, log);
   const { selected } = options;
@@ -48,7 +53,12 @@ export async function finishPdf(printed: Printed, deck: Deck, progress: Progress
 }
 
 /** Prints a built, served deck and post-processes the PDF (no file written). */
-export async function renderPdf(target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Rendered> {
+export async function renderPdf(
+  target: RenderTarget,
+  options: RenderOptions,
+  progress: Progress,
+  log?: (line: string) => void,
+): Promise<Rendered> {
   return finishPdf(await printPdf(target, options, progress, log), target.deck, progress);
 }
 

@@ -15,19 +15,32 @@ export function pngName(index: number, slideCount: number): string {
   return `slide-${String(index + 1).padStart(String(slideCount).length, '0')}.png`;
 }
 
-export const render: FormatModule['render'] = async (target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Captured> => {
+export const render: FormatModule['render'] = async (
+  target: RenderTarget,
+  options: RenderOptions,
+  progress: Progress,
+  log?: (line: string) => void,
+): Promise<Captured> => {
   const { deck } = target;
-  const opened = await openPrintView(target, { fragments: false, timeoutMs: options.timeoutMs, annotations: options.annotations }, progress, log);
+  const opened = await openPrintView(
+    target,
+    { fragments: false, timeoutMs: options.timeoutMs, annotations: options.annotations },
+    progress,
+    log,
+  );
   const { page, crashed } = opened;
   const indices = options.selected ?? deck.slides.map((_, i) => i);
   const wanted = new Set(indices.map((i) => slideKey(deck, i)));
   // Each slide's first page (fragment steps are not printed without --fragments).
   // In the page: src/client/print/slidePlaces.ts.
-  const places = await page.evaluate((keys: string[]) => {
-    const find = window.__iurDeck?.slidePlaces;
-    if (!find) throw new Error('the page cannot place its slides (window.__iurDeck.slidePlaces)');
-    return find(keys);
-  }, [...wanted]);
+  const places = await page.evaluate(
+    (keys: string[]) => {
+      const find = window.__iurDeck?.slidePlaces;
+      if (!find) throw new Error('the page cannot place its slides (window.__iurDeck.slidePlaces)');
+      return find(keys);
+    },
+    [...wanted],
+  );
   const byKey = new Map(indices.map((i) => [slideKey(deck, i), i]));
   const scale = (options.pngWidth ?? DEFAULT_PNG_WIDTH) / SLIDE.width;
   const files: { name: string; data: Uint8Array }[] = [];
@@ -35,10 +48,7 @@ export const render: FormatModule['render'] = async (target: RenderTarget, optio
     await useScale(page, scale);
     for (const [n, place] of places.entries()) {
       progress.update(`slide pictures ${n + 1}/${places.length}`, { transient: true });
-      const data = await Promise.race([
-        screenshotRegion(page, { x: place.x, y: place.y, w: SLIDE.width, h: SLIDE.height }),
-        crashed,
-      ]);
+      const data = await Promise.race([screenshotRegion(page, { x: place.x, y: place.y, w: SLIDE.width, h: SLIDE.height }), crashed]);
       files.push({ name: pngName(byKey.get(place.key) ?? n, deck.slides.length), data });
     }
   });

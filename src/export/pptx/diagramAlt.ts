@@ -16,10 +16,14 @@ const KINDS: [RegExp, string][] = [
 ];
 
 const EDGE = /\s*(?:-->|---|-\.->|-\.-|==>|===|--[ox]|<-->)\s*(?:\|[^|]*\|\s*)?/;
-const NODE = /([A-Za-z_][\w-]*)\s*(?:\(\(\s*"?([^"]*?)"?\s*\)\)|\[\s*"?([^"\]]*?)"?\s*\]|\(\s*"?([^")]*?)"?\s*\)|\{\s*"?([^"}]*?)"?\s*\})?(?::\d+)?/g;
+const NODE =
+  /([A-Za-z_][\w-]*)\s*(?:\(\(\s*"?([^"]*?)"?\s*\)\)|\[\s*"?([^"\]]*?)"?\s*\]|\(\s*"?([^")]*?)"?\s*\)|\{\s*"?([^"}]*?)"?\s*\})?(?::\d+)?/g;
 
 function label(raw: string): string {
-  return raw.replace(/<br\s*\/?>/gi, ' ').replace(/\s+/g, ' ').trim();
+  return raw
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Node labels and edges, in source order. */
@@ -54,7 +58,7 @@ function paths(edges: [string, string][]): string[][] {
   edges.forEach(([from], start) => {
     if (used.has(start)) return;
     const path = [from];
-    for (let i: number | undefined = start; i !== undefined; ) {
+    for (let i: number | undefined = start; i !== undefined;) {
       used.add(i);
       const to: string = edges[i][1];
       path.push(to);
@@ -72,6 +76,14 @@ export function diagramAlt(code: string): string {
   const kind = KINDS.find(([re]) => re.test(first))?.[1] ?? '图';
   const { labels, edges } = graphOf(body.split('\n').slice(1).join('\n'));
   const name = (id: string): string => labels.get(id) ?? id;
-  const described = edges.length > 0 ? paths(edges).map((p) => p.map(name).filter((n) => n.trim() !== '' && n !== '+').join(' → ')) : [...labels.values()];
+  const described =
+    edges.length > 0
+      ? paths(edges).map((p) =>
+          p
+            .map(name)
+            .filter((n) => n.trim() !== '' && n !== '+')
+            .join(' → '),
+        )
+      : [...labels.values()];
   return `${kind}：${described.filter((d) => d !== '').join('；')}`;
 }

@@ -114,12 +114,24 @@ export function fixPlaceholders(xml: string, layout: LayoutName): string {
   ];
   let out = xml;
   for (const [name, ph, label] of kinds) {
-    out = out.replace(new RegExp(`(<p:cNvPr id="\\d+" name=")${name}("(?:/>|>(?:(?!</p:cNvPr>).)*</p:cNvPr>))<p:cNvSpPr[^>]*/><p:nvPr>(?:</p:nvPr>|)`, 'gs'), (_, open: string, close: string) => `${open}${label}${close}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${ph}</p:nvPr>`);
+    out = out.replace(
+      new RegExp(
+        `(<p:cNvPr id="\\d+" name=")${name}("(?:/>|>(?:(?!</p:cNvPr>).)*</p:cNvPr>))<p:cNvSpPr[^>]*/><p:nvPr>(?:</p:nvPr>|)`,
+        'gs',
+      ),
+      (_, open: string, close: string) => `${open}${label}${close}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${ph}</p:nvPr>`,
+    );
   }
   // Footer and number: single line spacing (writePptx placed their boxes for it).
-  out = out.replace(/<p:sp>(?:(?!<\/p:sp>).)*?<p:ph type="(?:ftr|sldNum)".*?<\/p:sp>/gs, (sp) => sp.replace(/<a:lnSpc><a:spcPts val="\d+"\/><\/a:lnSpc>/g, '<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'));
+  out = out.replace(/<p:sp>(?:(?!<\/p:sp>).)*?<p:ph type="(?:ftr|sldNum)".*?<\/p:sp>/gs, (sp) =>
+    sp.replace(/<a:lnSpc><a:spcPts val="\d+"\/><\/a:lnSpc>/g, '<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'),
+  );
   // The number's run as a field (within the slide-number shape only).
-  return out.replace(/(<p:ph type="sldNum"[^>]*\/>.*?)<a:r>(<a:rPr\b(?:[^>]*\/>|[^>]*>.*?<\/a:rPr>))<a:t>(\d+)<\/a:t><\/a:r>/s, (_, before: string, rPr: string, n: string) => `${before}<a:fld id="${SLIDE_NUMBER_FIELD}" type="slidenum">${rPr}<a:t>${n}</a:t></a:fld>`);
+  return out.replace(
+    /(<p:ph type="sldNum"[^>]*\/>.*?)<a:r>(<a:rPr\b(?:[^>]*\/>|[^>]*>.*?<\/a:rPr>))<a:t>(\d+)<\/a:t><\/a:r>/s,
+    (_, before: string, rPr: string, n: string) =>
+      `${before}<a:fld id="${SLIDE_NUMBER_FIELD}" type="slidenum">${rPr}<a:t>${n}</a:t></a:fld>`,
+  );
 }
 
 /** The master's placeholders (pptxgenjs writes an empty master) and its footer and number shown. */
@@ -147,7 +159,8 @@ async function putPictures(zip: JSZip, fixes: PictureFix[], pngs: Uint8Array[]):
     if (!xml || !rels) throw new Error(`internal: ${slidePath} missing from the package`);
     const pic = new RegExp(`<p:pic>(?:(?!</p:pic>).)*?name="${picture.name}"(?:(?!</p:pic>).)*?<a:blip r:embed="(rId\\d+)"`, 's').exec(xml);
     if (!pic) throw new Error(`internal: no picture "${picture.name}" on slide ${picture.slide}`);
-    const target = new RegExp(`Id="${pic[1]}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`Target="([^"]+)"[^>]*Id="${pic[1]}"`).exec(rels);
+    const target =
+      new RegExp(`Id="${pic[1]}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`Target="([^"]+)"[^>]*Id="${pic[1]}"`).exec(rels);
     if (!target) throw new Error(`internal: no relationship ${pic[1]} on slide ${picture.slide}`);
     const media = `ppt/${target[1].replace(/^\.\.\//, '')}`;
     const png = pngs[picture.picture];
@@ -178,7 +191,8 @@ function fixCore(xml: string, fixes: PackageFixes): string {
   if (fixes.keywords.length > 0 && !out.includes('<cp:keywords')) {
     out = out.replace('</cp:coreProperties>', `<cp:keywords>${escapeXml(fixes.keywords.join(', '))}</cp:keywords></cp:coreProperties>`);
   }
-  if (!out.includes('<dc:language')) out = out.replace('</cp:coreProperties>', `<dc:language>${escapeXml(fixes.lang)}</dc:language></cp:coreProperties>`);
+  if (!out.includes('<dc:language'))
+    out = out.replace('</cp:coreProperties>', `<dc:language>${escapeXml(fixes.lang)}</dc:language></cp:coreProperties>`);
   return out;
 }
 
@@ -192,7 +206,9 @@ export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes, pngs: U
     jobs.push(entry.async('string').then((xml) => void zip.file(file, change(xml))));
   };
   fixes.slides.forEach((slide, i) => {
-    rewrite(`ppt/slides/slide${i + 1}.xml`, (xml) => fixLang(fixPlaceholders(fixParagraphs(xml, slide.paragraphs, fixes.typeface, i + 1), slide.layout), fixes.lang));
+    rewrite(`ppt/slides/slide${i + 1}.xml`, (xml) =>
+      fixLang(fixPlaceholders(fixParagraphs(xml, slide.paragraphs, fixes.typeface, i + 1), slide.layout), fixes.lang),
+    );
   });
   for (const file of Object.keys(zip.files)) {
     if (/^ppt\/notesSlides\/[^/]+\.xml$/.test(file)) rewrite(file, (xml) => fixLang(notesParagraphs(xml), fixes.lang));
@@ -203,7 +219,9 @@ export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes, pngs: U
   }
   rewrite('docProps/core.xml', (xml) => fixCore(xml, fixes));
   // pptxgenjs declares a slide master per slide but writes one: no content type for a part that is not there.
-  rewrite('[Content_Types].xml', (xml) => xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (whole, part: string) => (zip.file(part) ? whole : '')));
+  rewrite('[Content_Types].xml', (xml) =>
+    xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (whole, part: string) => (zip.file(part) ? whole : '')),
+  );
   await Promise.all(jobs);
   await xmlSafePackage(zip); // last: no control character reaches any part (xmlText.ts)
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 3 } });

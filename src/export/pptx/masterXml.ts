@@ -25,7 +25,8 @@ export interface MasterBoxes {
   numberStyle?: { size: number; lineHeight: number; colour: string };
 }
 
-const NS = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
+const NS =
+  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
 const EMU = 9525;
 export const SLIDE_NUMBER_FIELD = '{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}';
 
@@ -57,7 +58,9 @@ const EMPTY = '<a:p><a:endParaRPr lang="zh-CN"/></a:p>';
 function field(style?: MasterBoxes['numberStyle']): string {
   const pt = (v: number): number => Math.round(v * 75);
   const pPr = style ? `<a:pPr algn="r"><a:lnSpc><a:spcPts val="${pt(style.lineHeight)}"/></a:lnSpc></a:pPr>` : '<a:pPr algn="r"/>';
-  const rPr = style ? `<a:rPr lang="zh-CN" sz="${pt(style.size)}"><a:solidFill><a:srgbClr val="${style.colour}"/></a:solidFill></a:rPr>` : '<a:rPr lang="zh-CN"/>';
+  const rPr = style
+    ? `<a:rPr lang="zh-CN" sz="${pt(style.size)}"><a:solidFill><a:srgbClr val="${style.colour}"/></a:solidFill></a:rPr>`
+    : '<a:rPr lang="zh-CN"/>';
   return `<a:p>${pPr}<a:fld id="${SLIDE_NUMBER_FIELD}" type="slidenum">${rPr}<a:t>‹#›</a:t></a:fld><a:endParaRPr lang="zh-CN"/></a:p>`;
 }
 const FIELD = field();
@@ -85,7 +88,8 @@ export function masterTree(boxes: MasterBoxes): string {
 export function layoutXml(layout: LayoutName): string {
   const { type, name } = LAYOUTS[layout];
   const shapes: string[] = [];
-  const add = (label: string, ph: string, paragraph = EMPTY): number => shapes.push(placeholder(shapes.length + 2, label, ph, '<p:spPr/>', paragraph));
+  const add = (label: string, ph: string, paragraph = EMPTY): number =>
+    shapes.push(placeholder(shapes.length + 2, label, ph, '<p:spPr/>', paragraph));
   if (layout === 'title') {
     add('Title 1', PH.ctrTitle);
     add('Subtitle 2', PH.subTitle);

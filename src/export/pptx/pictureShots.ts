@@ -28,7 +28,12 @@ export function crop(shot: PNG, region: Region, box: Box, scale: number): Uint8A
 }
 
 /** One screenshot per slide, each picture's PNG cut from it, in the order given. */
-export async function pictureShots(page: Page, slides: Box[][], scale: number, race: <T>(p: Promise<T>) => Promise<T>): Promise<Uint8Array[]> {
+export async function pictureShots(
+  page: Page,
+  slides: Box[][],
+  scale: number,
+  race: <T>(p: Promise<T>) => Promise<T>,
+): Promise<Uint8Array[]> {
   const shots: Uint8Array[] = [];
   for (const clips of slides) {
     if (clips.length === 0) continue;

@@ -28,7 +28,20 @@ const SVG_FONTS = `'${TYPEFACE}', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans S
 async function picturePngs(page: Page, slides: SlideData[], race: <T>(p: Promise<T>) => Promise<T>): Promise<Uint8Array[]> {
   const pictures = slides.map((s) => s.items.filter((i): i is PictureItem => i.kind === 'picture'));
   const jobs = pictures.flat().flatMap((p) => (p.svg ? [{ svg: p.svg, w: p.box.w, h: p.box.h }] : []));
-  const drawn = jobs.length === 0 ? [] : await race(page.evaluate((j, scale) => { const draw = window.__iurDeck?.rasterise; if (!draw) throw new Error('the page has no picture rasteriser (window.__iurDeck.rasterise)'); return draw(j, scale); }, jobs, PICTURE_SCALE));
+  const drawn =
+    jobs.length === 0
+      ? []
+      : await race(
+          page.evaluate(
+            (j, scale) => {
+              const draw = window.__iurDeck?.rasterise;
+              if (!draw) throw new Error('the page has no picture rasteriser (window.__iurDeck.rasterise)');
+              return draw(j, scale);
+            },
+            jobs,
+            PICTURE_SCALE,
+          ),
+        );
   const bitmaps = pictures.map((list) => list.filter((p) => !p.svg).map((p) => p.clip));
   if (bitmaps.some((c) => c.length > 0)) await useScale(page, PICTURE_SCALE);
   const shots = await pictureShots(page, bitmaps, PICTURE_SCALE, race);
@@ -37,14 +50,31 @@ async function picturePngs(page: Page, slides: SlideData[], race: <T>(p: Promise
   return pictures.flat().map((p) => (p.svg ? Buffer.from(drawn[d++], 'base64') : shots[b++]));
 }
 
-export const render: FormatModule['render'] = async (target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Captured> => {
+export const render: FormatModule['render'] = async (
+  target: RenderTarget,
+  options: RenderOptions,
+  progress: Progress,
+  log?: (line: string) => void,
+): Promise<Captured> => {
   const { deck } = target;
   const opened = await openPrintView(target, { fragments: false, timeoutMs: options.timeoutMs }, progress, log);
   const indices = options.selected ?? deck.slides.map((_, i) => i);
   const keep = options.selected ? indices.map((i) => slideKey(deck, i)) : null;
   progress.update(`reading ${indices.length} slides …`);
   const { page, crashed } = opened;
-  const slides = await progress.time('read slides', () => Promise.race([page.evaluate((o) => { const read = window.__iurDeck?.readSlides; if (!read) throw new Error('the page has no PowerPoint reader (window.__iurDeck.readSlides)'); return read(o); }, { keep, svgFonts: SVG_FONTS }), crashed]));
+  const slides = await progress.time('read slides', () =>
+    Promise.race([
+      page.evaluate(
+        (o) => {
+          const read = window.__iurDeck?.readSlides;
+          if (!read) throw new Error('the page has no PowerPoint reader (window.__iurDeck.readSlides)');
+          return read(o);
+        },
+        { keep, svgFonts: SVG_FONTS },
+      ),
+      crashed,
+    ]),
+  );
   const byKey = new Map(indices.map((i) => [slideKey(deck, i), i]));
   const order = slides.map((s) => {
     const index = byKey.get(s.key);

@@ -13,7 +13,8 @@ const near = (a: number, b: number, tolerance: number): boolean => Math.abs(a - 
 const bottom = (b: Box): number => b.y + b.h;
 const right = (b: Box): number => b.x + b.w;
 const overlapsAcross = (a: Box, b: Box): boolean => a.x < right(b) - 1 && b.x < right(a) - 1;
-const contains = (outer: Box, inner: Box): boolean => outer.x <= inner.x + 1 && outer.y <= inner.y + 1 && right(outer) >= right(inner) - 1 && bottom(outer) >= bottom(inner) - 1;
+const contains = (outer: Box, inner: Box): boolean =>
+  outer.x <= inner.x + 1 && outer.y <= inner.y + 1 && right(outer) >= right(inner) - 1 && bottom(outer) >= bottom(inner) - 1;
 
 const isBody = (item: Item): item is TextItem => item.kind === 'text' && item.role === undefined;
 
@@ -25,7 +26,9 @@ function joins(stack: TextItem, next: TextItem, between: Item[]): boolean {
   if (b.y < bottom(a) - 2) return false;
   const span: Box = { x: a.x, y: a.y, w: Math.max(a.w, b.w), h: bottom(b) - a.y };
   // A shape, picture or table across the gap keeps them apart; a background both sit on does not.
-  return !between.some((item) => overlapsAcross(item.box, span) && item.box.y < bottom(b) && bottom(item.box) > a.y && !contains(item.box, span));
+  return !between.some(
+    (item) => overlapsAcross(item.box, span) && item.box.y < bottom(b) && bottom(item.box) > a.y && !contains(item.box, span),
+  );
 }
 
 /** The body blocks of each column as one text item per stack. */

@@ -45,7 +45,8 @@ export interface BuiltPptx {
 }
 
 /** A 1×1 transparent PNG: the place of a bitmap picture until fixPackage puts its screenshot there. */
-const PLACEHOLDER_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const PLACEHOLDER_PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 function transparency(alpha: number): number | undefined {
   return alpha < 1 ? Math.round((1 - alpha) * 100) : undefined;
@@ -75,7 +76,10 @@ function runProps(run: Run, paragraph: Paragraph, first: boolean, lastOfParagrap
   if (first) {
     if (paragraph.spaceBefore > 0) options.paraSpaceBefore = pt(paragraph.spaceBefore);
     if (paragraph.bullet) {
-      options.bullet = paragraph.bullet.kind === 'number' ? { type: 'number', numberStartAt: paragraph.bullet.explicitStart ? paragraph.bullet.start : undefined } : { characterCode: paragraph.bullet.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') };
+      options.bullet =
+        paragraph.bullet.kind === 'number'
+          ? { type: 'number', numberStartAt: paragraph.bullet.explicitStart ? paragraph.bullet.start : undefined }
+          : { characterCode: paragraph.bullet.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') };
       if (paragraph.level > 0) options.indentLevel = paragraph.level;
     } else {
       options.bullet = false;
@@ -87,12 +91,22 @@ function runProps(run: Run, paragraph: Paragraph, first: boolean, lastOfParagrap
 function paragraphsProps(paragraphs: Paragraph[], fixes: (ParagraphFix | null)[], slideOf: SlideOfLink): PptxGenJS.TextProps[] {
   const out: PptxGenJS.TextProps[] = [];
   paragraphs.forEach((p, pi) => {
-    const runs = p.runs.length > 0 ? p.runs : [{ text: '', size: 16, bold: false, italic: false, underline: false, colour: { hex: '000000', alpha: 1 } }];
+    const runs =
+      p.runs.length > 0
+        ? p.runs
+        : [{ text: '', size: 16, bold: false, italic: false, underline: false, colour: { hex: '000000', alpha: 1 } }];
     runs.forEach((run, i) => out.push(runProps(run, p, i === 0, i === runs.length - 1 && pi < paragraphs.length - 1, slideOf)));
     // pptxgenjs indents by its own steps and writes bullets without colour: fixPackage sets both.
     fixes.push(
       p.bullet || p.indent > 0
-        ? { marginLeft: p.indent, bulletAt: p.bulletAt, bulletColour: p.bullet?.colour.hex, bulletSize: p.bullet?.kind === 'char' ? p.bullet.size : 100, startAt: p.bullet?.kind === 'number' && p.bullet.explicitStart ? p.bullet.start : undefined, numbered: p.bullet?.kind === 'number' }
+        ? {
+            marginLeft: p.indent,
+            bulletAt: p.bulletAt,
+            bulletColour: p.bullet?.colour.hex,
+            bulletSize: p.bullet?.kind === 'char' ? p.bullet.size : 100,
+            startAt: p.bullet?.kind === 'number' && p.bullet.explicitStart ? p.bullet.start : undefined,
+            numbered: p.bullet?.kind === 'number',
+          }
         : null,
     );
   });
@@ -140,7 +154,9 @@ function addShape(pptx: PptxGenJS, slide: PptxGenJS.Slide, item: ShapeItem, n: n
     h: inch(box.h),
     objectName: `${item.tag} ${n}`,
     fill: item.fill ? { color: item.fill.hex, transparency: transparency(item.fill.alpha) } : { type: 'none' },
-    line: item.line ? { color: item.line.colour.hex, width: pt(item.line.width), transparency: transparency(item.line.colour.alpha) } : { type: 'none' },
+    line: item.line
+      ? { color: item.line.colour.hex, width: pt(item.line.width), transparency: transparency(item.line.colour.alpha) }
+      : { type: 'none' },
   };
   if (item.radius > 0.5) {
     options.rectRadius = Math.min(0.5, item.radius / Math.max(1, Math.min(box.w, box.h)));
@@ -154,7 +170,9 @@ function cellProps(cell: Cell, written: Written): PptxGenJS.TableCell {
   const pts = cell.padding.map(pt);
   // pptxgenjs reads cell margins as points when the first is ≥ 1, else as inches.
   const margin = pts[0] >= 1 ? pts : pts.map((v) => Math.round((v / 72) * 10000) / 10000);
-  const border = cell.borders.map((b): PptxGenJS.BorderProps => (b ? { type: 'solid', pt: pt(b.width), color: b.colour.hex } : { type: 'none' }));
+  const border = cell.borders.map((b): PptxGenJS.BorderProps =>
+    b ? { type: 'solid', pt: pt(b.width), color: b.colour.hex } : { type: 'none' },
+  );
   return {
     text: paragraphsProps(cell.paragraphs, written.fixes, written.slideOf),
     options: {
@@ -205,7 +223,12 @@ function footerItem(items: TextItem[], number: TextItem | undefined, rule: Colou
   const end = number ? number.box.x + number.box.w - 80 - 16 : Math.max(...items.map((i) => i.box.x + i.box.w)) + 200;
   // Room below the line (to the slide's edge): no renderer's rounding makes the line overflow and shrink.
   const lead = singleLead(first);
-  const box = { ...first.box, y: first.box.y + lead, w: Math.max(first.box.w, end - first.box.x), h: Math.max(first.box.h, Math.min(first.box.h * 1.6, 720 - first.box.y)) - lead };
+  const box = {
+    ...first.box,
+    y: first.box.y + lead,
+    w: Math.max(first.box.w, end - first.box.x),
+    h: Math.max(first.box.h, Math.min(first.box.h * 1.6, 720 - first.box.y)) - lead,
+  };
   return { ...first, role: 'footer', box, paragraphs: [{ ...first.paragraphs[0], runs }] };
 }
 
@@ -228,7 +251,9 @@ function singleLead(item: TextItem): number {
  */
 function numberItem(number: TextItem, footer: TextItem | undefined): TextItem {
   const right = number.box.x + number.box.w;
-  const line = footer ? { y: footer.box.y, h: footer.box.h, lineHeight: footer.paragraphs[0].lineHeight } : { y: number.box.y + singleLead(number), h: number.box.h, lineHeight: number.paragraphs[0].lineHeight };
+  const line = footer
+    ? { y: footer.box.y, h: footer.box.h, lineHeight: footer.paragraphs[0].lineHeight }
+    : { y: number.box.y + singleLead(number), h: number.box.h, lineHeight: number.paragraphs[0].lineHeight };
   return {
     ...number,
     box: { x: right - 80, y: line.y, w: 80, h: Math.max(line.h, number.box.h, Math.min(line.h * 1.6, 720 - line.y)) },
@@ -248,12 +273,22 @@ export function slideItems(data: SlideData): SlideItems {
   const texts = data.items.filter((i): i is TextItem => i.kind === 'text');
   const measuredNumber = texts.find((t) => t.role === 'number');
   const pieces = texts.filter((t) => t.role === 'footer' || t.role === 'marker');
-  const band = pieces.length > 1 ? { x: Math.min(...pieces.map((p) => p.box.x)), r: Math.max(...pieces.map((p) => p.box.x + p.box.w)), y: Math.min(...pieces.map((p) => p.box.y)) } : null;
+  const band =
+    pieces.length > 1
+      ? {
+          x: Math.min(...pieces.map((p) => p.box.x)),
+          r: Math.max(...pieces.map((p) => p.box.x + p.box.w)),
+          y: Math.min(...pieces.map((p) => p.box.y)),
+        }
+      : null;
   // The thin separator drawn between the footer's pieces: the footer paragraph writes its own.
-  const separator = (i: Item): i is ShapeItem => band !== null && i.kind === 'shape' && i.box.w <= 2 && i.box.x > band.x && i.box.x < band.r && i.box.y >= band.y - 4;
+  const separator = (i: Item): i is ShapeItem =>
+    band !== null && i.kind === 'shape' && i.box.w <= 2 && i.box.x > band.x && i.box.x < band.r && i.box.y >= band.y - 4;
   const footer = footerItem(pieces, measuredNumber, data.items.find(separator)?.fill);
   const number = measuredNumber && numberItem(measuredNumber, footer);
-  const items = stackColumns(data.items.filter((i) => !(i.kind === 'text' && (i.role === 'footer' || i.role === 'marker')) && !separator(i))).map((i) => (i === measuredNumber && number ? number : i));
+  const items = stackColumns(
+    data.items.filter((i) => !(i.kind === 'text' && (i.role === 'footer' || i.role === 'marker')) && !separator(i)),
+  ).map((i) => (i === measuredNumber && number ? number : i));
   return { items, footer, number, title: texts.find((t) => t.role === 'title') };
 }
 
@@ -270,7 +305,14 @@ function pictureAlt(item: PictureItem, deck: Deck, index: number): string {
 }
 
 /** Writes one slide's items; returns its pictures for fixPackage. */
-function writeSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, data: SlideData, prepared: SlideItems, written: Written, input: { deck: Deck; index: number; slideNumber: number; picture: number }): PictureFix[] {
+function writeSlide(
+  pptx: PptxGenJS,
+  slide: PptxGenJS.Slide,
+  data: SlideData,
+  prepared: SlideItems,
+  written: Written,
+  input: { deck: Deck; index: number; slideNumber: number; picture: number },
+): PictureFix[] {
   const { items, footer } = prepared;
   const pictures: PictureFix[] = [];
   const page = { w: data.page.w, h: data.page.h };
@@ -280,7 +322,15 @@ function writeSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, data: SlideData, pr
       addText(slide, item, item.role === undefined ? roomOf(item, items, page) : item.box, written, name);
     } else if (item.kind === 'table') addTable(slide, item, written, n);
     else if (item.kind === 'picture') {
-      pictures.push(addPicture(slide, { ...item, alt: pictureAlt(item, input.deck, input.index) }, input.picture + pictures.length, input.slideNumber, n));
+      pictures.push(
+        addPicture(
+          slide,
+          { ...item, alt: pictureAlt(item, input.deck, input.index) },
+          input.picture + pictures.length,
+          input.slideNumber,
+          n,
+        ),
+      );
     } else if (item.fill?.hex !== data.background.hex || item.line) addShape(pptx, slide, item, n);
   });
   if (footer) addText(slide, footer, footer.box, written, PLACEHOLDER_NAMES.footer);
@@ -311,7 +361,11 @@ function masterBoxes(slides: SlideData[], prepared: SlideItems[]): MasterBoxes {
 /** The slide (1-based, in the file) a `#/h/v` link goes to. */
 function linkTargets(deck: Deck, indices: number[]): SlideOfLink {
   return (hash) => {
-    const [h, v = 0] = hash.slice(2).split('/').filter((s) => s !== '').map(Number);
+    const [h, v = 0] = hash
+      .slice(2)
+      .split('/')
+      .filter((s) => s !== '')
+      .map(Number);
     const index = deck.slides.findIndex((s) => s.h === h && s.v === v);
     const at = indices.indexOf(index);
     return at >= 0 ? at + 1 : undefined;
@@ -334,7 +388,14 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
   for (const name of Object.keys(LAYOUTS) as LayoutName[]) pptx.defineSlideMaster({ title: name, objects: [] });
 
   const prepared = input.slides.map(slideItems);
-  const fixes: PackageFixes = { slides: [], pictures: [], keywords: deck.meta.keywords ?? [], lang: LANG, typeface: TYPEFACE, master: masterBoxes(input.slides, prepared) };
+  const fixes: PackageFixes = {
+    slides: [],
+    pictures: [],
+    keywords: deck.meta.keywords ?? [],
+    lang: LANG,
+    typeface: TYPEFACE,
+    master: masterBoxes(input.slides, prepared),
+  };
   const sections = new Set<string>();
   const slideOf = linkTargets(deck, input.indices);
   const ids = slideIds(deck.slides);
@@ -350,7 +411,9 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
     const slide = pptx.addSlide({ sectionTitle: title, masterName: layout });
     slide.background = { color: data.background.hex };
     const written: Written = { fixes: [], slideOf };
-    fixes.pictures.push(...writeSlide(pptx, slide, data, prepared[i], written, { deck, index, slideNumber: i + 1, picture: fixes.pictures.length }));
+    fixes.pictures.push(
+      ...writeSlide(pptx, slide, data, prepared[i], written, { deck, index, slideNumber: i + 1, picture: fixes.pictures.length }),
+    );
     if (input.annotations) addStrokes(slide, deck.annotations?.slides[ids[index]] ?? []);
     if (data.notes) slide.addNotes(data.notes);
     fixes.slides.push({ paragraphs: written.fixes, layout });

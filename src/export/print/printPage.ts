@@ -40,7 +40,6 @@ export interface OpenedDeck {
   doctor: Problem[];
 }
 
-
 async function race<T>(work: Promise<T>, crashed: Promise<never>): Promise<T> {
   return raceCrash(work, crashed); // not Promise.race: see src/browser/crashSignal.ts
 }
@@ -65,7 +64,10 @@ function readStatus(page: Page): Promise<PageStatus> {
 
 /** The slides named in a timeout message: the first few, then how many more. */
 function notReadyLine(slides: { file: string; line: number }[], why: string): string {
-  const shown = slides.slice(0, 3).map((s) => `${s.file}:${s.line}`).join(', ');
+  const shown = slides
+    .slice(0, 3)
+    .map((s) => `${s.file}:${s.line}`)
+    .join(', ');
   const more = slides.length > 3 ? ` and ${slides.length - 3} more` : '';
   return `not ready: ${shown}${more} (${why})`;
 }
@@ -75,7 +77,11 @@ function describeTimeout(status: PageStatus | undefined, options: OpenOptions, p
   for (const e of pageErrors.slice(0, 3)) lines.push(`browser error: ${e.split('\n')[0]}`);
   const all = options.slides ?? [];
   if (!status) {
-    lines.push(all.length > 0 ? notReadyLine(all, 'the page did not load or respond: stuck in a script?') : 'the page did not respond (stuck in a script?)');
+    lines.push(
+      all.length > 0
+        ? notReadyLine(all, 'the page did not load or respond: stuck in a script?')
+        : 'the page did not respond (stuck in a script?)',
+    );
     return lines.join('\n');
   }
   for (const d of status.undrawn) {
@@ -84,7 +90,12 @@ function describeTimeout(status: PageStatus | undefined, options: OpenOptions, p
   if (status.undrawn.length > 0) return lines.join('\n');
   if (status.fonts !== 'loaded') lines.push(notReadyLine(all, `the bundled font is still loading (document.fonts: ${status.fonts})`));
   else if (!status.printLayout) {
-    lines.push(notReadyLine(all, status.state === 'no script' ? 'the deck script never ran' : 'reveal.js did not finish its print layout (no pdf-ready)'));
+    lines.push(
+      notReadyLine(
+        all,
+        status.state === 'no script' ? 'the deck script never ran' : 'reveal.js did not finish its print layout (no pdf-ready)',
+      ),
+    );
   }
   return lines.join('\n');
 }
@@ -163,19 +174,44 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
   const status = await race(readStatus(page), crashed);
   options.onRendered?.(status.drawn, status.slides);
   if (status.state === 'error') {
-    const problems = await page.evaluate(() => (window.__iurDeck?.problems ?? []));
-    throw new DeckError(problems.length > 0 ? problems : [{ pos: { file: 'deck', line: 0 }, level: 'error', message: 'the page reported an error' }]);
+    const problems = await page.evaluate(() => window.__iurDeck?.problems ?? []);
+    throw new DeckError(
+      problems.length > 0 ? problems : [{ pos: { file: 'deck', line: 0 }, level: 'error', message: 'the page reported an error' }],
+    );
   }
   // Every slide of the model is in the page, no more (src/deck/slideCount.ts).
-  if (options.slides) assertSlideList({ slides: options.slides.map((pos) => ({ pos })) }, await race(page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section[data-file]'), (s) => `${s.dataset.file}:${s.dataset.line}`)), crashed));
-  const drawn = await race(page.evaluate(() => window.__iurDrawn ?? {}), crashed);
+  if (options.slides)
+    assertSlideList(
+      { slides: options.slides.map((pos) => ({ pos })) },
+      await race(
+        page.evaluate(() =>
+          Array.from(
+            document.querySelectorAll<HTMLElement>('.reveal .slides section[data-file]'),
+            (s) => `${s.dataset.file}:${s.dataset.line}`,
+          ),
+        ),
+        crashed,
+      ),
+    );
+  const drawn = await race(
+    page.evaluate(() => window.__iurDrawn ?? {}),
+    crashed,
+  );
   // Every slide is laid out here, as it prints: the doctor's rules cost a few ms on the talk.
-  const doctor = await race(page.evaluate(() => window.__iurDeck?.inspectAll?.() ?? []), crashed);
+  const doctor = await race(
+    page.evaluate(() => window.__iurDeck?.inspectAll?.() ?? []),
+    crashed,
+  );
   return { page, crashed, status, drawn, doctor };
 }
 
 /** Opens the served deck in the print view, with progress: what every format reads its slides from. */
-export function openPrintView(target: RenderTarget, options: { fragments: boolean; timeoutMs: number; annotations?: boolean }, progress: Progress, log?: (line: string) => void): Promise<OpenedDeck> {
+export function openPrintView(
+  target: RenderTarget,
+  options: { fragments: boolean; timeoutMs: number; annotations?: boolean },
+  progress: Progress,
+  log?: (line: string) => void,
+): Promise<OpenedDeck> {
   return progress.time('page ready', () =>
     openForPrint(target.browser, {
       url: target.url,

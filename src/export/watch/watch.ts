@@ -100,7 +100,11 @@ export async function startWatch(options: ExportOptions, progress: Progress, log
       return `${displayPath(out)} kept: ${error.message}`;
     }
     const font = FONT_STYLE.exec(await readFile(built.indexHtml, 'utf8'))?.[1] ?? '';
-    lap(`build (${Object.entries(built.timings).map(([k, v]) => `${k} ${v}`).join(' ')})`);
+    lap(
+      `build (${Object.entries(built.timings)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(' ')})`,
+    );
     let how: string;
     let findings: Problem[];
     if (opened && shown?.shellKey === shellKey && shown.font === font) {
@@ -109,11 +113,7 @@ export async function startWatch(options: ExportOptions, progress: Progress, log
       // Only the slides that changed, in their pages, when the deck kept its shape; else all of them.
       const patches = slidePatches(shown.deck, deck, options);
       let problems = patches
-        ? await page.evaluate(
-            (h: string, p: typeof patches) => (window.__iurPatch ? window.__iurPatch(h, p) : null),
-            html,
-            patches,
-          )
+        ? await page.evaluate((h: string, p: typeof patches) => (window.__iurPatch ? window.__iurPatch(h, p) : null), html, patches)
         : null;
       how = `${patches?.length ?? 0} slide${patches?.length === 1 ? '' : 's'} changed in place`;
       if (problems === null) {
@@ -158,7 +158,11 @@ export async function startWatch(options: ExportOptions, progress: Progress, log
     if (stops && !options.force) return `${displayPath(out)} kept: the deck has ${forcedWhat(findings)} (--force writes it anyway)`;
     if (stops) say(`export: --force: writing it anyway, with ${forcedWhat(findings)}`, process.stderr);
     const written = await write({ browser, opened, deck, selected, browserVersion }, progress);
-    lap(`render (${Object.entries(written.stages).map(([k, v]) => `${k} ${v}`).join(' ')})`);
+    lap(
+      `render (${Object.entries(written.stages)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(' ')})`,
+    );
     await writeFileAtomic(out, written.bytes, { durable: false }).catch((error: unknown) => {
       throw new OutputError(displayPath(out), error);
     });
@@ -191,7 +195,9 @@ export async function watchExport(options: ExportOptions, progress: Progress, lo
     throw error;
   }
   const slides = path.resolve(options.slidesDir);
-  const dirs = [slides, path.join(PROJECT_ROOT, 'assets'), path.join(PROJECT_ROOT, 'themes')].filter((d, i, all) => existsSync(d) && all.indexOf(d) === i);
+  const dirs = [slides, path.join(PROJECT_ROOT, 'assets'), path.join(PROJECT_ROOT, 'themes')].filter(
+    (d, i, all) => existsSync(d) && all.indexOf(d) === i,
+  );
   let failure: Error | undefined;
   const out = path.resolve(options.out);
   const watcher = watchFiles(dirs, async (all) => {

@@ -15,7 +15,8 @@ function content(slide: Slide): string {
 export function slidePatches(before: Deck, after: Deck, options: { notes: boolean; fragments: boolean }): SlidePatch[] | null {
   if (options.notes || options.fragments) return null;
   if (before.slides.length !== after.slides.length) return null;
-  if (JSON.stringify(before.meta) !== JSON.stringify(after.meta) || JSON.stringify(before.parts) !== JSON.stringify(after.parts)) return null;
+  if (JSON.stringify(before.meta) !== JSON.stringify(after.meta) || JSON.stringify(before.parts) !== JSON.stringify(after.parts))
+    return null;
   const patches: SlidePatch[] = [];
   for (let i = 0; i < after.slides.length; i++) {
     const a = before.slides[i];

@@ -58,7 +58,13 @@ function handoutWriter(options: ExportOptions, perPage: NonNullable<ExportOption
     const { renderHandout } = await import('../handout/handout.ts');
     const pages = pagesOfSlides(deck, printed.pages);
     const handout = await timed(stages, 'handout', () =>
-      renderHandout(browser, { pdf: printed.pdf, pages, drawn: {}, doctor: [], browserVersion }, deck, { perPage, notes: options.notes, timeoutMs: options.timeoutMs }, progress),
+      renderHandout(
+        browser,
+        { pdf: printed.pdf, pages, drawn: {}, doctor: [], browserVersion },
+        deck,
+        { perPage, notes: options.notes, timeoutMs: options.timeoutMs },
+        progress,
+      ),
     );
     return { bytes: handout.pdf, pages: handout.pages.length, stages };
   };

@@ -63,7 +63,9 @@ export function cardsPlugin(md: MarkdownIt): void {
       const line0 = open.map?.[0] ?? 0;
       const close = tokens.findIndex((t, i) => i > c && t.type === LAYOUT_CLOSE && t.level === open.level);
       const end = close < 0 ? tokens.length : close;
-      const list = tokens.findIndex((t, i) => i > c && i < end && t.level === open.level + 1 && /^(bullet|ordered)_list_open$/.test(t.type));
+      const list = tokens.findIndex(
+        (t, i) => i > c && i < end && t.level === open.level + 1 && /^(bullet|ordered)_list_open$/.test(t.type),
+      );
       if (list < 0) {
         if (env?.problems) report(env, line0, '::: cards holds no list: write each card as a list item (- ### heading, then its text)');
         continue;
@@ -85,7 +87,11 @@ export function cardsPlugin(md: MarkdownIt): void {
         if (!svg) {
           if (env?.problems) {
             const near = similarIcons(icon.name);
-            report(env, icon.line0, `unknown icon "${icon.name}" (icons are Lucide's, lucide.dev/icons${near.length ? `; did you mean ${near.join(', ')}?` : ''})`);
+            report(
+              env,
+              icon.line0,
+              `unknown icon "${icon.name}" (icons are Lucide's, lucide.dev/icons${near.length ? `; did you mean ${near.join(', ')}?` : ''})`,
+            );
           }
           continue;
         }
@@ -97,7 +103,12 @@ export function cardsPlugin(md: MarkdownIt): void {
       const asked = /^\S+\s+([1-4])\b/.exec(open.info.trim())?.[1];
       open.attrSet('data-columns', asked ?? String(Math.min(Math.max(count, 1), count > MAX_CARDS ? 3 : MAX_CARDS)));
       if ((count < MIN_CARDS || count > MAX_CARDS) && env?.problems) {
-        report(env, line0, `::: cards has ${count} item${count === 1 ? '' : 's'}; cards are for ${MIN_CARDS} to ${MAX_CARDS} parallel items`, 'warning');
+        report(
+          env,
+          line0,
+          `::: cards has ${count} item${count === 1 ? '' : 's'}; cards are for ${MIN_CARDS} to ${MAX_CARDS} parallel items`,
+          'warning',
+        );
       }
     }
   });

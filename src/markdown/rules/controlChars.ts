@@ -27,7 +27,9 @@ export function controlCharsPlugin(md: MarkdownIt): void {
     for (const token of state.tokens) {
       if (token.type !== 'inline' || !token.children) continue;
       if (!ANY.test(token.content)) continue;
-      token.children = token.children.flatMap((child) => (child.type === 'text' ? split(child, (type, tag, nesting) => new state.Token(type, tag, nesting)) : [child]));
+      token.children = token.children.flatMap((child) =>
+        child.type === 'text' ? split(child, (type, tag, nesting) => new state.Token(type, tag, nesting)) : [child],
+      );
     }
   });
 }

@@ -50,7 +50,12 @@ function naturalSize(file: string): { width: number; height: number } | undefine
   }
 }
 
-function localImage(env: ParseEnv, src: string, line0: number, missing: 'report' | 'leave'): { url?: string; missing?: boolean; file?: string } {
+function localImage(
+  env: ParseEnv,
+  src: string,
+  line0: number,
+  missing: 'report' | 'leave',
+): { url?: string; missing?: boolean; file?: string } {
   // The author's own HTML may name a remote image: the page's CSP blocks it, and the doctor says so.
   if (REMOTE.test(src) && missing === 'leave') return {};
   if (REMOTE.test(src)) {
@@ -116,7 +121,13 @@ export function imagesPlugin(md: MarkdownIt): void {
           token.content = rewriteSources(env, token.content, HTML_IMG_SRC, here, 'leave');
         } else if (token.type === 'fence' && isMermaid(token.info)) {
           const inner = here + 1;
-          token.content = rewriteSources(env, rewriteSources(env, token.content, MERMAID_IMG, inner, 'report'), HTML_IMG_SRC, inner, 'report');
+          token.content = rewriteSources(
+            env,
+            rewriteSources(env, token.content, MERMAID_IMG, inner, 'report'),
+            HTML_IMG_SRC,
+            inner,
+            'report',
+          );
         }
         if (token.children) visit(token.children, here);
       }

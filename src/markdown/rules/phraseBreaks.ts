@@ -49,7 +49,13 @@ export function phraseBreaksPlugin(md: MarkdownIt): void {
     // The levels of the card items the walk is inside.
     const cards: number[] = [];
     tokens.forEach((token, i) => {
-      if (token.type === 'list_item_open' && String(token.attrGet('class') ?? '').split(' ').includes('card')) cards.push(token.level);
+      if (
+        token.type === 'list_item_open' &&
+        String(token.attrGet('class') ?? '')
+          .split(' ')
+          .includes('card')
+      )
+        cards.push(token.level);
       else if (token.type === 'list_item_close' && cards[cards.length - 1] === token.level) cards.pop();
       const next = tokens[i + 1];
       if (next?.type !== 'inline') return;

@@ -8,7 +8,9 @@ import type { MarkdownIt, Token } from 'markdown-it';
 function loneImage(inline: Token | undefined): Token | undefined {
   if (!inline || inline.type !== 'inline' || !inline.children) return undefined;
   const images = inline.children.filter((t) => t.type === 'image');
-  const rest = inline.children.filter((t) => t.type !== 'image' && !(t.type === 'softbreak' || (t.type === 'text' && t.content.trim() === '')));
+  const rest = inline.children.filter(
+    (t) => t.type !== 'image' && !(t.type === 'softbreak' || (t.type === 'text' && t.content.trim() === '')),
+  );
   return images.length === 1 && rest.length === 0 ? images[0] : undefined;
 }
 

@@ -26,7 +26,19 @@ function inlineFragments(inline: Token, into: HtmlFragment[]): void {
   }
 }
 
-const URL_ATTRIBUTES = new Set(['src', 'href', 'action', 'formaction', 'data', 'poster', 'background', 'cite', 'longdesc', 'manifest', 'xlink:href']);
+const URL_ATTRIBUTES = new Set([
+  'src',
+  'href',
+  'action',
+  'formaction',
+  'data',
+  'poster',
+  'background',
+  'cite',
+  'longdesc',
+  'manifest',
+  'xlink:href',
+]);
 
 /** Whether an attribute's value leads to a file: URL. */
 function fileUrlIn(name: string, value: string): boolean {
@@ -38,14 +50,21 @@ function fileUrlIn(name: string, value: string): boolean {
 
 /** A file: URL (the presenter's own disk) in an attribute, or a refresh that moves the page. */
 function checkTag(env: ParseEnv, tag: StartTag): void {
-  const equiv = tag.attrs.find((a) => a.name === 'http-equiv')?.value.trim().toLowerCase();
+  const equiv = tag.attrs
+    .find((a) => a.name === 'http-equiv')
+    ?.value.trim()
+    .toLowerCase();
   if (tag.name === 'meta' && equiv === 'refresh') {
     report(env, tag.line, '<meta http-equiv="refresh"> would move the deck away from itself (a slide is no page of its own): remove it');
     return;
   }
   for (const attr of tag.attrs) {
     if (fileUrlIn(attr.name, attr.value)) {
-      report(env, tag.line, `<${tag.name} ${attr.name}="${attr.value.slice(0, 60)}">: a file: URL points into the computer the deck is shown on; put the file into assets/ and link it relatively`);
+      report(
+        env,
+        tag.line,
+        `<${tag.name} ${attr.name}="${attr.value.slice(0, 60)}">: a file: URL points into the computer the deck is shown on; put the file into assets/ and link it relatively`,
+      );
       return;
     }
   }
@@ -54,7 +73,11 @@ function checkTag(env: ParseEnv, tag: StartTag): void {
 function check(env: ParseEnv, fragments: HtmlFragment[], where: string): void {
   const open = findUnclosedHtml(fragments, (tag) => checkTag(env, tag));
   if (!open) return;
-  report(env, open.line, `${open.what} is not closed in its ${where} (add ${open.close}): the browser would hide everything after it, the rest of the deck included`);
+  report(
+    env,
+    open.line,
+    `${open.what} is not closed in its ${where} (add ${open.close}): the browser would hide everything after it, the rest of the deck included`,
+  );
 }
 
 export function rawHtmlPlugin(md: MarkdownIt): void {

@@ -40,10 +40,18 @@ export function structurePlugin(md: MarkdownIt): void {
         const parent = stack[stack.length - 1];
         if (parent?.map && parent.map[1] === end && parent.markup.length <= token.markup.length) {
           const more = ':'.repeat(token.markup.length + 1);
-          report(env, parent.map[0], `container ${parent.markup} ${layoutName(parent.info)} is closed by the ${token.markup} that closes "${token.markup} ${name}" (line ${end + 1}): give the outer one more colons (${more} ${layoutName(parent.info)} … ${more})`);
+          report(
+            env,
+            parent.map[0],
+            `container ${parent.markup} ${layoutName(parent.info)} is closed by the ${token.markup} that closes "${token.markup} ${name}" (line ${end + 1}): give the outer one more colons (${more} ${layoutName(parent.info)} … ${more})`,
+          );
         }
         if (name === 'column' && (!parent || layoutName(parent.info) !== 'columns')) {
-          report(env, start, `"${token.markup} column" outside "::: columns": put the columns inside ${':'.repeat(token.markup.length + 1)} columns … ${':'.repeat(token.markup.length + 1)}`);
+          report(
+            env,
+            start,
+            `"${token.markup} column" outside "::: columns": put the columns inside ${':'.repeat(token.markup.length + 1)} columns … ${':'.repeat(token.markup.length + 1)}`,
+          );
         }
         stack.push(token);
       }
