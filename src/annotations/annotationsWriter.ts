@@ -8,7 +8,8 @@
 // and an annotations.json that is a symlink or not a file is never written.
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { serialised, writeTextAtomic } from '../store/jsonFile.ts';
+import { writeAtomic } from '../store/atomicFile.ts';
+import { serialised } from '../store/jsonFile.ts';
 import { removeStalePartials } from '../store/stalePartials.ts';
 import { ANNOTATIONS_FILE } from './annotations.ts';
 
@@ -20,7 +21,7 @@ async function writeOnce(dir: string, text: string): Promise<string> {
     if (existing && !existing.isFile())
       throw new Error(`${ANNOTATIONS_FILE} in the slides folder is not a plain file (a link or a folder): not writing through it`);
     removeStalePartials(target);
-    await writeTextAtomic(target, text);
+    await writeAtomic(target, text);
     return target;
   });
 }

@@ -1,14 +1,17 @@
-// Writes a file so that readers only ever see the old or the complete new
-// content: a temporary file beside the target, flushed to disk, then renamed
-// over it. The temporary file is removed on failure and on process exit
-// (SIGKILL can leave it behind, never a damaged target). A folder of files
-// (PNG export) the same way: filled beside the target, then swapped in.
+// Writes an export's output so that readers only ever see the old or the
+// complete new content. A file goes through the project's atomic write
+// (src/store/atomicFile.ts); what is export-specific is here: the temporary
+// file is also removed on process exit (Ctrl-C during an export), and what a
+// killed export of the same target left is cleared first (SIGKILL can leave a
+// temporary behind, never a damaged target). A folder of files (PNG export)
+// the same way: filled beside the target, then swapped in.
 import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { removeOnExit } from './exitCleanup.ts';
+import { writeAtomic } from '../store/atomicFile.ts';
 import { removeStalePartials } from '../store/stalePartials.ts';
 import path from 'node:path';
 
-/** The temporary name used for `target` (a dot file in the same folder). */
+/** The temporary name used for folder `target` (a dot folder beside it). */
 export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
 }
@@ -20,25 +23,8 @@ export function tempPathFor(target: string): string {
  */
 export async function writeFileAtomic(target: string, data: Uint8Array, options: { durable?: boolean } = {}): Promise<void> {
   const file = path.resolve(target);
-  await mkdir(path.dirname(file), { recursive: true });
   removeStalePartials(file); // what a killed export of this file left (src/store/stalePartials.ts)
-  const temp = tempPathFor(file);
-  const release = removeOnExit(temp);
-  try {
-    const handle = await open(temp, 'w', 0o644);
-    try {
-      await handle.writeFile(data);
-      if (options.durable !== false) await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  } finally {
-    release();
-  }
+  await writeAtomic(file, data, { durable: options.durable, holdTemp: removeOnExit });
 }
 
 /** Thrown when the target folder holds something an export did not write. */

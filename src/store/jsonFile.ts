@@ -1,42 +1,15 @@
 // A JSON file that several requests update (slides/rehearsal.json, later
 // annotations.json): every update of one file goes through one queue, reads
 // the current content, applies the change and writes the result through its
-// own temporary file (pid, counter and random suffix), flushed, then renamed
-// over the target. So the file on disk is always one complete JSON document,
-// and no update is lost to another that ran at the same time.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+// own temporary file, flushed, then renamed over the target (atomicFile.ts).
+// So the file on disk is always one complete JSON document, and no update is
+// lost to another that ran at the same time.
 import path from 'node:path';
 import { readRegularFile } from '../deck/regularFile.ts';
+import { writeAtomic } from './atomicFile.ts';
 import { removeStalePartials } from './stalePartials.ts';
 
 const queues = new Map<string, Promise<unknown>>();
-let counter = 0;
-
-/** A temporary name beside `file` that no other write (in this or another process) uses. */
-export function uniqueTempPath(file: string): string {
-  counter++;
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${counter}-${randomBytes(4).toString('hex')}.partial`);
-}
-
-/** Writes `text` to `file` so that readers see the old or the new content, never a part. */
-export async function writeTextAtomic(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = uniqueTempPath(file);
-  try {
-    const handle = await open(temp, 'wx', 0o644);
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
 
 /** Runs `job` after every job queued before it for the same file. */
 export function serialised<T>(file: string, job: () => Promise<T>): Promise<T> {
@@ -78,7 +51,7 @@ export function updateJsonFile<T>(file: string, update: JsonUpdate<T>): Promise<
       }
     }
     const value = update.change(current);
-    await writeTextAtomic(target, update.serialize ? update.serialize(value) : `${JSON.stringify(value, null, 2)}\n`);
+    await writeAtomic(target, update.serialize ? update.serialize(value) : `${JSON.stringify(value, null, 2)}\n`);
     return value;
   });
 }

@@ -4,8 +4,9 @@
 // queue of atomic writes (src/annotations/annotationsWriter.ts); GET answers
 // with the file as it is now, so a reload shows the last save. Nothing else
 // is written: the Markdown sources are never touched.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
+import { readBody } from './readBody.ts';
 import { displayPath } from '../deck/readSources.ts';
 import {
   ANNOTATIONS_FILE,
@@ -20,22 +21,6 @@ import { annotationsWriter } from '../annotations/annotationsWriter.ts';
 import type { Problem } from '../deck/model.ts';
 
 export const ANNOTATIONS_ENDPOINT = '/__iur/annotations';
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_ANNOTATION_BYTES) {
-        reject(new Error(`larger than ${MAX_ANNOTATION_BYTES / 1024 / 1024} MB`));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function answer(res: ServerResponse, status: number, type: string, text: string): void {
   res.statusCode = status;
@@ -63,7 +48,7 @@ export function annotationsPlugin(options: { slidesDir: string; log?: (line: str
         if (req.method !== 'POST') return answer(res, 405, 'text/plain', 'GET or POST the annotations');
         if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
           return answer(res, 415, 'text/plain', 'expected application/json');
-        readBody(req)
+        readBody(req, MAX_ANNOTATION_BYTES, `larger than ${MAX_ANNOTATION_BYTES / 1024 / 1024} MB`)
           .then(async (body) => {
             const parsed = parseAnnotations(JSON.parse(body));
             if (isShapeProblem(parsed)) return answer(res, 400, 'text/plain', parsed.message);

@@ -4,30 +4,14 @@
 // replacing them), one save at a time, written atomically (src/store/jsonFile.ts).
 // Nothing else is written: the Markdown sources are never touched. The dev
 // server's slides watcher sees the new file and pushes the times to the page.
-import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'vite';
+import { readBody } from './readBody.ts';
 import { updateJsonFile } from '../store/jsonFile.ts';
 import { displayPath } from '../deck/readSources.ts';
 import { MAX_REHEARSAL_BYTES, mergeRehearsal, parseRehearsal, rehearsalPath, serializeRehearsal } from '../rehearsal/rehearsalFile.ts';
 
 export const REHEARSAL_ENDPOINT = '/__iur/rehearsal';
 const MAX_BYTES = 1024 * 1024;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 export function rehearsalPlugin(options: { slidesDir: string; log?: (line: string) => void }): Plugin {
   const file = rehearsalPath(options.slidesDir);
@@ -44,7 +28,7 @@ export function rehearsalPlugin(options: { slidesDir: string; log?: (line: strin
         };
         if (req.method !== 'POST') return answer(405, 'POST a rehearsal');
         if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return answer(415, 'expected application/json');
-        readBody(req)
+        readBody(req, MAX_BYTES, 'too large')
           .then(async (body) => {
             const parsed = parseRehearsal(JSON.parse(body));
             if (typeof parsed === 'string') return answer(400, parsed);

@@ -3,48 +3,24 @@
 // (重新彩排) starts from empty; a page already open gets the new times as
 // data-timing from the dev server, without a restart or a reload; 100 saves
 // at once all succeed and the file is one whole JSON document throughout.
-import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deckViteConfig } from '../../src/vite/config.ts';
 import { loadDeck } from '../../src/deck/loadDeck.ts';
 import { slideIds } from '../../src/rehearsal/slideIds.ts';
-import { launchBrowser, tempDir } from '../helpers/deckPage.ts';
+import { startDevDeck, type DevDeck } from '../helpers/devDeck.ts';
+import { advance, openUnderFakeClock } from '../helpers/fakeClock.ts';
 
-declare global {
-  interface Window {
-    __advanceClock?: (ms: number) => void;
-  }
-}
-
-function installFakeClock(): void {
-  let now = Date.UTC(2021, 8, 17, 9, 0, 0);
-  Date.now = () => now;
-  window.__advanceClock = (ms: number) => {
-    now += ms;
-  };
-}
-
-let dir: string;
+let deck: DevDeck;
 let slides: string;
 let server: ViteDevServer;
 let browser: Browser;
 let ids: string[];
 let url: string;
 
-async function open(): Promise<Page> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.setViewport({ width: 1280, height: 720 });
-  await page.evaluateOnNewDocument(installFakeClock);
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
-  return page;
-}
-
-const advance = (page: Page, seconds: number) => page.evaluate((ms: number) => window.__advanceClock?.(ms), seconds * 1000);
+const open = () => openUnderFakeClock(browser, url);
 const timings = (page: Page) =>
   page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('section[data-slide-id]'), (s) => s.dataset.timing ?? null));
 const stored = async () =>
@@ -72,21 +48,13 @@ async function rehearse(page: Page, from: number, seconds: number[], fresh = fal
 }
 
 beforeAll(async () => {
-  dir = await tempDir('lost-rehearsal');
-  slides = path.join(dir, 'slides');
-  await cp('tests/fixtures/basic', slides, { recursive: true });
+  deck = await startDevDeck('lost-rehearsal', 'tests/fixtures/basic');
+  ({ slides, server, browser } = deck);
   ids = slideIds((await loadDeck(slides)).deck.slides);
-  server = await createServer(deckViteConfig({ slidesDir: slides, port: 0, logLevel: 'silent', log: () => {} }));
-  await server.listen();
   url = server.resolvedUrls?.local[0] ?? '';
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => deck?.stop());
 
 describe('rehearsal times merge', () => {
   it('two partial rehearsals leave the union; an open page gets the times without a reload', async () => {

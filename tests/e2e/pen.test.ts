@@ -6,13 +6,13 @@
 // localStorage across a reload and offers the file. `export --annotations`
 // prints them as vector paths on their page (one page per step with
 // --fragments); an export without the flag has none.
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import type { Browser, Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deckViteConfig } from '../../src/vite/config.ts';
-import { buildAndServe, launchBrowser, tempDir, type Served } from '../helpers/deckPage.ts';
+import { buildAndServe, type Served } from '../helpers/deckPage.ts';
+import { startDevDeck, type DevDeck } from '../helpers/devDeck.ts';
 import { openSpeakerView, waitForPreviewOn } from '../helpers/speakerView.ts';
 import type { Annotations } from '../../src/annotations/annotations.ts';
 import { PDFDocument } from 'pdf-lib';
@@ -23,6 +23,7 @@ import { movetoCount, pageContent } from '../helpers/pdfContent.ts';
 
 const SLIDE5 = '01-pen.md#第五张';
 
+let deck: DevDeck;
 let dir: string;
 let slides: string;
 let server: ViteDevServer;
@@ -82,19 +83,11 @@ async function fileOnDisk(): Promise<Annotations> {
 }
 
 beforeAll(async () => {
-  dir = await tempDir('pen');
-  slides = path.join(dir, 'slides');
-  await cp('tests/fixtures/pen', slides, { recursive: true });
-  server = await createServer(deckViteConfig({ slidesDir: slides, port: 0, logLevel: 'silent', log: () => {} }));
-  await server.listen();
-  browser = await launchBrowser();
+  deck = await startDevDeck('pen', 'tests/fixtures/pen');
+  ({ dir, slides, server, browser } = deck);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => deck?.stop());
 
 describe('the pen under the dev server', () => {
   let url: string;

@@ -5,50 +5,26 @@
 // next build carries the times as data-timing into the speaker view's pacing;
 // a built deck keeps a rehearsal in localStorage and offers the file; check
 // reports it against the duration.
-import { cp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { deckViteConfig } from '../../src/vite/config.ts';
 import { loadDeck } from '../../src/deck/loadDeck.ts';
 import { slideIds } from '../../src/rehearsal/slideIds.ts';
 import { checkCommand } from '../../src/check/command.ts';
-import { buildAndServe, launchBrowser, tempDir, type Served } from '../helpers/deckPage.ts';
+import { buildAndServe, type Served } from '../helpers/deckPage.ts';
+import { startDevDeck, type DevDeck } from '../helpers/devDeck.ts';
+import { advance, openUnderFakeClock } from '../helpers/fakeClock.ts';
 import { openSpeakerView } from '../helpers/speakerView.ts';
 
-declare global {
-  interface Window {
-    __advanceClock?: (ms: number) => void;
-  }
-}
-
-/** Date.now() stands still in the page until the test moves it. */
-function installFakeClock(): void {
-  let now = Date.UTC(2021, 8, 17, 9, 0, 0);
-  Date.now = () => now;
-  window.__advanceClock = (ms: number) => {
-    now += ms;
-  };
-}
-
-let dir: string;
+let deck: DevDeck;
 let slides: string;
 let server: ViteDevServer;
 let browser: Browser;
 let ids: string[];
 
-async function open(url: string): Promise<Page> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.setViewport({ width: 1280, height: 720 });
-  await page.evaluateOnNewDocument(installFakeClock);
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
-  return page;
-}
-
-const advance = (page: Page, seconds: number) => page.evaluate((ms: number) => window.__advanceClock?.(ms), seconds * 1000);
+const open = (url: string) => openUnderFakeClock(browser, url);
 
 async function press(page: Page, key: 'ArrowRight' | 'ArrowLeft', at: { h: number; f?: number }): Promise<void> {
   await page.bringToFront();
@@ -67,20 +43,12 @@ async function press(page: Page, key: 'ArrowRight' | 'ArrowLeft', at: { h: numbe
 const panelText = (view: Page) => view.evaluate(() => document.querySelector('.iur-rehearsal')?.textContent ?? '');
 
 beforeAll(async () => {
-  dir = await tempDir('rehearsal');
-  slides = path.join(dir, 'slides');
-  await cp('tests/fixtures/basic', slides, { recursive: true });
+  deck = await startDevDeck('rehearsal', 'tests/fixtures/basic');
+  ({ slides, server, browser } = deck);
   ids = slideIds((await loadDeck(slides)).deck.slides);
-  server = await createServer(deckViteConfig({ slidesDir: slides, port: 0, logLevel: 'silent', log: () => {} }));
-  await server.listen();
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => deck?.stop());
 
 describe('rehearsal in dev', () => {
   it('R in the speaker view times each slide, fragments included, and the dev server writes slides/rehearsal.json', async () => {

@@ -3,30 +3,16 @@
 // pen on in its picture of the current slide; a stroke drawn there with a
 // finger reaches the venue screen, whose pen keeps it; a stroke drawn on the
 // venue screen shows in the phone's picture; a follow link cannot draw.
-import { KnownDevices, type Browser, type Frame, type Page } from 'puppeteer';
+import type { Browser, Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/browser/launch.ts';
+import { openPhone } from '../helpers/phonePage.ts';
 import { LAN, startPresent, type PresentRun } from '../helpers/presentRun.ts';
-
-const PHONE = KnownDevices['iPhone 13'];
 
 let run: PresentRun;
 let browser: Browser;
 let venue: Page;
 let phone: Page;
-
-async function openPhone(url: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.emulate(PHONE);
-  await page.goto(url);
-  await page.bringToFront();
-  await page.waitForFunction(
-    () =>
-      window.__iurPhone?.connected && window.__iurPhone.state !== null && !/–/.test(document.getElementById('counter')?.textContent ?? '–'),
-    { polling: 100, timeout: 60_000 },
-  );
-  return page;
-}
 
 function currentFrame(page: Page): Frame {
   const frame = page.frames().find((f) => f.name() === 'current-frame' || /receiver/.test(f.url()));
@@ -49,7 +35,7 @@ beforeAll(async () => {
     polling: 100,
     timeout: 60_000,
   });
-  phone = await openPhone(run.qrUrls[0]);
+  phone = await openPhone(browser, run.qrUrls[0]);
   await currentFrame(phone).waitForFunction(() => window.__iurPen?.ready === true, { polling: 100, timeout: 60_000 });
 });
 
@@ -100,7 +86,7 @@ describe('the pen with the phone remote', () => {
   });
 
   it('a follow link cannot draw', async () => {
-    const follower = await openPhone(run.qrUrls[1]);
+    const follower = await openPhone(browser, run.qrUrls[1]);
     const frame = currentFrame(follower);
     await frame.waitForFunction(() => window.__iurPen?.ready === true, { polling: 100, timeout: 60_000 });
     // No 画笔 button for a follower…

@@ -4,12 +4,11 @@
 // screen; notes and pacing show; a second remote drives too; a reloaded
 // venue screen and a phone back from offline land on the current slide; a
 // follow link cannot drive.
-import { KnownDevices, type Browser, type Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/browser/launch.ts';
+import { openPhone } from '../helpers/phonePage.ts';
 import { cuttableProxy, LAN, startPresent, type PresentRun } from '../helpers/presentRun.ts';
-
-const PHONE = KnownDevices['iPhone 13'];
 
 let run: PresentRun;
 let browser: Browser;
@@ -22,19 +21,6 @@ async function openVenue(): Promise<Page> {
   await page.setViewport({ width: 1280, height: 720 });
   await page.goto(`http://127.0.0.1:${run.port}/`);
   await page.waitForFunction(() => window.__iurVenue?.connected && window.__iurVenue.applied > 0, { polling: 100, timeout: 60_000 });
-  return page;
-}
-
-async function openPhone(url: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.emulate(PHONE);
-  await page.goto(url);
-  await page.bringToFront();
-  await page.waitForFunction(
-    () =>
-      window.__iurPhone?.connected && window.__iurPhone.state !== null && !/–/.test(document.getElementById('counter')?.textContent ?? '–'),
-    { polling: 100, timeout: 60_000 },
-  );
   return page;
 }
 
@@ -65,7 +51,7 @@ describe('present --remote with a phone', () => {
   let phone: Page;
 
   it('opens the phone from the QR code, drops the token from the address bar, shows notes and pacing', async () => {
-    phone = await openPhone(run.qrUrls[0]);
+    phone = await openPhone(browser, run.qrUrls[0]);
     expect(phone.url()).toBe(`http://${LAN}:5711/phone`);
     expect(await phone.evaluate(() => document.body.dataset.role)).toBe('remote');
     expect(await phoneText(phone, 'status')).toBe('已连接');
@@ -114,7 +100,7 @@ describe('present --remote with a phone', () => {
   });
 
   it('two remotes both drive and both see each change; the venue keys drive too', async () => {
-    const second = await openPhone(run.qrUrls[0]);
+    const second = await openPhone(browser, run.qrUrls[0]);
     expect(await phoneText(second, 'counter')).toBe('2 / 4');
     await second.tap('#next');
     await venue.waitForFunction(() => window.Reveal?.getIndices().f === 1, { polling: 100 });
@@ -159,7 +145,7 @@ describe('present --remote with a phone', () => {
     const proxy = await cuttableProxy(LAN, run.port);
     try {
       const token = new URL(run.qrUrls[0]).searchParams.get('token') ?? '';
-      const wanderer = await openPhone(`http://${LAN}:${proxy.port}/phone?token=${token}`);
+      const wanderer = await openPhone(browser, `http://${LAN}:${proxy.port}/phone?token=${token}`);
       await wanderer.setOfflineMode(true);
       proxy.cut();
       await wanderer.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('已断开'), {
@@ -183,7 +169,7 @@ describe('present --remote with a phone', () => {
   });
 
   it('a follow link shows the talk but cannot drive it', async () => {
-    const follower = await openPhone(run.qrUrls[1]);
+    const follower = await openPhone(browser, run.qrUrls[1]);
     expect(await follower.evaluate(() => document.body.dataset.role)).toBe('follow');
     expect(await follower.$eval('#next', (b) => getComputedStyle(b).display === 'none' || (b as HTMLElement).offsetParent === null)).toBe(
       true,
