@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import http from 'node:http';
+import { stripVTControlCharacters } from 'node:util';
 import jsQR from 'jsqr';
 
 export const LAN = process.env.IUR_TEST_LAN ?? '127.0.0.2';
@@ -43,7 +44,10 @@ export async function startPresent(args: string[], options: { viaNpm?: boolean; 
     child.once('exit', (code) => reject(new Error(`present ended (${code}):\n${out}`)));
     look();
   });
-  const port = Number(/(?:venue screen: http:\/\/127\.0\.0\.1|Local: +http:\/\/localhost):(\d+)\//.exec(out)?.[1]);
+  // Vite colours its URL (the port in bold) whenever CI is set, terminal or not.
+  const port = Number(
+    /(?:venue screen: http:\/\/127\.0\.0\.1|Local: +http:\/\/localhost):(\d+)\//.exec(stripVTControlCharacters(out))?.[1],
+  );
   const printed = [...out.matchAll(/^ {2}(http:\/\/\S+\?token=\S+)$/gm)].map((m) => m[1]);
   return {
     child,
