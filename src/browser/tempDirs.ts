@@ -2,7 +2,7 @@
 // named with the PID of the process that made them: iur-export-<pid>-…,
 // iur-chrome-<pid>-…. A process killed with SIGKILL cannot remove its own;
 // the next one removes every folder of ours whose process is gone.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -15,14 +15,24 @@ export function makeTempDir(kind: TempKind): string {
   return mkdtempSync(path.join(os.tmpdir(), `iur-${kind}-${process.pid}-`));
 }
 
-/** Whether a process with this PID runs (as any user). */
+/** Whether a process with this PID runs (as any user). A zombie (killed, not yet reaped by its parent) does not. */
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+    return !zombie(pid);
   } catch (error) {
     // EPERM: it exists, as another user's process.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Linux: the process has exited and waits only for its parent to read its status (state Z in /proc/PID/stat). */
+function zombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
   }
 }
 

@@ -62,8 +62,10 @@ export function newCommand(argv: string[]): number {
     console.error(`new: ${refused}`);
     return EXIT.deck;
   }
+  // The folder is new or empty (refusal() above), so nothing can be overwritten. No errorOnExist:
+  // Node 24's cp refuses an existing destination folder with it, even an empty one.
   mkdirSync(dir, { recursive: true });
-  cpSync(STARTER_DIR, dir, { recursive: true, errorOnExist: true, force: false });
+  cpSync(STARTER_DIR, dir, { recursive: true, force: false });
   const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
   const shown = dir.replace(/\/+$/, '');
   console.log(`new: wrote ${shown}/: ${files.join(', ')} and images/picture.svg`);
