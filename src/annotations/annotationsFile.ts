@@ -5,9 +5,17 @@
 // the deck's roots, like every file a deck reads (src/deck/contain.ts).
 import { FileTooLargeError, readRegularFile } from '../deck/regularFile.ts';
 import path from 'node:path';
-import type { Problem } from '../deck/model.ts';
+import { plural } from '../shared/plural.ts';
+import type { Problem } from '../shared/problem.ts';
 import { contain, deckRoots, outsideMessage } from '../deck/contain.ts';
-import { ANNOTATIONS_FILE, MAX_ANNOTATION_BYTES, isShapeProblem, lineOfKey, parseAnnotations, type Annotations } from './annotations.ts';
+import {
+  ANNOTATIONS_FILE,
+  MAX_ANNOTATION_BYTES,
+  isShapeProblem,
+  lineOfKey,
+  parseAnnotations,
+  type Annotations,
+} from '../shared/annotations.ts';
 
 export function annotationsPath(slidesDir: string): string {
   return path.join(path.resolve(slidesDir), ANNOTATIONS_FILE);
@@ -105,7 +113,7 @@ export async function readAnnotations(
       const n = parsed.slides[id].length;
       warn(
         lineOfKey(text, id),
-        `no slide has the id "${id}" (its heading or file renamed?): its ${n} drawing${n === 1 ? '' : 's'} are kept in the file but shown nowhere`,
+        `no slide has the id "${id}" (its heading or file renamed?): its ${plural(n, 'drawing')} are kept in the file but shown nowhere`,
       );
     }
   }

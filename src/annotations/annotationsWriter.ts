@@ -11,7 +11,7 @@ import path from 'node:path';
 import { writeAtomic } from '../store/atomicFile.ts';
 import { serialised } from '../store/jsonFile.ts';
 import { removeStalePartials } from '../store/stalePartials.ts';
-import { ANNOTATIONS_FILE } from './annotations.ts';
+import { ANNOTATIONS_FILE } from '../shared/annotations.ts';
 
 async function writeOnce(dir: string, text: string): Promise<string> {
   const folder = await realpath(dir);

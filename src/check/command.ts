@@ -3,8 +3,9 @@
 import path from 'node:path';
 import { writeFileAtomic } from '../export/atomicWrite.ts';
 import { displayPath } from '../deck/readSources.ts';
-import { formatProblem } from '../deck/model.ts';
-import { EXIT, reportFailure } from '../cli/errors.ts';
+import { formatProblem } from '../shared/problem.ts';
+import { reportFailure } from '../cli/errors.ts';
+import { EXIT } from '../shared/exitCodes.ts';
 import { parseCommandArgs } from '../cli/args.ts';
 import { runCheck } from './runCheck.ts';
 import { rehearsalReport } from './rehearsalReport.ts';

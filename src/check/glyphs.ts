@@ -1,7 +1,8 @@
 // Finds characters on the slides that the bundled font cannot draw (they
 // would fall back to whatever font the venue PC has, or to tofu boxes).
 import { readFileSync } from 'node:fs';
-import type { Deck, Problem } from '../deck/model.ts';
+import type { Deck } from '../deck/model.ts';
+import type { Problem } from '../shared/problem.ts';
 import { cmapCodePoints } from '../font/cmap.ts';
 import { fontSourcePath } from '../font/source.ts';
 

@@ -5,7 +5,8 @@
 import type { Browser } from 'puppeteer';
 import { buildAndServe } from '../builder/serveBuild.ts';
 import { launchBrowser } from '../browser/launch.ts';
-import { DeckError, type Deck, type Problem } from '../deck/model.ts';
+import { DeckError, type Deck } from '../deck/model.ts';
+import type { Problem } from '../shared/problem.ts';
 import { missingGlyphs } from './glyphs.ts';
 import { openFontProbe, systemFontsOnSlide } from './fontUsage.ts';
 

@@ -2,7 +2,7 @@
 import { ArgsError, parseCommandArgs } from './args.ts';
 import { createServer } from 'vite';
 import { deckViteConfig } from '../vite/config.ts';
-import { EXIT } from './errors.ts';
+import { EXIT } from '../shared/exitCodes.ts';
 import { lanHostOption, printRemote, REMOTE_HELP, REMOTE_OPTIONS } from '../present/remoteOptions.ts';
 
 export const DEV_HELP = `Usage: npm run dev -- [--slides DIR] [--port N] [--remote] [--host ADDR]

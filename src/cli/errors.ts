@@ -1,15 +1,7 @@
 // How commands fail: a known problem prints as a plain message (file:line for
-// deck problems) with a documented exit code; a stack only with --debug.
-
-export const EXIT = {
-  ok: 0,
-  /** The deck has errors (file:line messages), or bad arguments. */
-  deck: 1,
-  /** No Chrome/Chromium found. */
-  noBrowser: 2,
-  /** Timed out or the browser crashed. */
-  timeout: 3,
-} as const;
+// deck problems) with a documented exit code (src/shared/exitCodes.ts); a
+// stack only with --debug.
+import { EXIT } from '../shared/exitCodes.ts';
 
 /** Vite/Rollup wrap plugin errors; keep only our own lines. */
 export function cleanMessage(error: unknown): string {

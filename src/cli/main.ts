@@ -1,5 +1,5 @@
 // The iur-deck command line: `dev`, `build`, `export`, `check`, `present`, `new`, each with --help.
-import { EXIT } from './errors.ts';
+import { EXIT } from '../shared/exitCodes.ts';
 import { watchParent } from './parentWatch.ts';
 
 type Command = (argv: string[]) => number | Promise<number>;

@@ -8,7 +8,7 @@ import { readRehearsal, rehearsalPath } from '../rehearsal/rehearsalFile.ts';
 import { slideIds } from '../rehearsal/slideIds.ts';
 import { annotationsPath, readAnnotations } from '../annotations/annotationsFile.ts';
 import { parseDeck, type ParseOptions, type ParseResult } from './parseDeck.ts';
-import type { Problem } from './model.ts';
+import type { Problem } from '../shared/problem.ts';
 import { deckRoots } from './contain.ts';
 import { resolveTheme, themeLine } from './theme.ts';
 

@@ -2,9 +2,9 @@
 // markdown-it, splits it into slides, renders their HTML and records where
 // every slide, diagram and problem comes from.
 import path from 'node:path';
-import type { MarkdownIt } from 'markdown-it';
-import type { Token } from 'markdown-it';
-import type { Deck, DeckMeta, Diagram, Part, Problem, Slide } from './model.ts';
+import type { MarkdownIt, Token } from 'markdown-it';
+import type { Deck, DeckMeta, Diagram, Part, Slide } from './model.ts';
+import type { Problem } from '../shared/problem.ts';
 import type { ParseEnv } from '../markdown/env.ts';
 import type { SourceFile } from './readSources.ts';
 import { readFrontMatter } from './frontMatter.ts';

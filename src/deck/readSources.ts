@@ -3,7 +3,7 @@
 // elsewhere is refused). Never writes anything.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Problem } from './model.ts';
+import type { Problem } from '../shared/problem.ts';
 import { contain, deckRoots, outsideMessage } from './contain.ts';
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from './regularFile.ts';
 

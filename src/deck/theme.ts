@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../project/paths.ts';
-import type { Problem, SourcePos } from './model.ts';
+import type { SourcePos, Problem } from '../shared/problem.ts';
 import { contain, outsideMessage, type Roots } from './contain.ts';
 
 export const THEMES_DIR = path.join(PROJECT_ROOT, 'themes');

@@ -11,7 +11,7 @@ Object.assign(globalThis, { window: win, document: win.document });
 const mermaid = (await import('mermaid')).default;
 
 /** @typedef {{ id: number, code: string }} Job */
-/** @typedef {import('./mermaidError.ts').MermaidErrorFacts} Facts */
+/** @typedef {import('../shared/mermaidError.ts').MermaidErrorFacts} Facts */
 /** @typedef {{ id: number, ok: boolean, facts?: Facts }} Result */
 
 parentPort?.on('message', async (/** @type {Job[]} */ jobs) => {

@@ -1,7 +1,8 @@
 // `npm run export`: parses the options, runs the export with a progress line,
 // prints the summary, and turns failures into a message and an exit code
 // (a stack trace only with --debug).
-import { DeckError, formatProblem } from '../deck/model.ts';
+import { DeckError } from '../deck/model.ts';
+import { formatProblem } from '../shared/problem.ts';
 import { displayPath } from '../deck/readSources.ts';
 import { ArgsError, EXPORT_HELP, parseExportArgs, type ExportOptions } from './args.ts';
 import { FORMAT_LABEL } from './formats.ts';
@@ -9,8 +10,8 @@ import { BrowserCrashError, ExportTimeoutError, OutputError } from './errors.ts'
 import { Progress } from './progress.ts';
 import { FindingsError } from './doctorGate.ts';
 import { SlideRangeError } from './range.ts';
-import { EXIT } from '../cli/errors.ts';
-import { count } from '../cli/plural.ts';
+import { EXIT } from '../shared/exitCodes.ts';
+import { plural } from '../shared/plural.ts';
 import { refuseForeignFile, refuseSourceOutput } from '../cli/outputSafety.ts';
 
 /** Exit codes, as documented in --help: the same as every command's (src/cli/errors.ts). */
@@ -26,7 +27,7 @@ export function describeFailure(error: unknown): { code: number; lines: string[]
   if (error instanceof DeckError) {
     const errors = error.problems.filter((p) => p.level === 'error').length;
     const why =
-      errors > 0 ? `the deck has ${count(errors, 'error')}` : `--strict, and the deck has ${count(error.problems.length, 'warning')}`;
+      errors > 0 ? `the deck has ${plural(errors, 'error')}` : `--strict, and the deck has ${plural(error.problems.length, 'warning')}`;
     // Found on the laid-out slides: the deck built, and --force could write it.
     const kept = error instanceof FindingsError ? '; nothing written, the previous output is kept (--force writes it anyway)' : '';
     return { code: EXPORT_EXIT.deck, lines: [...error.problems.map(formatProblem), `export: stopped, ${why}${kept}`] };
@@ -81,8 +82,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     const result = await exportDeck(options, progress, log);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const unit = options.format === 'pdf' ? 'page' : options.format === 'pptx' ? 'slide' : 'picture';
-    const what =
-      `${result.pages} ${unit}${result.pages === 1 ? '' : 's'}` + (result.pages !== result.slides ? ` (${result.slides} slides)` : '');
+    const what = plural(result.pages, unit) + (result.pages !== result.slides ? ` (${result.slides} slides)` : '');
     const where = options.format === 'png' ? `${displayPath(result.file)}/` : displayPath(result.file);
     progress.line(`${FORMAT_LABEL[options.format]} written: ${where} — ${what}, ${size(result.bytes)}, ${seconds} s`);
     if (options.verbose) {

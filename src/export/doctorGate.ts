@@ -3,8 +3,9 @@
 // last good output kept, exit 1; with --strict a warning does too. --force
 // writes it anyway and says so. Findings are said once: repeats (the same
 // file, line and message from two slides, as front-matter text can give) go.
-import { DeckError, formatProblem, type Problem } from '../deck/model.ts';
-import { count } from '../cli/plural.ts';
+import { DeckError } from '../deck/model.ts';
+import { formatProblem, type Problem } from '../shared/problem.ts';
+import { plural } from '../shared/plural.ts';
 
 /** The doctor's findings stopped the export; nothing was written. */
 export class FindingsError extends DeckError {
@@ -46,5 +47,5 @@ export function gateFindings(found: Problem[], options: { strict: boolean; force
 export function forcedWhat(problems: Problem[]): string {
   const errors = problems.filter((p) => p.level === 'error').length;
   const warnings = problems.length - errors;
-  return [errors > 0 ? count(errors, 'error') : '', warnings > 0 ? count(warnings, 'warning') : ''].filter(Boolean).join(' and ');
+  return [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(' and ');
 }

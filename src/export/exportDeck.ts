@@ -10,13 +10,13 @@ import { findBrowser } from '../browser/findBrowser.ts';
 import { launchBrowser } from '../browser/launch.ts';
 import { makeTempDir } from '../browser/tempDirs.ts';
 import type { StaticServer } from '../builder/staticServer.ts';
-import type { Problem } from '../deck/model.ts';
+import { formatProblem, type Problem } from '../shared/problem.ts';
 import type { ExportOptions } from './args.ts';
 import { removeOnExit } from './exitCleanup.ts';
 import { OutputError } from './errors.ts';
 import { loadFormat } from './formats.ts';
 import type { Progress } from './progress.ts';
-import { count } from '../cli/plural.ts';
+import { plural } from '../shared/plural.ts';
 import { refuseWarnings } from './strict.ts';
 import { gateFindings } from './doctorGate.ts';
 
@@ -40,17 +40,16 @@ function closeBrowser(browser: Browser | undefined): Promise<void> {
 
 /** Every step after the launch, loaded while Chromium starts: each module by name. */
 async function loadWork(options: ExportOptions) {
-  const [build, server, deckModel, sources, atomic, drawnDiagrams, range, format] = await Promise.all([
+  const [build, server, sources, atomic, drawnDiagrams, range, format] = await Promise.all([
     import('../builder/buildDeck.ts'),
     import('../builder/staticServer.ts'),
-    import('../deck/model.ts'),
     import('../deck/readSources.ts'),
     import('./atomicWrite.ts'),
     import('../diagrams/drawnDiagrams.ts'),
     import('./range.ts'),
     loadFormat(options.format, options.handout !== undefined),
   ]);
-  return { build, server, deckModel, sources, atomic, drawnDiagrams, range, format };
+  return { build, server, sources, atomic, drawnDiagrams, range, format };
 }
 
 export async function exportDeck(options: ExportOptions, progress: Progress, log?: (line: string) => void): Promise<ExportResult> {
@@ -77,9 +76,9 @@ export async function exportDeck(options: ExportOptions, progress: Progress, log
     const { deck } = built;
     // --strict: a warning in the sources stops the export here (and is printed once, with the reason).
     if (options.strict) refuseWarnings(built.problems);
-    for (const problem of built.problems) progress.line(work.deckModel.formatProblem(problem), process.stderr);
+    for (const problem of built.problems) progress.line(formatProblem(problem), process.stderr);
     const selected = options.range ? work.range.selectSlides(options.range, deck.slides.length) : null;
-    progress.update(`built ${count(deck.slides.length, 'slide')}; starting the browser …`);
+    progress.update(`built ${plural(deck.slides.length, 'slide')}; starting the browser …`);
 
     const served = await progress.time('serve', () => work.server.serveDir(path.join(temp, 'deck')));
     server = served;

@@ -3,7 +3,8 @@
 // browser runs (render), and makes its bytes after the browser is closed
 // (finish). Imports no format: the list of formats is formats.ts.
 import type { Browser } from 'puppeteer';
-import type { Deck, Problem } from '../deck/model.ts';
+import type { Deck } from '../deck/model.ts';
+import type { Problem } from '../shared/problem.ts';
 import type { Progress } from './progress.ts';
 
 /** PNG width in px unless --width says otherwise (1.5 × the 1280 px slide). */

@@ -1,6 +1,6 @@
 // The per-file environment markdown-it rules read and write while parsing:
 // which file is being parsed, and the problems its rules found.
-import type { Problem } from '../deck/model.ts';
+import type { Problem } from '../shared/problem.ts';
 import type { Roots } from '../deck/contain.ts';
 
 export interface ParseEnv {

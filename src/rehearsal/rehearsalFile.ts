@@ -4,7 +4,7 @@
 // the times on the slides as reveal.js data-timing. It is not a slide:
 // readSources reads only *.md. A broken file is a warning, never a failure.
 import path from 'node:path';
-import type { Problem } from '../deck/model.ts';
+import type { Problem } from '../shared/problem.ts';
 import { contain, deckRoots, outsideMessage } from '../deck/contain.ts';
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from '../deck/regularFile.ts';
 

@@ -15,10 +15,10 @@ import {
   isShapeProblem,
   parseAnnotations,
   serializeAnnotations,
-} from '../annotations/annotations.ts';
+} from '../shared/annotations.ts';
 import { annotationsPath, readAnnotations } from '../annotations/annotationsFile.ts';
 import { annotationsWriter } from '../annotations/annotationsWriter.ts';
-import type { Problem } from '../deck/model.ts';
+import type { Problem } from '../shared/problem.ts';
 
 export const ANNOTATIONS_ENDPOINT = '/__iur/annotations';
 

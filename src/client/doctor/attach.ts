@@ -3,14 +3,9 @@
 // slide on screen (the look test), and in dev a check of each slide as it
 // comes on screen, reported to the terminal and, for errors, to Vite's overlay.
 import type { RevealApi } from 'reveal.js';
-import type { Problem } from '../../deck/model.ts';
+import { DEV_EVENT, type DoctorReport } from '../../shared/devChannel.ts';
 import { inspectCurrent, inspectSlide } from './inspect.ts';
 import { SLIDE_WIDTH, smallestLabelPx } from './rules.ts';
-
-export interface DoctorReport {
-  slide: string;
-  problems: Problem[];
-}
 
 export function attachDoctor(deck: RevealApi): void {
   const status = window.__iurDeck;
@@ -35,7 +30,7 @@ export function attachDoctor(deck: RevealApi): void {
     const slide = deck.getCurrentSlide() as HTMLElement | undefined;
     const problems = inspectCurrent(deck);
     for (const p of problems) console.warn(`${p.pos.file}:${p.pos.line}: ${p.level}: ${p.message}`);
-    hot.send('iur:doctor', { slide: slide?.id ?? '', problems } satisfies DoctorReport);
+    hot.send(DEV_EVENT.doctor, { slide: slide?.id ?? '', problems } satisfies DoctorReport);
   };
   deck.on('slidechanged', run);
   document.addEventListener('iur:deck-updated', run);

@@ -2,7 +2,7 @@
 // with the slide's file and line. Used by `npm run check` (through
 // window.__iurDeck.inspect) and by dev for the slide on screen.
 import type { RevealApi } from 'reveal.js';
-import type { Problem } from '../../deck/model.ts';
+import type { Problem } from '../../shared/problem.ts';
 import { RULES, SLIDE_WIDTH, type SlideContext } from './rules.ts';
 import { ACCESS_RULES } from './accessRules.ts';
 

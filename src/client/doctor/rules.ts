@@ -1,7 +1,7 @@
 // The deck doctor's rules, run in the page on one rendered slide: what a
 // reader would see as broken (overflow, tiny text, Markdown left in text,
 // stray spaces in Chinese, broken links, missing images, unknown classes).
-import type { Problem } from '../../deck/model.ts';
+import type { Problem } from '../../shared/problem.ts';
 
 export const SLIDE_WIDTH = 1280;
 export const SLIDE_HEIGHT = 720;

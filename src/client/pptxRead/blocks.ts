@@ -4,7 +4,7 @@
 // names: a block with text becomes a text box, its width the column it sits
 // in; what a text box is for (the slide's title, the footer, the part marker,
 // the slide number) is told by the element, for the placeholders.
-import type { Box, Item, TextItem } from '../../export/pptx/slideData.ts';
+import type { Box, Item, TextItem } from '../../shared/slideData.ts';
 import { boxOf, contentBox, originOf } from './geometry.ts';
 import { listItem } from './lists.ts';
 import { pictureItem } from './pictures.ts';

@@ -1,6 +1,6 @@
 // Boxes for the PowerPoint reader: CSS px from the top-left corner of the
 // slide page being read (its origin is set once per page).
-import type { Box } from '../../export/pptx/slideData.ts';
+import type { Box } from '../../shared/slideData.ts';
 import { px } from './style.ts';
 
 let origin = { x: 0, y: 0 };

@@ -2,7 +2,7 @@
 // item with its bullet (the deck's drawn squares as ■/□ at their size and
 // colour, numbers as auto-numbering with the list's own start only where the
 // Markdown gave one), nested lists one level in, the items' gaps as spacing.
-import type { Bullet, Item, Paragraph } from '../../export/pptx/slideData.ts';
+import type { Bullet, Item, Paragraph } from '../../shared/slideData.ts';
 import { boxOf, contentBox } from './geometry.ts';
 import { blockRuns } from './runs.ts';
 import { shapesOf } from './shapes.ts';

@@ -3,7 +3,7 @@
 // PNG), what it is (a diagram, an icon, an image) and its description: an
 // icon is named by its card's heading, an image by its alt text; a diagram's
 // description is made from its source in Node.
-import type { Item, PictureItem } from '../../export/pptx/slideData.ts';
+import type { Item, PictureItem } from '../../shared/slideData.ts';
 import { boxOf } from './geometry.ts';
 import { svgText } from './svgText.ts';
 

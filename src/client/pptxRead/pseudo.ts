@@ -4,7 +4,7 @@
 // the pseudo-element steps aside. All copies of a page go in at once and are
 // measured in one layout. List items' ::before are their bullets: the list's
 // paragraphs carry them.
-import type { Item } from '../../export/pptx/slideData.ts';
+import type { Item } from '../../shared/slideData.ts';
 import { boxOf, contentBox } from './geometry.ts';
 import { runOf } from './runs.ts';
 import { shapesOf } from './shapes.ts';

@@ -3,14 +3,8 @@
 // onto a canvas at the pictures' scale and encoded there, instead of one
 // screenshot each. An SVG drawn as an image cannot reach the page's fonts, so
 // the deck's own font goes into the copies that have text, as data URLs.
+import type { RasterJob } from '../../shared/slideData.ts';
 import { fontFaceCss } from '../fontFaces.ts';
-
-export interface RasterJob {
-  svg: string;
-  /** Size drawn on the slide, CSS px. */
-  w: number;
-  h: number;
-}
 
 function blobUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -2,19 +2,12 @@
 // diagrams and fitting are done, and returns each slide as plain data for
 // src/export/pptx/writePptx.ts (boxes, runs, bullets, cells, pictures, notes),
 // with its layout (title, section header, content) and its heading marked.
-import type { Colour, Item, SlideData } from '../../export/pptx/slideData.ts';
+import type { Colour, Item, ReadOptions, SlideData } from '../../shared/slideData.ts';
 import { walk } from './blocks.ts';
 import { setOrigin } from './geometry.ts';
 import { notesOf } from './notes.ts';
 import { PseudoQueue, quietStyle } from './pseudo.ts';
 import { colour, visible } from './style.ts';
-
-export interface ReadOptions {
-  /** `file:line` of the slides to read; null: all. */
-  keep: string[] | null;
-  /** Font families to name in the SVG text of pictures, first choice first. */
-  svgFonts: string;
-}
 
 /** The slide's layout in PowerPoint's terms, from the deck's layout classes. */
 export function layoutOf(section: Element): SlideData['layout'] {

@@ -2,7 +2,7 @@
 // one style each (size, weight, colour, link), line breaks where the page has
 // them (<br>, pre-formatted text, the lines of a balanced heading), white
 // space tidied as the browser collapses it.
-import type { Run } from '../../export/pptx/slideData.ts';
+import type { Run } from '../../shared/slideData.ts';
 import { colour, INLINE, px, SKIP } from './style.ts';
 
 export function runOf(text: string, cs: CSSStyleDeclaration): Run {

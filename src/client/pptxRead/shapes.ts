@@ -1,6 +1,6 @@
 // An element's background and borders as shapes for the PowerPoint reader: a
 // fill, an outline drawn all round, or a thin bar per border side.
-import type { Box, Item } from '../../export/pptx/slideData.ts';
+import type { Box, Item } from '../../shared/slideData.ts';
 import { borderOf, colour, px, visible } from './style.ts';
 
 export function shapesOf(cs: CSSStyleDeclaration, box: Box, tag: string, out: Item[]): void {

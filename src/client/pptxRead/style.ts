@@ -1,7 +1,7 @@
 // Computed style as plain values for the PowerPoint reader: colours as hex and
 // opacity, lengths in px, borders, alignment, line height, and which elements
 // the reader skips or treats as inline text.
-import type { Border, Colour, Paragraph } from '../../export/pptx/slideData.ts';
+import type { Border, Colour, Paragraph } from '../../shared/slideData.ts';
 
 /** Inline boxes flow in their block's text; an inline-block is a box of its own (a motto, a badge). ('' is a DOM without a user-agent sheet.) */
 export const INLINE = new Set(['inline', 'contents', 'ruby', '']);

@@ -3,7 +3,7 @@
 // cell's, else its row's or row group's), padding and borders. The table's
 // own top and bottom rules become the first row's top and the last row's
 // bottom cell borders, so they follow the rows when a row grows.
-import type { Border, Cell, Item } from '../../export/pptx/slideData.ts';
+import type { Border, Cell, Item } from '../../shared/slideData.ts';
 import { boxOf } from './geometry.ts';
 import { blockRuns } from './runs.ts';
 import { alignOf, borderOf, colour, lineHeightOf, px, visible } from './style.ts';

@@ -3,7 +3,8 @@
 // ask for (printPdf), then adds metadata and bookmarks (finishPdf), which
 // needs no browser. Writes no file. A handout is made from printPdf's pages
 // by handout/.
-import type { Deck, Problem } from '../../deck/model.ts';
+import type { Deck } from '../../deck/model.ts';
+import type { Problem } from '../../shared/problem.ts';
 import type { Captured, FormatModule, RenderOptions, RenderTarget } from '../format.ts';
 import { pagesOfSlides, printPlan, type PageOfSlide } from '../print/pages.ts';
 import { openPrintView } from '../print/printPage.ts';

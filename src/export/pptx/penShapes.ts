@@ -6,8 +6,8 @@
 // every fragment, so every stroke shows. A colleague can move, recolour or
 // delete each one.
 import type PptxGenJS from 'pptxgenjs';
-import type { Stroke } from '../../annotations/annotations.ts';
-import { strokeOpacity, strokeOutline } from '../../annotations/strokeOutline.ts';
+import type { Stroke } from '../../shared/annotations.ts';
+import { strokeOpacity, strokeOutline } from '../../shared/strokeOutline.ts';
 
 /** pptxgenjs writes a freeform for 'custGeom' (its SHAPE_TYPE.CUSTOM_GEOMETRY), which its typings leave out of ShapeType. */
 const CUSTOM_GEOMETRY = 'custGeom' as unknown as PptxGenJS.ShapeType;

@@ -11,7 +11,7 @@ import { openPrintView } from '../print/printPage.ts';
 import { useScale } from '../print/screenshot.ts';
 import { pictureShots } from './pictureShots.ts';
 import { buildPptx, finishPptx, TYPEFACE } from './writePptx.ts';
-import type { PictureItem, SlideData } from './slideData.ts';
+import type { PictureItem, SlideData } from '../../shared/slideData.ts';
 import type { Page } from 'puppeteer';
 
 /** Pictures are rendered at 1.5 × the slide's pixels: sharp on a 1920×1080 projector (PowerPoint 2019+ draws the SVG instead). */

@@ -8,7 +8,19 @@
 // afterwards in the package (fixPackage.ts, masterXml.ts).
 import PptxGenJS from 'pptxgenjs';
 import type { Deck } from '../../deck/model.ts';
-import type { Box, Cell, Colour, Item, Paragraph, PictureItem, Run, ShapeItem, SlideData, TableItem, TextItem } from './slideData.ts';
+import type {
+  Box,
+  Cell,
+  Colour,
+  Item,
+  Paragraph,
+  PictureItem,
+  Run,
+  ShapeItem,
+  SlideData,
+  TableItem,
+  TextItem,
+} from '../../shared/slideData.ts';
 import { fixPackage, type PackageFixes, type ParagraphFix, type PictureFix } from './fixPackage.ts';
 import { diagramAlt } from './diagramAlt.ts';
 import { LAYOUTS, type LayoutName, type MasterBoxes } from './masterXml.ts';

@@ -4,13 +4,14 @@
 // from there; the PDF's printing is pdf/printDeck.ts.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TimeoutError, type Browser, type Page } from 'puppeteer';
-import { DeckError, type Problem } from '../../deck/model.ts';
+import { DeckError } from '../../deck/model.ts';
+import type { Problem } from '../../shared/problem.ts';
 import { BrowserCrashError, ExportTimeoutError } from '../errors.ts';
 import { assertSlideList } from '../../deck/slideCount.ts';
 import { crashSignal, raceCrash } from '../../browser/crashSignal.ts';
 import type { Progress } from '../progress.ts';
 import type { RenderTarget } from '../format.ts';
-import type { PageStatus } from '../../client/print/pageStatus.ts';
+import type { PageStatus } from '../../shared/printView.ts';
 
 export interface OpenOptions {
   /** Page URL (index.html) without query. */

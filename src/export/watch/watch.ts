@@ -18,7 +18,8 @@ import { launchBrowser } from '../../browser/launch.ts';
 import { makeTempDir } from '../../browser/tempDirs.ts';
 import { buildDeck } from '../../builder/buildDeck.ts';
 import { serveDir } from '../../builder/staticServer.ts';
-import { DeckError, formatProblem, type Problem } from '../../deck/model.ts';
+import { DeckError, type Deck } from '../../deck/model.ts';
+import { formatProblem, type Problem } from '../../shared/problem.ts';
 import { findingsStop, forcedWhat, uniqueFindings } from '../doctorGate.ts';
 import { displayPath } from '../../deck/readSources.ts';
 import { drawnBefore, rememberDrawn } from '../../diagrams/drawnDiagrams.ts';
@@ -34,7 +35,6 @@ import { selectSlides, SlideRangeError } from '../range.ts';
 import { watchFiles } from './watchFiles.ts';
 import { watchWriter } from './watchWriters.ts';
 import { slidePatches } from './watchPatch.ts';
-import type { Deck } from '../../deck/model.ts';
 
 const FONT_STYLE = /<style id="iur-font">([\s\S]*?)<\/style>/;
 

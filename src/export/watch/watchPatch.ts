@@ -4,7 +4,7 @@
 // of laying every slide out again. null: the shape changed, or the print has
 // pages made from several slides' content (notes pages, fragment steps).
 import type { Deck, Slide } from '../../deck/model.ts';
-import type { SlidePatch } from '../../client/watchPrint.ts';
+import type { SlidePatch } from '../../shared/printView.ts';
 
 function content(slide: Slide): string {
   const { pos, endLine, ...rest } = slide;

@@ -16,10 +16,10 @@
 // The HTML stays a list: <div class="layout-cards" data-cards="2" data-columns="2"><ul class="cards">
 // <li class="card"><h3><svg class="card-icon">…</svg>特征一</h3><p>…</p></li>…
 import type { MarkdownIt, Token } from 'markdown-it';
-import type { ParseEnv } from '../env.ts';
-import { report } from '../env.ts';
+import { type ParseEnv, report } from '../env.ts';
 import { iconSvg, similarIcons } from '../icons.ts';
 import { LAYOUT_CLOSE, LAYOUT_OPEN, layoutName } from './layouts.ts';
+import { plural } from '../../shared/plural.ts';
 
 export const MIN_CARDS = 2;
 export const MAX_CARDS = 4;
@@ -103,12 +103,7 @@ export function cardsPlugin(md: MarkdownIt): void {
       const asked = /^\S+\s+([1-4])\b/.exec(open.info.trim())?.[1];
       open.attrSet('data-columns', asked ?? String(Math.min(Math.max(count, 1), count > MAX_CARDS ? 3 : MAX_CARDS)));
       if ((count < MIN_CARDS || count > MAX_CARDS) && env?.problems) {
-        report(
-          env,
-          line0,
-          `::: cards has ${count} item${count === 1 ? '' : 's'}; cards are for ${MIN_CARDS} to ${MAX_CARDS} parallel items`,
-          'warning',
-        );
+        report(env, line0, `::: cards has ${plural(count, 'item')}; cards are for ${MIN_CARDS} to ${MAX_CARDS} parallel items`, 'warning');
       }
     }
   });

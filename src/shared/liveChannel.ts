@@ -1,10 +1,10 @@
 // The messages of the live channel (/__iur/live), shared by the pages (venue
 // screen, phone) and the server (src/present/, which checks each one with
-// parseClientMessage): browser-safe code, kept on the page side. The server
+// parseClientMessage): plain code that runs on both sides. The server
 // holds the one state of the talk; a page that may control sends where it
 // went, every page follows what the server sends back. Plain JSON, small;
 // a pen stroke (src/client/pen/) is the largest, a few kB.
-import { parseOp, type PenOp } from '../pen/penStore.ts';
+import { parseOp, type PenOp } from './annotations.ts';
 
 /** Where the talk is: reveal.js indices, the black screen, when the talk started. */
 export interface TalkState {

@@ -137,3 +137,19 @@ export interface SlideData {
   /** The slide's place on the whole print view (for page screenshots). */
   page: Box;
 }
+
+/** What the PowerPoint export asks the reader for (window.__iurDeck.readSlides). */
+export interface ReadOptions {
+  /** `file:line` of the slides to read; null: all. */
+  keep: string[] | null;
+  /** Font families to name in the SVG text of pictures, first choice first. */
+  svgFonts: string;
+}
+
+/** A standalone SVG picture to draw as PNG (window.__iurDeck.rasterise), and the size it is drawn at. */
+export interface RasterJob {
+  svg: string;
+  /** Size drawn on the slide, CSS px. */
+  w: number;
+  h: number;
+}

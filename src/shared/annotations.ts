@@ -1,9 +1,11 @@
 // The pen's drawings as data: slides/annotations.json maps a stable slide id
 // (src/rehearsal/slideIds.ts) to its strokes; each stroke keeps the fragment
 // step it was drawn at, its tool, colour, size and points in slide pixels
-// (1280×720) with pressure. Pure: the shape check runs in Node (the file,
-// what the dev server is sent) and in the browser (localStorage, messages
-// between the deck and its speaker view). Nothing here reads or writes files.
+// (1280×720) with pressure; a change (a stroke added, strokes erased, a slide
+// cleared) travels as a PenOp. Pure: the shape checks run in Node (the file,
+// what the dev and present servers are sent) and in the browser (localStorage,
+// messages between the deck, its speaker view and the phones). Nothing here
+// reads or writes files.
 
 export const ANNOTATIONS_FILE = 'annotations.json';
 export const ANNOTATIONS_VERSION = 1;
@@ -67,6 +69,23 @@ export function parseStroke(value: unknown): Stroke | string {
     kept.push([Math.round(x * 10) / 10, Math.round(y * 10) / 10, Math.round(pressure * 100) / 100]);
   }
   return { id, tool, color: color.toLowerCase(), size, step, points: kept };
+}
+
+export type PenOp =
+  { kind: 'add'; slide: string; stroke: Stroke } | { kind: 'erase'; slide: string; ids: string[] } | { kind: 'clear'; slide: string };
+
+/** An op from another window, checked like the file: the op, or undefined. */
+export function parseOp(value: unknown): PenOp | undefined {
+  if (!isObject(value) || typeof value.slide !== 'string' || value.slide.length > 500) return undefined;
+  if (value.kind === 'add') {
+    const stroke = parseStroke(value.stroke);
+    return typeof stroke === 'string' ? undefined : { kind: 'add', slide: value.slide, stroke };
+  }
+  if (value.kind === 'erase' && Array.isArray(value.ids) && value.ids.every((id) => typeof id === 'string')) {
+    return { kind: 'erase', slide: value.slide, ids: value.ids };
+  }
+  if (value.kind === 'clear') return { kind: 'clear', slide: value.slide };
+  return undefined;
 }
 
 /** The shape check of a whole file: the annotations, or the first thing wrong. */
