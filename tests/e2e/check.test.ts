@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/runCheck.ts';
-import { formatProblem, type Problem } from '../../src/deck/model.ts';
+import { formatProblem, type Problem } from '../../src/shared/problem.ts';
 
 const FILE = 'tests/fixtures/doctor/01-problems.md';
 let problems: Problem[];

@@ -5,7 +5,7 @@
 // the in-page rasteriser's PNG at the pictures' scale.
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PictureItem, SlideData, TextItem } from '../../src/export/pptx/slideData.ts';
+import type { PictureItem, SlideData, TextItem } from '../../src/shared/slideData.ts';
 import { buildAndServe, launchBrowser, openDeck, type Served } from '../helpers/deckPage.ts';
 
 let browser: Browser;

@@ -6,7 +6,7 @@
 // text box is for, a slide's layout and heading, speaker notes. Boxes need a
 // real layout: the PPTX end-to-end test reads them in Chromium.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Cell } from '../../src/export/pptx/slideData.ts';
+import type { Cell, Item, Run, TextItem } from '../../src/shared/slideData.ts';
 import { alignOf, borderOf, colour, lineHeightOf } from '../../src/client/pptxRead/style.ts';
 import { blockRuns, linkOf, runsOf, tidy } from '../../src/client/pptxRead/runs.ts';
 import { bulletOf, listItem } from '../../src/client/pptxRead/lists.ts';
@@ -15,7 +15,6 @@ import { describe as describePicture } from '../../src/client/pptxRead/pictures.
 import { roleOf } from '../../src/client/pptxRead/blocks.ts';
 import { headingOf, layoutOf } from '../../src/client/pptxRead/readSlides.ts';
 import { notesOf } from '../../src/client/pptxRead/notes.ts';
-import type { Item, Run, TextItem } from '../../src/export/pptx/slideData.ts';
 
 function html(markup: string): HTMLElement {
   document.body.innerHTML = markup;
