@@ -5,8 +5,8 @@
 // failed build never damages a previous good one.
 import { assertSlideList } from '../deck/slideCount.ts';
 import { assertScripts, readBuiltPage } from './builtPage.ts';
-import { FOLDER_MANIFEST } from '../cache/manifest.ts';
-import { removeStalePartials } from '../store/stalePartials.ts';
+import { FOLDER_MANIFEST } from '../project/cacheManifest.ts';
+import { partialPath, removeStalePartials } from '../process/temporaries.ts';
 import path from 'node:path';
 import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { loadDeck, errorsOf } from '../deck/loadDeck.ts';
@@ -95,9 +95,9 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   lap('shell');
 
   const outDir = path.resolve(options.outDir);
-  removeStalePartials(outDir); // dist.partial-<pid> / dist.old-<pid> of a killed build
-  const partial = `${outDir}.partial-${process.pid}`;
-  const old = `${outDir}.old-${process.pid}`;
+  removeStalePartials(outDir); // what a killed build of this folder left (src/process/temporaries.ts)
+  const partial = partialPath(outDir);
+  const old = `${partial}.old`;
   try {
     await rm(partial, { recursive: true, force: true });
     await cp(shell, partial, { recursive: true, filter: (from) => path.basename(from) !== FOLDER_MANIFEST });

@@ -1,8 +1,8 @@
 // `npm run check`: the deck doctor on the command line. Prints each problem
 // as `file:line: level: message` (or JSON), exits 1 on any error.
 import path from 'node:path';
-import { writeFileAtomic } from '../export/atomicWrite.ts';
-import { displayPath } from '../deck/readSources.ts';
+import { writeFileAtomic } from '../project/atomicFile.ts';
+import { displayPath } from '../project/readSources.ts';
 import { formatProblem } from '../shared/problem.ts';
 import { reportFailure } from '../cli/errors.ts';
 import { EXIT } from '../shared/exitCodes.ts';

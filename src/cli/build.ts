@@ -5,7 +5,7 @@ import { buildDeck } from '../builder/buildDeck.ts';
 import { reportFailure } from './errors.ts';
 import { EXIT } from '../shared/exitCodes.ts';
 import { formatProblem } from '../shared/problem.ts';
-import { displayPath } from '../deck/readSources.ts';
+import { displayPath } from '../project/readSources.ts';
 import { defaultOutput } from './defaultOutputs.ts';
 import { plural } from '../shared/plural.ts';
 

@@ -22,7 +22,7 @@ parentPort?.on('message', async (/** @type {Job[]} */ jobs) => {
       await mermaid.parse(job.code);
       results.push({ id: job.id, ok: true });
     } catch (error) {
-      // What src/diagrams/mermaidError.ts needs to say it in plain words (plain data: it crosses threads).
+      // What src/shared/mermaidError.ts needs to say it in plain words (plain data: it crosses threads).
       const e =
         /** @type {{ message?: string, hash?: { loc?: { first_line?: number }, token?: string | number, expected?: string[], text?: string } }} */ (
           error

@@ -3,10 +3,11 @@
 // (a stack trace only with --debug).
 import { DeckError } from '../deck/model.ts';
 import { formatProblem } from '../shared/problem.ts';
-import { displayPath } from '../deck/readSources.ts';
+import { displayPath } from '../project/readSources.ts';
 import { ArgsError, EXPORT_HELP, parseExportArgs, type ExportOptions } from './args.ts';
 import { FORMAT_LABEL } from './formats.ts';
-import { BrowserCrashError, ExportTimeoutError, OutputError } from './errors.ts';
+import { ExportTimeoutError, OutputError } from './errors.ts';
+import { BrowserCrashError } from '../browser/crashSignal.ts';
 import { Progress } from './progress.ts';
 import { FindingsError } from './doctorGate.ts';
 import { SlideRangeError } from './range.ts';

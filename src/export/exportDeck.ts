@@ -8,11 +8,11 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { findBrowser } from '../browser/findBrowser.ts';
 import { launchBrowser } from '../browser/launch.ts';
-import { makeTempDir } from '../browser/tempDirs.ts';
+import { makeTempDir } from '../process/temporaries.ts';
 import type { StaticServer } from '../builder/staticServer.ts';
 import { formatProblem, type Problem } from '../shared/problem.ts';
 import type { ExportOptions } from './args.ts';
-import { removeOnExit } from './exitCleanup.ts';
+import { removeOnExit } from '../process/exitCleanup.ts';
 import { OutputError } from './errors.ts';
 import { loadFormat } from './formats.ts';
 import type { Progress } from './progress.ts';
@@ -43,8 +43,8 @@ async function loadWork(options: ExportOptions) {
   const [build, server, sources, atomic, drawnDiagrams, range, format] = await Promise.all([
     import('../builder/buildDeck.ts'),
     import('../builder/staticServer.ts'),
-    import('../deck/readSources.ts'),
-    import('./atomicWrite.ts'),
+    import('../project/readSources.ts'),
+    import('../project/atomicFile.ts'),
     import('../diagrams/drawnDiagrams.ts'),
     import('./range.ts'),
     loadFormat(options.format, options.handout !== undefined),

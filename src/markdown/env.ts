@@ -1,7 +1,7 @@
 // The per-file environment markdown-it rules read and write while parsing:
 // which file is being parsed, and the problems its rules found.
 import type { Problem } from '../shared/problem.ts';
-import type { Roots } from '../deck/contain.ts';
+import type { Roots } from '../project/contain.ts';
 
 export interface ParseEnv {
   [key: string | symbol]: unknown;
@@ -11,7 +11,7 @@ export interface ParseEnv {
   problems: Problem[];
   /** Absolute folder of the file, to resolve relative image paths; none: images are not checked. */
   dir?: string;
-  /** Real paths of the folders the deck may read below (src/deck/contain.ts); default: from `dir`. */
+  /** Real paths of the folders the deck may read below (src/project/contain.ts); default: from `dir`. */
   roots?: Roots;
   /** Turns an image's absolute path into the URL the page uses. */
   assetUrl?: (absolute: string) => string;

@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 import { readBody } from './readBody.ts';
-import { displayPath } from '../deck/readSources.ts';
+import { displayPath } from '../project/readSources.ts';
 import {
   ANNOTATIONS_FILE,
   MAX_ANNOTATION_BYTES,

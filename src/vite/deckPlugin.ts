@@ -14,7 +14,7 @@ import { virtualModulesPlugin } from './virtualModules.ts';
 import { watchSlides } from './watchSlides.ts';
 import { containFiles } from './containFiles.ts';
 import { contentSecurityPolicy } from './csp.ts';
-import { deckRoots } from '../deck/contain.ts';
+import { deckRoots } from '../project/contain.ts';
 import { validateDiagrams, warmUpDiagramCheck } from '../diagrams/validateDiagrams.ts';
 import { DEV_EVENT, SERVED_VERSION, type DeckUpdate, type DoctorReport, type Hello } from '../shared/devChannel.ts';
 

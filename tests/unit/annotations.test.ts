@@ -14,7 +14,7 @@ import { jsonErrorLine } from '../../src/annotations/annotationsFile.ts';
 import { parseAnnotations, serializeAnnotations, isShapeProblem, type Annotations } from '../../src/shared/annotations.ts';
 import { tempDir } from '../helpers/deckPage.ts';
 import { parseClientMessage } from '../../src/shared/liveChannel.ts';
-import { displayPath } from '../../src/deck/readSources.ts';
+import { displayPath } from '../../src/project/readSources.ts';
 
 const ID = '01-pen.md#第五张';
 const stroke = (id: string, step = 0) => ({

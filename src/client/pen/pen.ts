@@ -3,7 +3,7 @@
 // The deck owns the drawings (penSave.ts keeps them, penLink.ts shares them
 // with the speaker view's previews, which draw too; and, through the page
 // events below, with the phone remote's live channel). Strokes are data
-// (src/annotations/annotations.ts), drawn as SVG paths (penRender.ts).
+// (src/shared/annotations.ts), drawn as SVG paths (penRender.ts).
 import type { RevealApi } from 'reveal.js';
 import './pen.css';
 import { type Annotations, type PenOp, parseOp } from '../../shared/annotations.ts';

@@ -1,4 +1,4 @@
-// Draws strokes (src/annotations/annotations.ts) as SVG paths: perfect-freehand
+// Draws strokes (src/shared/annotations.ts) as SVG paths: perfect-freehand
 // turns each stroke's points and pressure into an outline, filled in the
 // stroke's colour; a highlighter is wide, even and translucent. The same
 // paths go on screen (the pen's layer) and into the print view, where

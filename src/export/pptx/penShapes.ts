@@ -1,7 +1,7 @@
 // The pen's drawings in PowerPoint (`export --annotations`): each stroke of
 // a slide (slides/annotations.json, by stable slide id) becomes a freeform
 // shape (DrawingML custGeom) over the slide, its outline the same polygon
-// the PDF's path has (src/annotations/strokeOutline.ts), filled in the
+// the PDF's path has (src/shared/strokeOutline.ts), filled in the
 // stroke's colour, a highlighter translucent, no line. The PowerPoint shows
 // every fragment, so every stroke shows. A colleague can move, recolour or
 // delete each one.

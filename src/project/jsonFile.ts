@@ -5,9 +5,8 @@
 // So the file on disk is always one complete JSON document, and no update is
 // lost to another that ran at the same time.
 import path from 'node:path';
-import { readRegularFile } from '../deck/regularFile.ts';
+import { readRegularFile } from './regularFile.ts';
 import { writeAtomic } from './atomicFile.ts';
-import { removeStalePartials } from './stalePartials.ts';
 
 const queues = new Map<string, Promise<unknown>>();
 
@@ -37,7 +36,6 @@ export interface JsonUpdate<T> {
 export function updateJsonFile<T>(file: string, update: JsonUpdate<T>): Promise<T> {
   const target = path.resolve(file);
   return serialised(target, async () => {
-    removeStalePartials(target);
     let current: unknown;
     const bytes = await readRegularFile(target, update.maxBytes).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;

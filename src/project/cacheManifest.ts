@@ -6,9 +6,10 @@
 // it again and says so in one line. An entry without a manifest (from an
 // older version) is a plain miss. (The compiled CLI does the same in plain
 // JavaScript: src/cli/bin.mjs.)
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { partialPath, removeStalePartials } from '../process/temporaries.ts';
 
 export const FOLDER_MANIFEST = '.iur-manifest.json';
 const VERSION = 1;
@@ -79,8 +80,9 @@ const sidecar = (file: string) => `${file}.manifest.json`;
 /** Writes `data` to `file` with its manifest beside it, each through a temporary file of its own. */
 export async function writeVerifiedFile(file: string, data: Uint8Array | string): Promise<void> {
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const temps = [`${file}.${tag}.tmp`, `${sidecar(file)}.${tag}.tmp`];
+  removeStalePartials(file);
+  removeStalePartials(sidecar(file));
+  const temps = [partialPath(file), partialPath(sidecar(file))];
   try {
     await writeFile(temps[0], bytes);
     await writeFile(temps[1], JSON.stringify({ version: VERSION, files: { [path.basename(file)]: entryOf(bytes) } } satisfies Manifest));

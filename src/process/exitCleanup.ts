@@ -22,7 +22,7 @@ function removeAll(): void {
     try {
       rmSync(p, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     } catch {
-      /* still busy: the next command removes it (src/browser/tempDirs.ts); the others go on */
+      /* still busy: the next command removes it (src/process/temporaries.ts); the others go on */
     }
   }
   paths.clear();

@@ -6,7 +6,7 @@
 // elsewhere on the machine (/etc/passwd, a symlink to /etc/shadow).
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../project/paths.ts';
+import { PROJECT_ROOT } from './paths.ts';
 
 /** Real paths of the folders a deck may read below. */
 export type Roots = readonly string[];
