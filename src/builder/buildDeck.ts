@@ -20,7 +20,7 @@ import { writeFontFiles } from './fontFiles.ts';
 import { fontLicensePath } from '../font/source.ts';
 import { FONT_MIME } from '../font/css.ts';
 import { DeckImages } from './deckImages.ts';
-import { BUILD_MARKER, refuseForeignFolder, refuseSourceOutput } from '../cli/outputSafety.ts';
+import { BUILD_MARKER, refuseForeignFolder, refuseSourceOutput } from '../project/outputSafety.ts';
 
 export interface BuildOptions {
   slidesDir: string;

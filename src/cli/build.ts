@@ -1,12 +1,12 @@
 // `iur-deck build [--slides DIR] [--out DIR] [--single]`: the static deck.
-import { parseCommandArgs } from './args.ts';
+import { parseCommandArgs } from '../process/args.ts';
 import { stat } from 'node:fs/promises';
 import { buildDeck } from '../builder/buildDeck.ts';
-import { reportFailure } from './errors.ts';
+import { reportFailure } from '../process/errors.ts';
 import { EXIT } from '../shared/exitCodes.ts';
 import { formatProblem } from '../shared/problem.ts';
 import { displayPath } from '../project/readSources.ts';
-import { defaultOutput } from './defaultOutputs.ts';
+import { defaultOutput } from '../project/defaultOutputs.ts';
 import { plural } from '../shared/plural.ts';
 
 export const BUILD_HELP = `Usage: npm run build -- [--slides DIR] [--out DIR] [--single]

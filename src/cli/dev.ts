@@ -1,5 +1,5 @@
 // `iur-deck dev [--slides DIR] [--port N]`: the live deck on localhost.
-import { ArgsError, parseCommandArgs } from './args.ts';
+import { ArgsError, parseCommandArgs } from '../process/args.ts';
 import { createServer } from 'vite';
 import { deckViteConfig } from '../vite/config.ts';
 import { EXIT } from '../shared/exitCodes.ts';

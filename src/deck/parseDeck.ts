@@ -9,9 +9,9 @@ import type { ParseEnv } from '../markdown/env.ts';
 import type { SourceFile } from '../project/readSources.ts';
 import { readFrontMatter } from './frontMatter.ts';
 import { splitSlides } from './splitSlides.ts';
-import { LAYOUT_OPEN, SLIDE_LAYOUTS, layoutName } from '../markdown/rules/layouts.ts';
+import { LAYOUT_OPEN, SLIDE_LAYOUTS, layoutName, OUTLINE_PLACEHOLDER } from '../markdown/rules/layouts.ts';
 import { isMermaid } from '../markdown/rules/mermaid.ts';
-import { OUTLINE_PLACEHOLDER, renderOutline } from './outline.ts';
+import { renderOutline } from './outline.ts';
 import type { Roots } from '../project/contain.ts';
 
 export interface ParseResult {

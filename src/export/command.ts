@@ -13,9 +13,9 @@ import { FindingsError } from './doctorGate.ts';
 import { SlideRangeError } from './range.ts';
 import { EXIT } from '../shared/exitCodes.ts';
 import { plural } from '../shared/plural.ts';
-import { refuseForeignFile, refuseSourceOutput } from '../cli/outputSafety.ts';
+import { refuseForeignFile, refuseSourceOutput } from '../project/outputSafety.ts';
 
-/** Exit codes, as documented in --help: the same as every command's (src/cli/errors.ts). */
+/** Exit codes, as documented in --help: the same as every command's (src/process/errors.ts). */
 export const EXPORT_EXIT = EXIT;
 
 function size(bytes: number): string {

@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ArgsError, parseCommandArgs } from '../cli/args.ts';
-import { reportFailure } from '../cli/errors.ts';
+import { ArgsError, parseCommandArgs } from '../process/args.ts';
+import { reportFailure } from '../process/errors.ts';
 import { EXIT } from '../shared/exitCodes.ts';
 import { buildDeck } from '../builder/buildDeck.ts';
 import { formatProblem } from '../shared/problem.ts';

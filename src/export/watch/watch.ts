@@ -51,7 +51,7 @@ export interface WatchSession {
 export async function startWatch(options: ExportOptions, progress: Progress, log?: (line: string) => void): Promise<WatchSession> {
   const executablePath = findBrowser();
   // A failed launch is already one plain line (src/browser/launch.ts); a parent that dies ends
-  // every command, this one included (src/cli/parentWatch.ts, from main.ts).
+  // every command, this one included (src/process/parentWatch.ts, from main.ts).
   const launching = launchBrowser({ executablePath });
   launching.catch(() => {});
   // Named with our PID: if we are killed, the next command's launch removes it.

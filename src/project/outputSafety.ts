@@ -5,8 +5,8 @@
 // overwrite an author's work.
 import { existsSync, openSync, readSync, closeSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../project/paths.ts';
-import { displayPath } from '../project/readSources.ts';
+import { PROJECT_ROOT } from './paths.ts';
+import { displayPath } from './readSources.ts';
 
 /** A build writes this file into its folder: the folder is then ours to replace. */
 export const BUILD_MARKER = '.iur-deck-build';

@@ -5,7 +5,7 @@
 // output has a name of its own: a handout or a notes PDF never replaces the
 // slide PDF (deck-handout-3.pdf, mytalk-notes.pdf).
 import path from 'node:path';
-import { PROJECT_ROOT } from '../project/paths.ts';
+import { PROJECT_ROOT } from './paths.ts';
 
 export type OutputKind =
   'pdf' | 'pptx' | 'png' | 'notes' | 'handout-3' | 'handout-6' | 'handout-3-notes' | 'handout-6-notes' | 'dist' | 'single';
