@@ -17,6 +17,16 @@ export interface ParseEnv {
   assetUrl?: (absolute: string) => string;
 }
 
+/**
+ * The environment of a deck's parse, as a rule reads it from markdown-it's
+ * state (markdown-it types it as anything); undefined when the Markdown is
+ * rendered without one (no file to report problems for).
+ */
+export function envOf(state: { env: unknown }): ParseEnv | undefined {
+  const env = state.env as Partial<ParseEnv> | null | undefined;
+  return Array.isArray(env?.problems) ? (env as ParseEnv) : undefined;
+}
+
 export function report(env: ParseEnv, line0: number, message: string, level: Problem['level'] = 'error'): void {
   env.problems.push({ pos: { file: env.file, line: line0 + 1 }, level, message });
 }
