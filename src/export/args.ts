@@ -3,10 +3,10 @@
 // ArgsError (a message, no stack).
 import path from 'node:path';
 import { ArgsError, parseCommandArgs } from '../process/args.ts';
-import { FORMATS, type Format } from './formats.ts';
+import { FORMATS, type Format } from './registry.ts';
 import { parseRange, type RangePiece } from './range.ts';
 import { defaultOutput, type OutputKind } from '../project/defaultOutputs.ts';
-import { DEFAULT_PNG_WIDTH, HANDOUT_SIZES, type HandoutSize } from './format.ts';
+import { DEFAULT_PNG_WIDTH, HANDOUT_SIZES, type HandoutSize } from './contract.ts';
 
 export const DEFAULT_OUT = 'deck.pdf';
 /** The default output of each format. */

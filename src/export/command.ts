@@ -5,7 +5,7 @@ import { DeckError } from '../deck/model.ts';
 import { formatProblem } from '../shared/problem.ts';
 import { displayPath } from '../project/readSources.ts';
 import { ArgsError, EXPORT_HELP, parseExportArgs, type ExportOptions } from './args.ts';
-import { FORMAT_LABEL } from './formats.ts';
+import { FORMAT_LABEL } from './registry.ts';
 import { ExportTimeoutError, OutputError } from './errors.ts';
 import { BrowserCrashError } from '../browser/crashSignal.ts';
 import { Progress } from './progress.ts';

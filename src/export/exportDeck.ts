@@ -1,6 +1,6 @@
 // One export, start to finish: start Chromium first (it takes longest), then
 // load the rest and build the deck into a temporary folder meanwhile, serve it
-// on loopback, render it in the format asked for (formats.ts: PDF,
+// on loopback, render it in the format asked for (registry.ts: PDF,
 // handout, PowerPoint or PNG) with the diagrams drawn by earlier exports, close the
 // browser, finish the output and write it atomically. Cleans up whatever happens.
 import { rm } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import { formatProblem, type Problem } from '../shared/problem.ts';
 import type { ExportOptions } from './args.ts';
 import { removeOnExit } from '../process/exitCleanup.ts';
 import { OutputError } from './errors.ts';
-import { loadFormat } from './formats.ts';
+import { loadFormat } from './registry.ts';
 import type { Progress } from './progress.ts';
 import { plural } from '../shared/plural.ts';
 import { refuseWarnings } from './strict.ts';

@@ -1,6 +1,6 @@
 // What the page offers Node through Puppeteer, in one place: the functions and
 // data it puts on `window` for export, check, the benchmark and the tests
-// (its ready signal, the doctor, the print view, the PowerPoint reader, the
+// (its ready signal, the doctor, the print view, the slide reader, the
 // diagrams it drew, the slides --watch swaps in). The page sets them
 // (src/client/readiness.ts and the modules it names); Node calls them inside
 // page.evaluate, typed by the same declarations.

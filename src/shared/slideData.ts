@@ -1,7 +1,7 @@
 // What the page hands Node for an editable PowerPoint: each slide of the
 // print view as plain data (boxes in CSS px from the slide's top-left corner,
 // computed fonts and colours, runs, bullets, table cells, pictures). Produced
-// by the reader bundled into the page (src/client/pptxRead/, called as
+// by the reader bundled into the page (src/client/slideData/, called as
 // window.__iurDeck.readSlides), written by writePptx.ts.
 
 export interface Box {

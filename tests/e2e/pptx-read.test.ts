@@ -1,4 +1,4 @@
-// The PowerPoint reader (src/client/pptxRead/) in a real Chromium, on the
+// The PowerPoint reader (src/client/slideData/) in a real Chromium, on the
 // fixture deck's print view: what needs a layout — boxes inside the slide,
 // pseudo-elements measured as shapes, the two columns apart, a diagram's
 // labels as SVG text, the roles of title, footer, marker and number — and

@@ -41,14 +41,14 @@ describe('the layering of src/ (dependency-cruiser)', () => {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), text);
     };
-    write('src/export/format.ts', 'export const CONTRACT = 1;\n');
-    write('src/export/pdf/renderPdf.ts', "import { CONTRACT } from '../format.ts';\nexport const PDF = CONTRACT;\n");
+    write('src/export/contract.ts', 'export const CONTRACT = 1;\n');
+    write('src/export/pdf/renderPdf.ts', "import { CONTRACT } from '../contract.ts';\nexport const PDF = CONTRACT;\n");
     write('src/export/pptx/renderPptx.ts', "import { PDF } from '../pdf/renderPdf.ts';\nexport const PPTX = PDF;\n");
     write(
       'src/export/handout/handout.ts',
       "import { PDF } from '../pdf/renderPdf.ts';\nimport { PPTX } from '../pptx/renderPptx.ts';\nexport const H = PDF + PPTX;\n",
     );
-    write('src/deck/model.ts', "import { CONTRACT } from '../export/format.ts';\nexport const M = CONTRACT;\n");
+    write('src/deck/model.ts', "import { CONTRACT } from '../export/contract.ts';\nexport const M = CONTRACT;\n");
     write('src/shared/problem.ts', 'export interface Problem { message: string }\n');
     write(
       'src/client/page.ts',
@@ -83,7 +83,7 @@ describe('the layering of src/ (dependency-cruiser)', () => {
     it.each([
       ['no-format-imports-another', 'src/export/pptx/renderPptx.ts → src/export/pdf/renderPdf.ts'],
       ['handout-is-a-pdf-client', 'src/export/handout/handout.ts → src/export/pptx/renderPptx.ts'],
-      ['model-stays-below-the-page', 'src/deck/model.ts → src/export/format.ts'],
+      ['model-stays-below-the-page', 'src/deck/model.ts → src/export/contract.ts'],
       ['client-no-node-builtins', 'src/client/page.ts → fs'],
       ['client-only-on-shared', 'src/client/page.ts → src/export/pdf/renderPdf.ts'],
       ['client-only-on-shared', 'src/client/page.ts → src/deck/model.ts'],

@@ -11,7 +11,7 @@ import type { Deck } from '../../deck/model.ts';
 import { fontFaceCss } from '../../font/css.ts';
 import { DECK_WEIGHTS, type DeckWeight } from '../../font/source.ts';
 import { subsetFont } from '../../font/subset.ts';
-import type { Captured, FormatModule, HandoutSize } from '../format.ts';
+import type { Captured, FormatModule, HandoutSize } from '../contract.ts';
 import { applyMetadata } from '../pdf/metadata.ts';
 import { bookmarkTree, writeOutline } from '../pdf/outline.ts';
 import { printPdf, type Printed, type Rendered } from '../pdf/renderPdf.ts';
@@ -19,8 +19,8 @@ import type { PageOfSlide } from '../print/pages.ts';
 import type { Progress } from '../progress.ts';
 import { fitNotes, frameContent, frameHtml, frameText } from './handoutFrame.ts';
 import { A4, handoutLayout } from './handoutLayout.ts';
-import { graftSlideTags, type PlacedSlide } from '../../accessible/handoutTags.ts';
-import { finishTags } from '../../accessible/pdfTags.ts';
+import { graftSlideTags, type PlacedSlide } from './handoutTags.ts';
+import { finishTags } from '../pdf/tags.ts';
 
 export interface HandoutOptions {
   perPage: HandoutSize;

@@ -5,7 +5,7 @@
 // by handout/.
 import type { Deck } from '../../deck/model.ts';
 import type { Problem } from '../../shared/problem.ts';
-import type { Captured, FormatModule, RenderOptions, RenderTarget } from '../format.ts';
+import type { Captured, FormatModule, RenderOptions, RenderTarget } from '../contract.ts';
 import { pagesOfSlides, printPlan, type PageOfSlide } from '../print/pages.ts';
 import { openPrintView } from '../print/printPage.ts';
 import type { Progress } from '../progress.ts';

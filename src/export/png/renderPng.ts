@@ -1,7 +1,7 @@
 // One PNG per slide from the print view (the pages the PDF prints, all
 // fragments shown): a screenshot of each slide's page, scaled to the width
 // asked for (1920 px by default: 1.5 × the 1280 px slide).
-import { DEFAULT_PNG_WIDTH, type Captured, type FormatModule, type RenderOptions, type RenderTarget } from '../format.ts';
+import { DEFAULT_PNG_WIDTH, type Captured, type FormatModule, type RenderOptions, type RenderTarget } from '../contract.ts';
 import { slideKey } from '../print/pages.ts';
 import { openPrintView } from '../print/printPage.ts';
 import { screenshotRegion, useScale } from '../print/screenshot.ts';

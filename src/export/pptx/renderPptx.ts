@@ -1,10 +1,10 @@
 // PowerPoint from the print view: opens the built deck like the PDF does
 // (fonts, diagrams and fitting done), reads every slide as data in the page
-// (src/client/pptxRead/, window.__iurDeck.readSlides), draws the PNG of each
+// (src/client/slideData/, window.__iurDeck.readSlides), draws the PNG of each
 // SVG picture (its fallback) in the page in one call for the deck, cuts a
 // bitmap's from one screenshot per slide (pictureShots.ts), while pptxgenjs builds the package
 // (writePptx.ts), and puts the pictures in after the browser is closed.
-import type { Captured, FormatModule, RenderOptions, RenderTarget } from '../format.ts';
+import type { Captured, FormatModule, RenderOptions, RenderTarget } from '../contract.ts';
 import { slideKey } from '../print/pages.ts';
 import type { Progress } from '../progress.ts';
 import { openPrintView } from '../print/printPage.ts';

@@ -1,4 +1,4 @@
-// Writes the slides read from the page (src/client/pptxRead/) as a PowerPoint
+// Writes the slides read from the page (src/client/slideData/) as a PowerPoint
 // file with pptxgenjs: each slide on a layout of the master (title, title and
 // content, section header, title only), its heading in the title placeholder,
 // footer and slide number as placeholders; the body blocks of a column stacked

@@ -10,7 +10,7 @@ import { ExportTimeoutError } from '../errors.ts';
 import { BrowserCrashError, crashSignal, raceCrash } from '../../browser/crashSignal.ts';
 import { assertSlideList } from '../../deck/slideCount.ts';
 import type { Progress } from '../progress.ts';
-import type { RenderTarget } from '../format.ts';
+import type { RenderTarget } from '../contract.ts';
 import type { PageStatus } from '../../shared/printView.ts';
 
 export interface OpenOptions {

@@ -1,4 +1,4 @@
-// Tables for the PowerPoint reader: a table as a table, its grid (spans
+// Tables for the slide reader: a table as a table, its grid (spans
 // placed), column widths, row heights, and per cell its runs, fill (the
 // cell's, else its row's or row group's), padding and borders. The table's
 // own top and bottom rules become the first row's top and the last row's

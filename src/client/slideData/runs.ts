@@ -1,4 +1,4 @@
-// Text runs for the PowerPoint reader: an element's inline content as runs of
+// Text runs for the slide reader: an element's inline content as runs of
 // one style each (size, weight, colour, link), line breaks where the page has
 // them (<br>, pre-formatted text, the lines of a balanced heading), white
 // space tidied as the browser collapses it.

@@ -1,4 +1,4 @@
-// The walk of the PowerPoint reader: one element at a time, its shapes
+// The walk of the slide reader: one element at a time, its shapes
 // (background, borders, drawing pseudo-elements), then its text, picture,
 // table or list, then its children. Generic, not tied to the theme's class
 // names: a block with text becomes a text box, its width the column it sits

@@ -1,4 +1,4 @@
-// The PowerPoint reader's entry: walks reveal.js's print view, after fonts,
+// The slide reader's entry: walks reveal.js's print view, after fonts,
 // diagrams and fitting are done, and returns each slide as plain data for
 // src/export/pptx/writePptx.ts (boxes, runs, bullets, cells, pictures, notes),
 // with its layout (title, section header, content) and its heading marked.

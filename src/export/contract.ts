@@ -1,7 +1,7 @@
 // The contract every export format implements, and what they all share: each
 // format opens the same print view (print/), takes what it needs while the
 // browser runs (render), and makes its bytes after the browser is closed
-// (finish). Imports no format: the list of formats is formats.ts.
+// (finish). Imports no format: the list of formats is registry.ts.
 import type { Browser } from 'puppeteer';
 import type { Deck } from '../deck/model.ts';
 import type { Problem } from '../shared/problem.ts';

@@ -1,4 +1,4 @@
-// Boxes for the PowerPoint reader: CSS px from the top-left corner of the
+// Boxes for the slide reader: CSS px from the top-left corner of the
 // slide page being read (its origin is set once per page).
 import type { Box } from '../../shared/slideData.ts';
 import { px } from './style.ts';

@@ -1,4 +1,4 @@
-// Speaker notes for the PowerPoint reader: the slide's hidden <aside
+// Speaker notes for the slide reader: the slide's hidden <aside
 // class="notes"> laid out off-screen for a moment and read as text, one line
 // per paragraph (the notes pane spaces paragraphs itself).
 export function notesOf(section: Element): string {

@@ -1,4 +1,4 @@
-// Pictures for the PowerPoint reader: an <svg>, <img> or <canvas> as a
+// Pictures for the slide reader: an <svg>, <img> or <canvas> as a
 // picture item at its place (and its place on the whole print view, for the
 // PNG), what it is (a diagram, an icon, an image) and its description: an
 // icon is named by its card's heading, an image by its alt text; a diagram's

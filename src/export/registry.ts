@@ -1,8 +1,8 @@
 // The formats `npm run export` writes, and the one place that picks the module
 // for each: one folder per format, whose module implements FormatModule
-// (format.ts), and one entry here. A handout is a PDF made by handout/, a
+// (contract.ts), and one entry here. A handout is a PDF made by handout/, a
 // client of pdf/.
-import type { FormatModule } from './format.ts';
+import type { FormatModule } from './contract.ts';
 
 /** Per format: what the summary line calls it, and its module (for a PDF with --handout, the handout's). */
 const MODULES = {

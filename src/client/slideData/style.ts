@@ -1,4 +1,4 @@
-// Computed style as plain values for the PowerPoint reader: colours as hex and
+// Computed style as plain values for the slide reader: colours as hex and
 // opacity, lengths in px, borders, alignment, line height, and which elements
 // the reader skips or treats as inline text.
 import type { Border, Colour, Paragraph } from '../../shared/slideData.ts';

@@ -1,4 +1,4 @@
-// Pseudo-elements for the PowerPoint reader: a ::before or ::after that draws
+// Pseudo-elements for the slide reader: a ::before or ::after that draws
 // (a background, a border or text: the title rule, the part bar) is measured
 // through a short-lived copy with its computed style, put in its place while
 // the pseudo-element steps aside. All copies of a page go in at once and are

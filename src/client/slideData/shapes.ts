@@ -1,4 +1,4 @@
-// An element's background and borders as shapes for the PowerPoint reader: a
+// An element's background and borders as shapes for the slide reader: a
 // fill, an outline drawn all round, or a thin bar per border side.
 import type { Box, Item } from '../../shared/slideData.ts';
 import { borderOf, colour, px, visible } from './style.ts';

@@ -1,4 +1,4 @@
-// A standalone copy of an inline SVG for the PowerPoint reader: its HTML
+// A standalone copy of an inline SVG for the slide reader: its HTML
 // labels (Mermaid's foreignObject) turned into SVG <text> at the place the
 // browser drew each line, sized as drawn, fonts named for the receiver, and
 // currentColor written out (alone in a file it would draw black).

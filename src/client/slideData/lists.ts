@@ -1,4 +1,4 @@
-// Lists for the PowerPoint reader: a list as one text block, a paragraph per
+// Lists for the slide reader: a list as one text block, a paragraph per
 // item with its bullet (the deck's drawn squares as ■/□ at their size and
 // colour, numbers as auto-numbering with the list's own start only where the
 // Markdown gave one), nested lists one level in, the items' gaps as spacing.
