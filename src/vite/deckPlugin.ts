@@ -11,7 +11,7 @@ import { renderPage } from '../render/pageHtml.ts';
 import { devFonts } from './devFont.ts';
 import { FONT_MIME } from '../font/css.ts';
 import { virtualModulesPlugin } from './virtualModules.ts';
-import { watchSlides } from './watchSlides.ts';
+import { watchFiles } from '../project/watchFiles.ts';
 import { containFiles } from './containFiles.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { deckRoots } from '../project/contain.ts';
@@ -149,9 +149,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
         const update: DeckUpdate = { html: renderSlidesHtml(deck), version };
         server.ws.send({ type: 'custom', event: DEV_EVENT.deck, data: update });
       };
-      // The slides folder is watched directly (it is flat): Vite's watcher dropped a save that
-      // came soon after another, and a lost save is a deck that silently stops updating.
-      const watcher = watchSlides(slidesDir, onChange);
+      // The slides folder is watched directly: Vite's watcher dropped a save that came soon after
+      // another, and a lost save is a deck that silently stops updating. The Markdown, and the
+      // rehearsal's times (a rehearsal saved, or a downloaded file put in).
+      const watcher = watchFiles([slidesDir], onChange, { accept: (name) => /\.md$|^rehearsal\.json$/i.test(name), delayMs: 20 });
       server.httpServer?.once('close', () => watcher.close());
     },
   };

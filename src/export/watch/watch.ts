@@ -33,7 +33,7 @@ import { removeOnExit } from '../../process/exitCleanup.ts';
 import { openForPrint, type OpenedDeck } from '../print/printPage.ts';
 import type { Progress } from '../progress.ts';
 import { selectSlides, SlideRangeError } from '../range.ts';
-import { watchFiles } from './watchFiles.ts';
+import { watchFiles } from '../../project/watchFiles.ts';
 import { watchWriter } from './watchWriters.ts';
 import { slidePatches } from './watchPatch.ts';
 

@@ -1,19 +1,28 @@
-// Watches the folders a deck is made from (the slides, assets/, themes/) and
-// calls back once per burst of saves, never twice at the same time, and again
-// if files changed while it ran: no save is lost. Each folder (and each of its
-// sub-folders, new ones included) has a watcher of its own: Node 20's
-// recursive fs.watch on Linux follows files, and lost a file replaced by
-// rename (how many editors save) after its first save. Folders that do not
-// exist are skipped; editors' temporary and hidden files are ignored.
+// Watches the folders a deck is made from and calls back once per burst of
+// saves (burst.ts): the dev server its slides folder (the Markdown and
+// rehearsal.json), `export --watch` the slides, assets/ and themes/. Each
+// folder (and each of its sub-folders, new ones included) has a watcher of its
+// own: Node 20's recursive fs.watch on Linux follows files, and lost a file
+// replaced by rename (how many editors save) after its first save. A folder
+// removed and restored, or replaced (git checkout), is watched again when it
+// is back (followFolders.ts). Folders that do not exist are skipped until they
+// do; editors' temporary and hidden files are ignored.
 import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { followFolders } from '../../watching/followFolders.ts';
+import { oncePerBurst } from './burst.ts';
+import { followFolders } from './followFolders.ts';
 
 export interface FilesWatcher {
   close: () => void;
 }
 
-/** Names an editor writes beside the real file (swap, backup, lock, hidden). */
+export interface WatchOptions {
+  /** Which changed files count (by name); a folder that went or came back always does. Default: all. */
+  accept?: (name: string) => boolean;
+  /** Quiet time that ends a burst of saves, ms. */
+  delayMs?: number;
+}
+
 function isFolder(file: string): boolean {
   try {
     return statSync(file).isDirectory();
@@ -22,39 +31,23 @@ function isFolder(file: string): boolean {
   }
 }
 
+/** Names an editor writes beside the real file (swap, backup, lock, hidden). */
 function ignored(name: string): boolean {
   const base = name.split(/[\\/]/).pop() ?? name;
   return base.startsWith('.') || base.endsWith('~') || /\.(swp|swx|tmp|partial)$/i.test(base) || base.startsWith('#');
 }
 
-export function watchFiles(dirs: string[], onChange: (changed: string[]) => Promise<void>, delayMs = 15): FilesWatcher {
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  let changed = new Set<string>();
-
-  const run = async (): Promise<void> => {
-    if (running) return;
-    running = true;
-    try {
-      while (changed.size > 0) {
-        const batch = [...changed];
-        changed = new Set();
-        await onChange(batch).catch((error: unknown) => console.error(error));
-      }
-    } finally {
-      running = false;
-    }
-  };
-
+/** Calls `onChange` with the files (or folders) changed in each burst. */
+export function watchFiles(dirs: string[], onChange: (changed: string[]) => Promise<void>, options: WatchOptions = {}): FilesWatcher {
+  const burst = oncePerBurst(onChange, options.delayMs ?? 15);
   const watchers = new Map<string, FSWatcher>();
   const changedIn = (dir: string, name: string): void => {
+    following.check(); // fs.watch calls back later, after `following` is set
     if (name && ignored(name)) return;
     const file = path.join(dir, name);
     if (name && !watchers.has(file) && isFolder(file)) watchFolder(file);
-    changed.add(file);
-    following.check(); // fs.watch calls back later, after `following` is set
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), delayMs);
+    if (name && options.accept && !options.accept(path.basename(name))) return;
+    burst.add(file);
   };
   const watchFolder = (dir: string): void => {
     try {
@@ -72,7 +65,6 @@ export function watchFiles(dirs: string[], onChange: (changed: string[]) => Prom
     }
   };
   for (const dir of dirs) if (existsSync(dir)) watchFolder(dir);
-  // A folder removed and restored, or replaced: watch the new one (src/watching/followFolders.ts).
   const drop = (dir: string): void => {
     for (const [d, w] of watchers) {
       if (d !== dir && !d.startsWith(`${dir}${path.sep}`)) continue;
@@ -95,7 +87,7 @@ export function watchFiles(dirs: string[], onChange: (changed: string[]) => Prom
   return {
     close: () => {
       following.close();
-      clearTimeout(timer);
+      burst.close();
       for (const w of watchers.values()) w.close();
     },
   };
