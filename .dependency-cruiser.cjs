@@ -156,10 +156,19 @@ module.exports = {
       name: 'contract-at-the-bottom',
       comment:
         'The contract (export/contract.ts) and the print view (export/print/) are what every format builds on: they ' +
-        'import no format, no watch session and none of the command modules above them.',
+        'import no format, not the pipeline and none of the command modules above them.',
       severity: 'error',
       from: { path: '^src/export/(contract\\.ts$|print/)' },
-      to: { path: `^src/export/((${FORMATS}|watch)/|(registry|command|exportDeck|args)\\.ts$)` },
+      to: { path: `^src/export/((${FORMATS}|pipeline)/|(registry|command|exportDeck|watch|args)\\.ts$)` },
+    },
+    {
+      name: 'formats-below-the-pipeline',
+      comment:
+        'The pipeline (export/pipeline/: build, page, doctor gate, write) runs a format through its contract; a format ' +
+        'never reaches back into the pipeline or the commands that run it (exportDeck.ts, watch.ts).',
+      severity: 'error',
+      from: { path: `^src/export/(${FORMATS})/` },
+      to: { path: '^src/export/(pipeline/|(registry|command|exportDeck|watch)\\.ts$)' },
     },
   ],
   options: {

@@ -9,7 +9,7 @@ import { FORMAT_LABEL } from './registry.ts';
 import { ExportTimeoutError, OutputError } from './errors.ts';
 import { BrowserCrashError } from '../browser/crashSignal.ts';
 import { Progress } from './progress.ts';
-import { FindingsError } from './doctorGate.ts';
+import { FindingsError } from './pipeline/gate.ts';
 import { SlideRangeError } from './range.ts';
 import { EXIT } from '../shared/exitCodes.ts';
 import { plural } from '../shared/plural.ts';
@@ -66,7 +66,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   }
   try {
     // Before anything is written: never over a source, nor over a file not of the kind written
-    // (a PNG folder is replaced only if it holds nothing but PNGs: atomicWrite.ts).
+    // (a PNG folder is replaced only if it holds nothing but PNGs: src/project/atomicFile.ts).
     refuseSourceOutput(options.out, options.slidesDir);
     if (options.format !== 'png') refuseForeignFile(options.out, options.format);
   } catch (error) {
@@ -77,8 +77,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const progress = new Progress();
   const log = options.debug ? (line: string) => progress.line(line, process.stderr) : undefined;
   try {
-    // --watch: a session that re-exports on every save until interrupted (src/export/watch/).
-    if (options.watch) return await (await import('./watch/watch.ts')).watchExport(options, progress, log);
+    // --watch: a session that re-exports on every save until interrupted (watch.ts).
+    if (options.watch) return await (await import('./watch.ts')).watchExport(options, progress, log);
     const { exportDeck } = await import('./exportDeck.ts');
     const result = await exportDeck(options, progress, log);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -1,10 +1,11 @@
-// The contract every export format implements, and what they all share: each
-// format opens the same print view (print/), takes what it needs while the
-// browser runs (render), and makes its bytes after the browser is closed
-// (finish). Imports no format: the list of formats is registry.ts.
+// The contract every export format implements, and what they all share: the
+// pipeline (pipeline/) opens the print view the way the format asks (view),
+// the format takes what it needs from that page while the browser runs
+// (capture), and makes its bytes after (finish), when Chromium may be gone.
+// Imports no format: the list of formats is registry.ts.
 import type { Browser } from 'puppeteer';
 import type { Deck } from '../deck/model.ts';
-import type { Problem } from '../shared/problem.ts';
+import type { OpenedDeck } from './print/printPage.ts';
 import type { Progress } from './progress.ts';
 
 /** PNG width in px unless --width says otherwise (1.5 × the 1280 px slide). */
@@ -16,11 +17,9 @@ export const HANDOUT_SIZES: readonly HandoutSize[] = [3, 6];
 
 export interface RenderTarget {
   browser: Browser;
-  /** The built deck's index.html, served over HTTP. */
-  url: string;
   deck: Deck;
-  /** Diagrams drawn before by the same shell and browser (Mermaid source → SVG). */
-  prerendered?: Record<string, string>;
+  /** The open print view, laid out and checked. */
+  opened: OpenedDeck;
 }
 
 export interface RenderOptions {
@@ -37,19 +36,26 @@ export interface RenderOptions {
   handout?: HandoutSize;
 }
 
+/** How the print view is opened for a format. */
+export interface ViewOptions {
+  /** A page per fragment step (the PDF with --fragments). */
+  fragments: boolean;
+  /** The pen's drawings drawn on their pages. */
+  annotations?: boolean;
+}
+
 /** What an export writes: one file, or a folder of files (PNG). */
 export type Output =
   { kind: 'file'; data: Uint8Array; pages: number } | { kind: 'folder'; files: { name: string; data: Uint8Array }[]; pages: number };
 
 export interface Captured {
-  /** Diagrams the page drew itself (Mermaid source → SVG), to remember. */
-  drawn: Record<string, string>;
-  /** What the deck doctor found on the laid-out slides (print/printPage.ts). */
-  doctor: Problem[];
   /** Makes the output; needs no browser. */
   finish(progress: Progress): Promise<Output>;
 }
 
 export interface FormatModule {
-  render(target: RenderTarget, options: RenderOptions, progress: Progress, log?: (line: string) => void): Promise<Captured>;
+  /** How this format wants the print view opened. */
+  view(options: RenderOptions): ViewOptions;
+  /** Takes what the format needs from the open print view. */
+  capture(target: RenderTarget, options: RenderOptions, progress: Progress): Promise<Captured>;
 }

@@ -1,11 +1,12 @@
-// Whether what the deck doctor found on the laid-out slides lets an export be
-// written: an error (overflow, a picture that did not load …) stops it, the
-// last good output kept, exit 1; with --strict a warning does too. --force
-// writes it anyway and says so. Findings are said once: repeats (the same
-// file, line and message from two slides, as front-matter text can give) go.
-import { DeckError } from '../deck/model.ts';
-import { formatProblem, type Problem } from '../shared/problem.ts';
-import { plural } from '../shared/plural.ts';
+// The pipeline's doctor gate: whether what the deck doctor found on the
+// laid-out slides lets an export be written. An error (overflow, a picture
+// that did not load …) stops it, the last good output kept, exit 1; with
+// --strict a warning does too. --force writes it anyway and says so. Findings
+// are said once: repeats (the same file, line and message from two slides, as
+// front-matter text can give) go.
+import { DeckError } from '../../deck/model.ts';
+import { formatProblem, type Problem } from '../../shared/problem.ts';
+import { plural } from '../../shared/plural.ts';
 
 /** The doctor's findings stopped the export; nothing was written. */
 export class FindingsError extends DeckError {
