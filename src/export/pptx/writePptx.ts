@@ -22,7 +22,6 @@ import type {
   TextItem,
 } from '../../shared/slideData.ts';
 import { fixPackage, type PackageFixes, type ParagraphFix, type PictureFix } from './fixPackage.ts';
-import { diagramAlt } from './diagramAlt.ts';
 import { LAYOUTS, type LayoutName, type MasterBoxes } from './masterXml.ts';
 import { roomOf, stackColumns } from './stack.ts';
 import { addStrokes } from './penShapes.ts';
@@ -309,11 +308,9 @@ function layoutOf(data: SlideData, items: Item[]): LayoutName {
   return items.some((i) => i.kind === 'text' && i.role === undefined) ? 'content' : 'titleOnly';
 }
 
-function pictureAlt(item: PictureItem, deck: Deck, index: number): string {
-  if (item.role !== 'diagram') return item.alt;
-  const diagrams = deck.slides[index].diagrams;
-  const diagram = diagrams.find((d) => d.pos.line === item.line) ?? (diagrams.length === 1 ? diagrams[0] : undefined);
-  return diagram ? diagramAlt(diagram.code) : item.alt || '图';
+/** A picture's alt text as the page read it; a diagram's is the one description the parse wrote on its figure. */
+function pictureAlt(item: PictureItem): string {
+  return item.role === 'diagram' ? item.alt || '图' : item.alt;
 }
 
 /** Writes one slide's items; returns its pictures for fixPackage. */
@@ -337,7 +334,7 @@ function writeSlide(
       pictures.push(
         addPicture(
           slide,
-          { ...item, alt: pictureAlt(item, input.deck, input.index) },
+          { ...item, alt: pictureAlt(item) },
           input.picture + pictures.length,
           input.slideNumber,
           n,
