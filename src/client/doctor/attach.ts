@@ -1,11 +1,13 @@
 // Puts the doctor on the page: `window.__iurDeck.inspectAll()` for
-// `npm run check` (in the print view), `window.__iurDeck.inspect()` for the
-// slide on screen (the look test), and in dev a check of each slide as it
-// comes on screen, reported to the terminal and, for errors, to Vite's overlay.
+// `npm run check` and `npm run export` (in the print view),
+// `window.__iurDeck.inspect()` for the slide on screen (the look test), and in
+// dev a check of each slide as it comes on screen, reported to the terminal
+// and, for errors, to Vite's overlay.
 import type { RevealApi } from 'reveal.js';
 import { DEV_EVENT, type DoctorReport } from '../../shared/devChannel.ts';
 import { inspectCurrent, inspectSlide } from './inspect.ts';
-import { SLIDE_WIDTH, smallestLabelPx } from './rules.ts';
+import { SLIDE_WIDTH } from './context.ts';
+import { smallestLabelPx } from './rules/diagramLabels.ts';
 
 export function attachDoctor(deck: RevealApi): void {
   const status = window.__iurDeck;
