@@ -19,8 +19,8 @@ many pixels), text under 24 px (diagram labels under 16 px), missing images,
 broken links to slides, diagrams that do not parse or draw, empty slides
 and slides with only a heading (not a divider, statement or {.title-only}),
 Markdown left in the text, spaces between Chinese characters, glyphs the
-bundled font lacks or that Chromium drew in a system font, unknown layouts,
-classes and front-matter keys. After a rehearsal (slides/rehearsal.json, key R
+bundled font lacks, text set in another font, unknown layouts, classes and
+front-matter keys: the same findings export and dev report. After a rehearsal (slides/rehearsal.json, key R
 in the speaker view) it reports the rehearsed total against the front
 matter's duration and the five slowest slides.
 

@@ -7,6 +7,7 @@ import { loadDeck, errorsOf } from '../deck/loadDeck.ts';
 import type { Deck } from '../deck/model.ts';
 import { type Problem, formatProblem } from '../shared/problem.ts';
 import { renderSlidesHtml } from '../render/slidesHtml.ts';
+import { missingGlyphs } from '../font/glyphs.ts';
 import { renderPage } from '../render/pageHtml.ts';
 import { devFonts } from './devFont.ts';
 import { FONT_MIME } from '../font/css.ts';
@@ -33,6 +34,16 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
   let version = 0;
   const log = options.log ?? ((line: string) => console.error(line));
 
+  /** The doctor's findings: each new one once in the terminal. */
+  const said = new Set<string>();
+  function sayOnce(found: Problem[]): void {
+    for (const p of found) {
+      const line = formatProblem(p);
+      if (!said.has(line)) log(line);
+      said.add(line);
+    }
+  }
+
   async function reload(): Promise<Problem[]> {
     // Dev serves local images by absolute path.
     const result = await loadDeck(slidesDir, { assetUrl: (file) => `/@fs${file.split(path.sep).join('/')}` });
@@ -43,6 +54,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     }
     for (const p of problems) log(formatProblem(p));
     const errors = errorsOf(problems);
+    // The doctor's rule that needs Node (the font's glyphs), as check and export run it; the page
+    // runs the others on the slide on screen (DEV_EVENT.doctor below).
+    if (errors.length === 0) sayOnce(missingGlyphs(result.deck));
     if (errors.length === 0 || !deck) {
       deck = result.deck;
       version++;
@@ -111,13 +125,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
         overlay(server, [data]);
       });
       // The doctor's findings for the slide on screen: each new one once in the terminal.
-      const seen = new Set<string>();
       server.ws.on(DEV_EVENT.doctor, (report: DoctorReport) => {
-        for (const p of report.problems) {
-          const line = formatProblem(p);
-          if (!seen.has(line)) log(line);
-          seen.add(line);
-        }
+        sayOnce(report.problems);
         const errors = report.problems.filter((p) => p.level === 'error');
         if (errors.length > 0) overlay(server, errors);
       });

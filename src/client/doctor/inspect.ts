@@ -1,13 +1,15 @@
 // Runs the doctor's rules on a slide of the live page and returns problems
 // with the slide's file and line. The same rules for `npm run check` and
 // `npm run export` (every slide of the print view, window.__iurDeck.inspectAll)
-// and for dev (the slide on screen).
+// and for dev (the slide on screen); what needs Node (the font's glyphs,
+// src/font/glyphs.ts) the three run beside them.
 import type { RevealApi } from 'reveal.js';
 import type { Problem } from '../../shared/problem.ts';
 import { SLIDE_WIDTH, type Rule, type SlideContext } from './context.ts';
 import { chineseSpace } from './rules/chineseSpace.ts';
 import { classes } from './rules/classes.ts';
 import { clipped } from './rules/clipped.ts';
+import { deckFont } from './rules/deckFont.ts';
 import { diagramLabels } from './rules/diagramLabels.ts';
 import { emptySlide } from './rules/emptySlide.ts';
 import { headingOnly } from './rules/headingOnly.ts';
@@ -26,6 +28,7 @@ export const RULES: readonly Rule[] = [
   clipped,
   tinyText,
   diagramLabels,
+  deckFont,
   markdownLeft,
   chineseSpace,
   emptySlide,

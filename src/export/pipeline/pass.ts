@@ -7,6 +7,7 @@
 // save, on the same page (watch.ts). A stage that refuses throws: a DeckError,
 // a SlideRangeError, a FindingsError.
 import type { Deck } from '../../deck/model.ts';
+import { missingGlyphs } from '../../font/glyphs.ts';
 import type { Problem } from '../../shared/problem.ts';
 import type { ExportOptions } from '../args.ts';
 import type { FormatModule, Output, RenderOptions } from '../contract.ts';
@@ -59,9 +60,10 @@ export async function runPass(
   const render: RenderOptions = { ...options, selected };
   const shown = await view.show(built, format.view(render), render, progress);
   const remembered = shown.diagrams?.remember(shown.opened.drawn);
-  // What the doctor finds on the laid-out slides: printed; an error (with --strict a warning)
-  // ends the export here, the last good output kept, unless --force (gate.ts).
-  const findings = uniqueFindings(shown.findings);
+  // What the doctor finds (the font's glyphs, and the page's rules on the laid-out slides, as
+  // check and dev find them): printed; an error (with --strict a warning) ends the export here,
+  // the last good output kept, unless --force (gate.ts).
+  const findings = uniqueFindings([...missingGlyphs(deck), ...shown.findings]);
   view.settle(built, findings);
   gateFindings(findings, options, (line) => progress.line(line, process.stderr));
   const captured = await format.capture({ browser: await session.browser(), deck, opened: shown.opened }, render, progress);

@@ -1,15 +1,18 @@
-// Finds characters on the slides that the bundled font cannot draw (they
-// would fall back to whatever font the venue PC has, or to tofu boxes).
-import { readFileSync } from 'node:fs';
+// A rule of the deck doctor that needs Node: characters on the slides that
+// the bundled font cannot draw (emoji, right-to-left scripts …). At the venue
+// they would fall back to whatever font the PC has, or to boxes. `check`,
+// `export` and `dev` each run it beside the page's rules
+// (src/client/doctor/), so the three say the same.
 import type { Deck } from '../deck/model.ts';
 import type { Problem } from '../shared/problem.ts';
-import { cmapCodePoints } from '../font/cmap.ts';
-import { fontSourcePath } from '../font/source.ts';
+import { fileCodePoints } from './cmap.ts';
+import { fontSourcePath } from './source.ts';
 
 let covered: Set<number> | undefined;
 
+/** The characters the bundled font draws (read once a process, from its cmap alone). */
 function fontCoverage(): Set<number> {
-  covered ??= cmapCodePoints(readFileSync(fontSourcePath(400)));
+  covered ??= fileCodePoints(fontSourcePath(400));
   return covered;
 }
 
@@ -23,7 +26,8 @@ function visibleText(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-export function missingGlyphs(deck: Deck): Problem[] {
+/** One error per slide that has characters the bundled font lacks, naming each. */
+export function missingGlyphs(deck: Pick<Deck, 'slides'>): Problem[] {
   const cover = fontCoverage();
   const problems: Problem[] = [];
   for (const slide of deck.slides) {
