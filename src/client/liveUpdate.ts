@@ -27,8 +27,9 @@ async function swapIn(deck: RevealApi, update: DeckUpdate): Promise<void> {
     deck.sync();
     // The deck is whole again: close an error overlay left from a broken save.
     document.querySelectorAll('vite-error-overlay').forEach((el) => el.remove());
-    document.dispatchEvent(new CustomEvent('iur:deck-updated'));
     deck.slide(h, v ?? 0, f);
+    // Once back on the same slide: the doctor (doctor/attach.ts) looks at the slide on screen.
+    document.dispatchEvent(new CustomEvent('iur:deck-updated'));
     if (update.version !== undefined) document.documentElement.dataset.deckServed = String(update.version);
     document.documentElement.dataset.deckVersion = String(Number(document.documentElement.dataset.deckVersion ?? 0) + 1);
   }

@@ -13,9 +13,9 @@ export interface DeckStatus {
   state: 'loading' | 'ready' | 'error';
   problems: Problem[];
   ready: Promise<DeckStatus>;
-  /** The doctor on every slide at once (in the print view, where all are laid out). */
-  inspectAll?: () => Problem[];
-  /** The doctor on the slide on screen, all its fragments shown. */
+  /** The doctor on every slide at once (in the print view, where all are laid out), once the fonts have settled. */
+  inspectAll?: () => Promise<Problem[]>;
+  /** The doctor on the slide on screen, all its fragments shown, at once (the caller has waited for the page). */
   inspect?: () => Problem[];
   /** The smallest label of each drawn diagram on the slide on screen, in px at 1280×720 (the doctor's measure). */
   diagramLabels?: () => number[];
