@@ -86,7 +86,12 @@ function texts(code: string): string[] {
   if (quoted.length > 0) return quoted;
   return code
     .split('\n')
-    .map((l) => l.replace(/^\s*(title|section)\b/, '').replace(/^\s*[\w-]+\s*(?=[[({])/, '').replace(/[[\](){}]/g, ' '))
+    .map((l) =>
+      l
+        .replace(/^\s*(title|section)\b/, '')
+        .replace(/^\s*[\w-]+\s*(?=[[({])/, '')
+        .replace(/[[\](){}]/g, ' '),
+    )
     .flatMap((l) => l.split(':'))
     .map(label)
     .filter((t) => t !== '');

@@ -331,15 +331,7 @@ function writeSlide(
       addText(slide, item, item.role === undefined ? roomOf(item, items, page) : item.box, written, name);
     } else if (item.kind === 'table') addTable(slide, item, written, n);
     else if (item.kind === 'picture') {
-      pictures.push(
-        addPicture(
-          slide,
-          { ...item, alt: pictureAlt(item) },
-          input.picture + pictures.length,
-          input.slideNumber,
-          n,
-        ),
-      );
+      pictures.push(addPicture(slide, { ...item, alt: pictureAlt(item) }, input.picture + pictures.length, input.slideNumber, n));
     } else if (item.fill?.hex !== data.background.hex || item.line) addShape(pptx, slide, item, n);
   });
   if (footer) addText(slide, footer, footer.box, written, PLACEHOLDER_NAMES.footer);

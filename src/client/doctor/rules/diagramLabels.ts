@@ -10,7 +10,11 @@ export const MIN_DIAGRAM_PX = 16;
  * Slide pixels per SVG unit: the SVG is drawn at the smaller of its two ratios
  * (preserveAspectRatio "meet"), over the screen pixels per slide pixel.
  */
-export function drawnScale(viewBox: { width: number; height: number }, drawn: { width: number; height: number }, slideScale: number): number {
+export function drawnScale(
+  viewBox: { width: number; height: number },
+  drawn: { width: number; height: number },
+  slideScale: number,
+): number {
   return Math.min(drawn.width / viewBox.width, drawn.height / viewBox.height) / slideScale;
 }
 
