@@ -2,12 +2,20 @@
 // oversized or hostile file is a warning with file:line and the deck builds
 // without drawings; ids no slide has any more are named and kept in the data
 // (so the next save from the dev server does not drop them). Read only inside
-// the deck's roots, like every file a deck reads (src/deck/contain.ts).
-import { FileTooLargeError, readRegularFile } from '../deck/regularFile.ts';
+// the deck's roots, like every file a deck reads (src/project/contain.ts).
+import { FileTooLargeError, readRegularFile } from '../project/regularFile.ts';
 import path from 'node:path';
-import type { Problem } from '../deck/model.ts';
-import { contain, deckRoots, outsideMessage } from '../deck/contain.ts';
-import { ANNOTATIONS_FILE, MAX_ANNOTATION_BYTES, isShapeProblem, lineOfKey, parseAnnotations, type Annotations } from './annotations.ts';
+import { plural } from '../shared/plural.ts';
+import type { Problem } from '../shared/problem.ts';
+import { contain, deckRoots, outsideMessage } from '../project/contain.ts';
+import {
+  ANNOTATIONS_FILE,
+  MAX_ANNOTATION_BYTES,
+  isShapeProblem,
+  lineOfKey,
+  parseAnnotations,
+  type Annotations,
+} from '../shared/annotations.ts';
 
 export function annotationsPath(slidesDir: string): string {
   return path.join(path.resolve(slidesDir), ANNOTATIONS_FILE);
@@ -46,7 +54,7 @@ export function jsonErrorLine(text: string, message: string): number {
   return text.slice(0, offset).split('\n').length;
 }
 
-/** Only a regular file (a FIFO would block the read for ever: src/deck/regularFile.ts), at most 8 MB. */
+/** Only a regular file (a FIFO would block the read for ever: src/project/regularFile.ts), at most 8 MB. */
 async function readLimited(file: string): Promise<{ text: string } | { size: number }> {
   try {
     return { text: new TextDecoder('utf-8', { fatal: false }).decode(await readRegularFile(file, MAX_ANNOTATION_BYTES)) };
@@ -105,7 +113,7 @@ export async function readAnnotations(
       const n = parsed.slides[id].length;
       warn(
         lineOfKey(text, id),
-        `no slide has the id "${id}" (its heading or file renamed?): its ${n} drawing${n === 1 ? '' : 's'} are kept in the file but shown nowhere`,
+        `no slide has the id "${id}" (its heading or file renamed?): its ${plural(n, 'drawing')} are kept in the file but shown nowhere`,
       );
     }
   }

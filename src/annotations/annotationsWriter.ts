@@ -1,5 +1,5 @@
 // Writes slides/annotations.json for the dev server, one save at a time,
-// through the project's store for JSON files (src/store/jsonFile.ts, as
+// through the project's store for JSON files (src/project/jsonFile.ts, as
 // rehearsal.json): one queue per file, each write to a temporary file with a
 // name of its own (pid, counter, random) beside the target, flushed, then
 // renamed over it, so a reader sees the old or the new file, never half.
@@ -8,10 +8,9 @@
 // and an annotations.json that is a symlink or not a file is never written.
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { writeAtomic } from '../store/atomicFile.ts';
-import { serialised } from '../store/jsonFile.ts';
-import { removeStalePartials } from '../store/stalePartials.ts';
-import { ANNOTATIONS_FILE } from './annotations.ts';
+import { writeAtomic } from '../project/atomicFile.ts';
+import { serialised } from '../project/jsonFile.ts';
+import { ANNOTATIONS_FILE } from '../shared/annotations.ts';
 
 async function writeOnce(dir: string, text: string): Promise<string> {
   const folder = await realpath(dir);
@@ -20,7 +19,6 @@ async function writeOnce(dir: string, text: string): Promise<string> {
     const existing = await lstat(target).catch(() => null);
     if (existing && !existing.isFile())
       throw new Error(`${ANNOTATIONS_FILE} in the slides folder is not a plain file (a link or a folder): not writing through it`);
-    removeStalePartials(target);
     await writeAtomic(target, text);
     return target;
   });

@@ -1,5 +1,5 @@
 // The options of `npm run bench` and its --help text.
-import { parseCommandArgs } from '../cli/args.ts';
+import { parseCommandArgs } from '../process/args.ts';
 
 export const BENCH_HELP = `Usage: npm run bench -- [--slides DIR] [--runs N] [--quick] [--no-scale] [--json FILE]
 

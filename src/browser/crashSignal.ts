@@ -4,6 +4,15 @@
 // `export --watch`, each save's printed PDF (25 KB a save on the test deck,
 // for the whole session). A crash signal instead keeps a listener only while
 // its work runs.
+
+/** The browser crashed, exited, or could not start: one plain line. */
+export class BrowserCrashError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BrowserCrashError';
+  }
+}
+
 export interface CrashSignal {
   /** Rejects when the crash happens (for callers that race it themselves, once). */
   promise: Promise<never>;

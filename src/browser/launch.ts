@@ -3,13 +3,13 @@
 // running as root. Chromium talks to us over a pipe, so it exits when this
 // process dies, however it dies (SIGKILL, the OOM killer); its profile is a
 // temporary folder of ours, removed when it closes, when we exit, or by the
-// next command if we were killed (src/browser/tempDirs.ts).
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// next command if we were killed (src/process/temporaries.ts).
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
 import { findBrowser } from './findBrowser.ts';
-import { makeTempDir, removeStaleTempDirs } from './tempDirs.ts';
-import { removeOnExit, stopOnExit } from '../export/exitCleanup.ts';
-import { BrowserCrashError } from '../export/errors.ts';
+import { alive, makeTempDir, removeStaleTempDirs } from '../process/temporaries.ts';
+import { removeOnExit, stopOnExit } from '../process/exitCleanup.ts';
+import { BrowserCrashError } from './crashSignal.ts';
 
 export const BROWSER_ARGS = [
   '--disable-gpu',
@@ -30,23 +30,6 @@ export const BROWSER_ARGS = [
   '--enable-features=NetworkServiceInProcess2',
   '--disable-software-rasterizer',
 ];
-
-/** Whether a process has ended (gone, or a zombie nobody has reaped yet: we are exiting). */
-function dead(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
-  } catch (error) {
-    // No /proc (not Linux): ask the process table.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync('/proc/self')) return true;
-    try {
-      process.kill(pid, 0);
-      return false;
-    } catch {
-      return true;
-    }
-  }
-}
 
 /** Chromium's main process for a profile, found by its command line (Linux /proc), while Puppeteer still launches it. */
 function chromiumUsing(profile: string): number[] {
@@ -78,7 +61,7 @@ function chromiumUsing(profile: string): number[] {
  */
 function waitForDeath(pid: number, ms: number): void {
   const tick = new Int32Array(new SharedArrayBuffer(4));
-  for (const end = Date.now() + ms; Date.now() < end && !dead(pid);) Atomics.wait(tick, 0, 0, 10);
+  for (const end = Date.now() + ms; Date.now() < end && alive(pid);) Atomics.wait(tick, 0, 0, 10);
 }
 
 export function isRoot(): boolean {

@@ -5,12 +5,13 @@
 // failed build never damages a previous good one.
 import { assertSlideList } from '../deck/slideCount.ts';
 import { assertScripts, readBuiltPage } from './builtPage.ts';
-import { FOLDER_MANIFEST } from '../cache/manifest.ts';
-import { removeStalePartials } from '../store/stalePartials.ts';
+import { FOLDER_MANIFEST } from '../project/cacheManifest.ts';
+import { partialPath, removeStalePartials } from '../process/temporaries.ts';
 import path from 'node:path';
 import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { loadDeck, errorsOf } from '../deck/loadDeck.ts';
-import { DeckError, type Deck, type Problem } from '../deck/model.ts';
+import { DeckError, type Deck } from '../deck/model.ts';
+import type { Problem } from '../shared/problem.ts';
 import { validateDiagrams, stopDiagramCheck } from '../diagrams/validateDiagrams.ts';
 import { renderPage } from '../render/pageHtml.ts';
 import { contentSecurityPolicy } from '../vite/csp.ts';
@@ -19,7 +20,7 @@ import { writeFontFiles } from './fontFiles.ts';
 import { fontLicensePath } from '../font/source.ts';
 import { FONT_MIME } from '../font/css.ts';
 import { DeckImages } from './deckImages.ts';
-import { BUILD_MARKER, refuseForeignFolder, refuseSourceOutput } from '../cli/outputSafety.ts';
+import { BUILD_MARKER, refuseForeignFolder, refuseSourceOutput } from '../project/outputSafety.ts';
 
 export interface BuildOptions {
   slidesDir: string;
@@ -94,9 +95,9 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   lap('shell');
 
   const outDir = path.resolve(options.outDir);
-  removeStalePartials(outDir); // dist.partial-<pid> / dist.old-<pid> of a killed build
-  const partial = `${outDir}.partial-${process.pid}`;
-  const old = `${outDir}.old-${process.pid}`;
+  removeStalePartials(outDir); // what a killed build of this folder left (src/process/temporaries.ts)
+  const partial = partialPath(outDir);
+  const old = `${partial}.old`;
   try {
     await rm(partial, { recursive: true, force: true });
     await cp(shell, partial, { recursive: true, filter: (from) => path.basename(from) !== FOLDER_MANIFEST });

@@ -11,7 +11,8 @@ import { readFile, readdir, rename, rm, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_DIR, PROJECT_ROOT } from '../project/paths.ts';
 import { chunksToKeep } from '../vite/mermaidTrim.ts';
-import { sayRebuilt, verifyFolder, writeFolderManifest } from '../cache/manifest.ts';
+import { partialPath, removeStalePartials } from '../process/temporaries.ts';
+import { sayRebuilt, verifyFolder, writeFolderManifest } from '../project/cacheManifest.ts';
 
 export interface ShellOptions {
   /** The theme's CSS file, checked by src/deck/theme.ts. */
@@ -60,17 +61,18 @@ async function shellKey(options: ShellOptions, themeFile: string): Promise<strin
 export async function clientShell(options: ShellOptions): Promise<string> {
   const { themeFile } = options;
   const dir = path.join(CACHE, await shellKey(options, themeFile));
-  // A cached shell is used only if it matches its manifest (src/cache/manifest.ts).
+  // A cached shell is used only if it matches its manifest (src/project/cacheManifest.ts).
   if (existsSync(dir)) {
     const verdict = await verifyFolder(dir);
     if (verdict.ok) return dir;
     if (verdict.damaged) sayRebuilt(`client shell (${path.basename(dir)})`, verdict.why);
     // Out of the way first: a command still reading the old one keeps its files.
-    const stale = `${dir}.stale-${process.pid}`;
+    const stale = `${partialPath(dir)}.old`;
     await rename(dir, stale).catch(() => {});
     await rm(stale, { recursive: true, force: true });
   }
-  const partial = `${dir}.partial-${process.pid}`;
+  removeStalePartials(dir); // what a killed build of this shell left
+  const partial = partialPath(dir);
   await mkdir(CACHE, { recursive: true });
   try {
     // Vite is loaded only when the shell must be built: a warm build never needs it.

@@ -8,7 +8,7 @@ import type { Deck } from '../deck/model.ts';
 import { fontFaceCss } from '../font/css.ts';
 import { DECK_WEIGHTS, type DeckWeight } from '../font/source.ts';
 import { subsetFontFile } from '../font/subset.ts';
-import { presentingText } from '../client/presentingText.ts';
+import { presentingText } from '../shared/pageWords.ts';
 
 export interface DeckFonts {
   /** @font-face rules. */

@@ -1,8 +1,8 @@
 // Builds the deck into a temporary folder and serves it on loopback: what
 // check and the tests open in Chromium.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { makeTempDir } from '../process/temporaries.ts';
 import { buildDeck, type BuildResult } from './buildDeck.ts';
 import { serveDir } from './staticServer.ts';
 
@@ -16,7 +16,7 @@ export interface ServedBuild {
 export { serveDir };
 
 export async function buildAndServe(slidesDir: string, options: { single?: boolean; keepGoing?: boolean } = {}): Promise<ServedBuild> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'iur-deck-'));
+  const root = makeTempDir('build');
   try {
     const build = await buildDeck({
       slidesDir,

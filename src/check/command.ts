@@ -1,11 +1,12 @@
 // `npm run check`: the deck doctor on the command line. Prints each problem
 // as `file:line: level: message` (or JSON), exits 1 on any error.
 import path from 'node:path';
-import { writeFileAtomic } from '../export/atomicWrite.ts';
-import { displayPath } from '../deck/readSources.ts';
-import { formatProblem } from '../deck/model.ts';
-import { EXIT, reportFailure } from '../cli/errors.ts';
-import { parseCommandArgs } from '../cli/args.ts';
+import { writeFileAtomic } from '../project/atomicFile.ts';
+import { displayPath } from '../project/readSources.ts';
+import { formatProblem } from '../shared/problem.ts';
+import { reportFailure } from '../process/errors.ts';
+import { EXIT } from '../shared/exitCodes.ts';
+import { parseCommandArgs } from '../process/args.ts';
 import { runCheck } from './runCheck.ts';
 import { rehearsalReport } from './rehearsalReport.ts';
 import type { Deck } from '../deck/model.ts';
@@ -18,8 +19,8 @@ many pixels), text under 24 px (diagram labels under 16 px), missing images,
 broken links to slides, diagrams that do not parse or draw, empty slides
 and slides with only a heading (not a divider, statement or {.title-only}),
 Markdown left in the text, spaces between Chinese characters, glyphs the
-bundled font lacks or that Chromium drew in a system font, unknown layouts,
-classes and front-matter keys. After a rehearsal (slides/rehearsal.json, key R
+bundled font lacks, text set in another font, unknown layouts, classes and
+front-matter keys: the same findings export and dev report. After a rehearsal (slides/rehearsal.json, key R
 in the speaker view) it reports the rehearsed total against the front
 matter's duration and the five slowest slides.
 

@@ -2,7 +2,7 @@
 // the slides as Slide.timing): the rehearsed total against the front
 // matter's duration and the five slowest slides, as plain lines.
 import type { Deck } from '../deck/model.ts';
-import { clockText } from '../client/rehearsalText.ts';
+import { clockText } from '../shared/pageWords.ts';
 
 export function rehearsalReport(deck: Deck, slowest = 5): string[] {
   const timed = deck.slides.filter((s) => s.timing !== undefined);

@@ -1,13 +1,14 @@
 // The deck doctor: builds the deck, opens its print view (every slide laid
-// out at 1280×720, as the PDF shows it) in Chromium and
-// collects every problem — from parsing, from drawing the diagrams, from the
-// rules run on each rendered slide, and from the fonts Chromium really used.
+// out at 1280×720, as the PDF shows it) in Chromium and collects every
+// problem — from parsing, from drawing the diagrams, and from the doctor's
+// rules: the page's on each laid-out slide (src/client/doctor/) and the
+// font's glyphs (src/font/glyphs.ts), the same rules export and dev run.
 import type { Browser } from 'puppeteer';
 import { buildAndServe } from '../builder/serveBuild.ts';
 import { launchBrowser } from '../browser/launch.ts';
-import { DeckError, type Deck, type Problem } from '../deck/model.ts';
-import { missingGlyphs } from './glyphs.ts';
-import { openFontProbe, systemFontsOnSlide } from './fontUsage.ts';
+import { DeckError, type Deck } from '../deck/model.ts';
+import type { Problem } from '../shared/problem.ts';
+import { missingGlyphs } from '../font/glyphs.ts';
 
 export interface CheckOptions {
   slidesDir: string;
@@ -54,18 +55,7 @@ export async function runCheck(options: CheckOptions): Promise<Problem[]> {
     await page.waitForFunction(() => document.documentElement.dataset.deck !== 'loading', { timeout: options.timeoutMs ?? 120_000 });
     problems.push(...(await page.evaluate(() => window.__iurDeck?.problems ?? [])));
     problems.push(...(await page.evaluate(() => window.__iurDeck?.inspectAll?.() ?? [])));
-    const cdp = await page.createCDPSession();
-    const root = await openFontProbe(cdp);
-    for (const slide of deck.slides) {
-      for (const use of await systemFontsOnSlide(cdp, root, `#slide-${slide.index + 1}`)) {
-        problems.push({
-          pos: slide.pos,
-          level: 'error',
-          message: `«${use.element}» is drawn partly in the system font ${use.family} (${use.glyphs} glyphs), not the bundled font`,
-        });
-      }
-      options.onProgress?.(slide.index + 1, deck.slides.length);
-    }
+    options.onProgress?.(deck.slides.length, deck.slides.length);
     return unique(problems).sort(order);
   } finally {
     await browser?.close();

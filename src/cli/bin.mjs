@@ -6,11 +6,11 @@
 // every run: about half a second and 35 MiB more for each command. If it
 // cannot compile here (a read-only folder, say), it runs the sources with tsx.
 // The compiled files are written with a manifest of their sizes and hashes and
-// verified before each run, as every cache is (src/cache/manifest.ts): an
+// verified before each run, as every cache is (src/project/cacheManifest.ts): an
 // emptied or changed file is compiled again, said in one line, and an empty
 // or missing entry script is never run.
 // Plain JavaScript because it is what runs before any TypeScript can.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -91,10 +91,19 @@ function damage(dir, main) {
   return '';
 }
 
+/**
+ * A temporary name beside `target`, in the project's one scheme for them
+ * (src/process/temporaries.ts, which this file cannot import).
+ * @param {string} target
+ */
+function partialPath(target) {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`);
+}
+
 /** @param {string} outDir */
 async function compile(outDir) {
   const esbuild = await import('esbuild');
-  const partial = `${outDir}.partial-${process.pid}`;
+  const partial = partialPath(outDir);
   try {
     await esbuild.build({
       entryPoints: [path.join(SRC, ENTRY)],
@@ -119,10 +128,11 @@ async function compile(outDir) {
   } finally {
     rmSync(partial, { recursive: true, force: true });
   }
-  // Older compilations: removed after an hour (a command started from one may still be running).
+  // Older compilations, and what killed compilations left: removed after an hour (a command
+  // started from one may still be running).
   for (const name of readdirSync(CACHE)) {
     const dir = path.join(CACHE, name);
-    if (name === path.basename(outDir) || name.includes('.partial-') || name.includes('.stale-')) continue;
+    if (name === path.basename(outDir)) continue;
     if (Date.now() - statSync(dir).mtimeMs > 60 * 60 * 1000) rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -137,7 +147,7 @@ async function start() {
       if (why) {
         // An old compilation without a manifest is simply redone; a damaged one is said.
         if (why !== 'it has no manifest') console.error(`iur-deck: the compiled command line was damaged (${why}); compiling it again`);
-        const stale = `${outDir}.stale-${process.pid}`;
+        const stale = `${partialPath(outDir)}.old`;
         renameSync(outDir, stale);
         rmSync(stale, { recursive: true, force: true });
       }

@@ -1,12 +1,13 @@
 // `iur-deck build [--slides DIR] [--out DIR] [--single]`: the static deck.
-import { parseCommandArgs } from './args.ts';
+import { parseCommandArgs } from '../process/args.ts';
 import { stat } from 'node:fs/promises';
 import { buildDeck } from '../builder/buildDeck.ts';
-import { EXIT, reportFailure } from './errors.ts';
-import { formatProblem } from '../deck/model.ts';
-import { displayPath } from '../deck/readSources.ts';
-import { defaultOutput } from './defaultOutputs.ts';
-import { count } from './plural.ts';
+import { reportFailure } from '../process/errors.ts';
+import { EXIT } from '../shared/exitCodes.ts';
+import { formatProblem } from '../shared/problem.ts';
+import { displayPath } from '../project/readSources.ts';
+import { defaultOutput } from '../project/defaultOutputs.ts';
+import { plural } from '../shared/plural.ts';
 
 export const BUILD_HELP = `Usage: npm run build -- [--slides DIR] [--out DIR] [--single]
 
@@ -38,7 +39,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     const size = (await stat(result.indexHtml)).size;
     const ms = Math.round(performance.now() - started);
     const what = values.single ? `${displayPath(result.indexHtml)} (${(size / 1024).toFixed(0)} KB)` : `${displayPath(result.outDir)}/`;
-    console.log(`built ${count(result.deck.slides.length, 'slide')} → ${what} in ${ms} ms`);
+    console.log(`built ${plural(result.deck.slides.length, 'slide')} → ${what} in ${ms} ms`);
     // What needs the laid-out page (overflow, tiny text, dead links, fonts) only a browser can see.
     console.log('layout problems (overflow, text size, links, fonts) are checked by: npm run check');
     return EXIT.ok;

@@ -1,8 +1,8 @@
 // `iur-deck dev [--slides DIR] [--port N]`: the live deck on localhost.
-import { ArgsError, parseCommandArgs } from './args.ts';
+import { ArgsError, parseCommandArgs } from '../process/args.ts';
 import { createServer } from 'vite';
 import { deckViteConfig } from '../vite/config.ts';
-import { EXIT } from './errors.ts';
+import { EXIT } from '../shared/exitCodes.ts';
 import { lanHostOption, printRemote, REMOTE_HELP, REMOTE_OPTIONS } from '../present/remoteOptions.ts';
 
 export const DEV_HELP = `Usage: npm run dev -- [--slides DIR] [--port N] [--remote] [--host ADDR]

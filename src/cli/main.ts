@@ -1,6 +1,6 @@
 // The iur-deck command line: `dev`, `build`, `export`, `check`, `present`, `new`, each with --help.
-import { EXIT } from './errors.ts';
-import { watchParent } from './parentWatch.ts';
+import { EXIT } from '../shared/exitCodes.ts';
+import { watchParent } from '../process/parentWatch.ts';
 
 type Command = (argv: string[]) => number | Promise<number>;
 

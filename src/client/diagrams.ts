@@ -6,16 +6,7 @@
 // is; what this page draws is kept in window.__iurDrawn for it to remember.
 import type { Mermaid } from 'mermaid';
 import { addProblem } from './readiness.ts';
-import { describeMermaidError, diagramLines, mermaidErrorFacts } from '../diagrams/mermaidError.ts';
-
-declare global {
-  interface Window {
-    /** Mermaid source → SVG drawn earlier by this same client (set by the exporter). */
-    __iurPrerendered?: Record<string, string>;
-    /** Mermaid source → SVG drawn in this page. */
-    __iurDrawn?: Record<string, string>;
-  }
-}
+import { describeMermaidError, diagramLines, mermaidErrorFacts } from '../shared/mermaidError.ts';
 
 const cache = new Map<string, string>(Object.entries(window.__iurPrerendered ?? {}));
 const drawn: Record<string, string> = {};

@@ -1,16 +1,16 @@
 // Dev only: replaces the slides in place when a Markdown file is saved and
 // returns to the same slide and fragment, with no page reload.
 import type { RevealApi } from 'reveal.js';
-import type { DeckUpdate } from '../vite/deckPlugin.ts';
+import { DEV_EVENT, type DeckUpdate, type Hello } from '../shared/devChannel.ts';
 import { renderDiagrams } from './diagrams.ts';
 import { composeDeck } from './compose.ts';
 
 export function acceptDeckUpdates(deck: RevealApi): void {
   const hot = import.meta.hot;
   if (!hot) return;
-  hot.on('iur:deck', (update: DeckUpdate) => void swapIn(deck, update));
+  hot.on(DEV_EVENT.deck, (update: DeckUpdate) => void swapIn(deck, update));
   // Listening now: a save that came while the page loaded was missed, so ask for it.
-  hot.send('iur:hello', { version: Number(document.documentElement.dataset.deckServed ?? 0) });
+  hot.send(DEV_EVENT.hello, { version: Number(document.documentElement.dataset.deckServed ?? 0) } satisfies Hello);
 }
 
 /** Puts a fresh deck's slides in place of the old ones, on the same slide and step. */
@@ -27,8 +27,9 @@ async function swapIn(deck: RevealApi, update: DeckUpdate): Promise<void> {
     deck.sync();
     // The deck is whole again: close an error overlay left from a broken save.
     document.querySelectorAll('vite-error-overlay').forEach((el) => el.remove());
-    document.dispatchEvent(new CustomEvent('iur:deck-updated'));
     deck.slide(h, v ?? 0, f);
+    // Once back on the same slide: the doctor (doctor/attach.ts) looks at the slide on screen.
+    document.dispatchEvent(new CustomEvent('iur:deck-updated'));
     if (update.version !== undefined) document.documentElement.dataset.deckServed = String(update.version);
     document.documentElement.dataset.deckVersion = String(Number(document.documentElement.dataset.deckVersion ?? 0) + 1);
   }

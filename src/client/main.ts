@@ -55,8 +55,8 @@ async function start(): Promise<void> {
   if (printing) acceptPrintUpdates(deck, options as RevealConfig);
   acceptDeckUpdates(deck);
   attachDoctor(deck);
-  // The PowerPoint reader serves the export, which opens the print view: loaded only there.
-  if (printing) (await import('./pptxRead/attach.ts')).attachPptxReader();
+  // The slide reader serves the PowerPoint export, which opens the print view: loaded only there.
+  if (printing) (await import('./slideData/attach.ts')).attachSlideReader();
   markDone();
 }
 

@@ -1,28 +1,11 @@
 // The page's ready signal, read by export, check and the tests: a promise on
 // window.__iurDeck and a data-deck attribute on <html> ("ready" | "error"),
 // set once every diagram is drawn. On screen the first slide shows earlier:
-// data-deck-shown on <html> marks that moment.
-import type { RevealApi } from 'reveal.js';
-import type { Problem } from '../deck/model.ts';
-
-export interface DeckStatus {
-  state: 'loading' | 'ready' | 'error';
-  problems: Problem[];
-  ready: Promise<DeckStatus>;
-  /** The doctor on every slide at once (in the print view, where all are laid out). */
-  inspectAll?: () => Problem[];
-  /** The doctor on the slide on screen, all its fragments shown. */
-  inspect?: () => Problem[];
-  /** The smallest label of each drawn diagram on the slide on screen, in px at 1280×720 (the doctor's measure). */
-  diagramLabels?: () => number[];
-}
-
-declare global {
-  interface Window {
-    __iurDeck?: DeckStatus;
-    Reveal?: RevealApi;
-  }
-}
+// data-deck-shown on <html> marks that moment. What the page offers on
+// window.__iurDeck is declared in src/shared/pageApi.ts.
+import type { DeckStatus } from '../shared/pageApi.ts';
+import { DEV_EVENT } from '../shared/devChannel.ts';
+import type { Problem } from '../shared/problem.ts';
 
 let settle: (s: DeckStatus) => void = () => {};
 const status: DeckStatus = {
@@ -39,7 +22,7 @@ export function addProblem(problem: Problem): void {
   status.problems.push(problem);
   const where = problem.pos.line > 0 ? `${problem.pos.file}:${problem.pos.line}` : problem.pos.file;
   console.error(`${where}: ${problem.level}: ${problem.message}`);
-  import.meta.hot?.send('iur:problem', problem);
+  import.meta.hot?.send(DEV_EVENT.problem, problem);
 }
 
 /** The first slide is on screen (in the bundled font); diagrams may still be drawing. */

@@ -8,7 +8,7 @@
 // keeps the others' times; Shift+R (重新彩排) starts from empty on purpose. Slides are keyed by data-slide-id
 // (src/rehearsal/slideIds.ts). Time is Date.now(), which tests replace.
 import type { RevealApi } from 'reveal.js';
-import { REHEARSAL, clockText } from './rehearsalText.ts';
+import { REHEARSAL, clockText } from '../shared/pageWords.ts';
 
 const ENDPOINT = '/__iur/rehearsal';
 const KEY_CODE = 82; // R

@@ -1,6 +1,6 @@
 // reveal.js configuration for the deck: 16:9 at 1280×720 with no margin,
 // pacing from the front matter's duration, print options from the URL.
-import type { ClientData } from '../render/clientData.ts';
+import type { ClientData } from '../shared/clientData.ts';
 
 import type { RevealConfig } from 'reveal.js';
 

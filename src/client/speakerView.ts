@@ -4,23 +4,8 @@
 // with postMessage, so its first message tells us where it is and we relabel
 // it in place, and again whenever the plugin rewrites a label (the layout
 // name, the 12-hour clock). It also gets the deck's font.
+import { LAYOUTS, SPEAKER, SPEAKER_LABELS } from '../shared/pageWords.ts';
 import { useDeckFont } from './fontFaces.ts';
-
-export const LABELS: [string, string][] = [
-  ['#upcoming-slide > .label', '下一张'],
-  ['.speaker-controls-time .reset-button', '点击重置'],
-  ['.speaker-controls-time .pacing-title', '节奏：本张剩余时间'],
-  ['.speaker-controls-notes > .label', '备注'],
-];
-
-export const LAYOUTS: Record<string, string> = {
-  default: '默认',
-  wide: '宽屏',
-  tall: '竖排',
-  'notes-only': '仅备注',
-};
-
-export const SPEAKER = { time: '计时 ', layout: '布局：', title: '演讲者视图 · ' };
 
 function setText(el: Element | null, text: string): void {
   if (el && el.textContent !== text) el.textContent = text;
@@ -35,7 +20,7 @@ export function clock24(text: string): string {
 }
 
 function relabel(doc: Document, title: string): void {
-  for (const [selector, text] of LABELS) setText(doc.querySelector(selector), text);
+  for (const [selector, text] of SPEAKER_LABELS) setText(doc.querySelector(selector), text);
   // "Time <span class=reset-button>…</span>": only the leading text node.
   const timeLabel = doc.querySelector('.speaker-controls-time > h4.label')?.firstChild;
   if (timeLabel?.nodeType === Node.TEXT_NODE && timeLabel.textContent !== SPEAKER.time) timeLabel.textContent = SPEAKER.time;

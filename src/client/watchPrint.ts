@@ -6,30 +6,12 @@
 // diagram is drawn now). The exporter calls window.__iurReprint(html) and
 // prints once it resolves.
 import Reveal, { type RevealApi, type RevealConfig } from 'reveal.js';
-import type { Problem } from '../deck/model.ts';
+import type { SlidePatch } from '../shared/printView.ts';
+import type { Problem } from '../shared/problem.ts';
 import { renderDiagrams } from './diagrams.ts';
 import { composeDeck } from './compose.ts';
 import data from 'virtual:iur-deck';
 import { finishPrintView } from './print/finish.ts';
-
-/** A slide to change in place: its 0-based index; `attributesOnly` when only its place in the file moved. */
-export interface SlidePatch {
-  index: number;
-  attributesOnly: boolean;
-}
-
-declare global {
-  interface Window {
-    /** Print view only: replaces the slides, lays the print view out again; resolves with the new problems. */
-    __iurReprint?: (slidesHtml: string) => Promise<Problem[]>;
-    /**
-     * Print view only: changes the given slides in their printed pages, from the
-     * whole deck's new HTML; null when a slide cannot be changed in place (the
-     * caller then uses __iurReprint).
-     */
-    __iurPatch?: (slidesHtml: string, patches: SlidePatch[]) => Promise<Problem[] | null>;
-  }
-}
 
 /** Classes reveal.js puts on a section itself (the rest come from the Markdown). */
 const REVEAL_CLASSES = new Set(['present', 'past', 'future', 'stack', 'visible', 'hidden']);

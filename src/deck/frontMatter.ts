@@ -1,7 +1,8 @@
 // Reads and validates YAML front matter: the deck's metadata in the first
 // file, a part's title and marker in any file. Errors carry file and line.
 import { parseDocument } from 'yaml';
-import type { DeckMeta, Problem } from './model.ts';
+import type { DeckMeta } from './model.ts';
+import type { Problem } from '../shared/problem.ts';
 
 export const DECK_KEYS = [
   'title',

@@ -3,13 +3,13 @@
 import path from 'node:path';
 import type { MarkdownIt } from 'markdown-it';
 import { createMarkdown } from '../markdown/createMarkdown.ts';
-import { displayPath, readSources } from './readSources.ts';
+import { displayPath, readSources } from '../project/readSources.ts';
 import { readRehearsal, rehearsalPath } from '../rehearsal/rehearsalFile.ts';
 import { slideIds } from '../rehearsal/slideIds.ts';
 import { annotationsPath, readAnnotations } from '../annotations/annotationsFile.ts';
 import { parseDeck, type ParseOptions, type ParseResult } from './parseDeck.ts';
-import type { Problem } from './model.ts';
-import { deckRoots } from './contain.ts';
+import type { Problem } from '../shared/problem.ts';
+import { deckRoots } from '../project/contain.ts';
 import { resolveTheme, themeLine } from './theme.ts';
 
 let shared: MarkdownIt | undefined;

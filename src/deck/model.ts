@@ -1,13 +1,7 @@
 // The Deck model: what parsing `slides/*.md` produces and every later step
-// (Vite plugin, browser client, export, check) reads. Plain data, no methods.
-import type { Annotations } from '../annotations/annotations.ts';
-
-/** A place in a source file; `line` is 1-based (0: the file or folder as a whole). */
-export interface SourcePos {
-  /** Path relative to the current working directory, as shown to users. */
-  file: string;
-  line: number;
-}
+// (Vite plugin, export, check) reads; the page sees it as HTML and client data. Plain data, no methods.
+import type { Annotations } from '../shared/annotations.ts';
+import { formatProblem, type Problem, type SourcePos } from '../shared/problem.ts';
 
 /** Front matter of the first file: the talk as a whole. */
 export interface DeckMeta {
@@ -78,14 +72,6 @@ export interface Slide {
   timing?: number;
 }
 
-export type Level = 'error' | 'warning';
-
-export interface Problem {
-  pos: SourcePos;
-  level: Level;
-  message: string;
-}
-
 export interface Deck {
   meta: DeckMeta;
   /** Source files in name order. */
@@ -108,9 +94,4 @@ export class DeckError extends Error {
     this.name = 'DeckError';
     this.problems = problems;
   }
-}
-
-export function formatProblem(p: Problem): string {
-  const where = p.pos.line > 0 ? `${p.pos.file}:${p.pos.line}` : p.pos.file;
-  return `${where}: ${p.level}: ${p.message}`;
 }

@@ -2,8 +2,6 @@
 // marker, each linking to its first slide, the current part marked.
 import type { Part, Slide } from './model.ts';
 
-export const OUTLINE_PLACEHOLDER = '<!--iur:outline-->';
-
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

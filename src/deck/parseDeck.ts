@@ -2,17 +2,17 @@
 // markdown-it, splits it into slides, renders their HTML and records where
 // every slide, diagram and problem comes from.
 import path from 'node:path';
-import type { MarkdownIt } from 'markdown-it';
-import type { Token } from 'markdown-it';
-import type { Deck, DeckMeta, Diagram, Part, Problem, Slide } from './model.ts';
+import type { MarkdownIt, Token } from 'markdown-it';
+import type { Deck, DeckMeta, Diagram, Part, Slide } from './model.ts';
+import type { Problem } from '../shared/problem.ts';
 import type { ParseEnv } from '../markdown/env.ts';
-import type { SourceFile } from './readSources.ts';
+import type { SourceFile } from '../project/readSources.ts';
 import { readFrontMatter } from './frontMatter.ts';
 import { splitSlides } from './splitSlides.ts';
-import { LAYOUT_OPEN, SLIDE_LAYOUTS, layoutName } from '../markdown/rules/layouts.ts';
+import { LAYOUT_OPEN, SLIDE_LAYOUTS, layoutName, OUTLINE_PLACEHOLDER } from '../markdown/rules/layouts.ts';
 import { isMermaid } from '../markdown/rules/mermaid.ts';
-import { OUTLINE_PLACEHOLDER, renderOutline } from './outline.ts';
-import type { Roots } from './contain.ts';
+import { renderOutline } from './outline.ts';
+import type { Roots } from '../project/contain.ts';
 
 export interface ParseResult {
   deck: Deck;
@@ -59,7 +59,7 @@ function countFragments(tokens: Token[]): number {
 export interface ParseOptions {
   /** How the page refers to a local image (absolute path in, URL out). */
   assetUrl?: (absolute: string) => string;
-  /** The folders the deck may read below (src/deck/contain.ts). */
+  /** The folders the deck may read below (src/project/contain.ts). */
   roots?: Roots;
 }
 

@@ -3,7 +3,8 @@
 // a file holds with the Deck model and, when they differ, name the slide at
 // file:line — the one missing, or those whose raw HTML may have changed the
 // page (a <script> that adds to it) — instead of an "internal" error.
-import { DeckError, type Problem, type SourcePos } from './model.ts';
+import { DeckError } from './model.ts';
+import type { SourcePos, Problem } from '../shared/problem.ts';
 
 /** What these checks need of a slide: where it is, and its HTML when known. */
 export interface CountedSlide {

@@ -1,13 +1,13 @@
 // The deck's theme: `theme:` in the front matter names a file of themes/
 // (institute → themes/institute.css) or is a path to a .css file inside the
 // project. The file and every local url() and @import in it must lie inside
-// the deck's roots (src/deck/contain.ts): Vite would copy what a url() points
+// the deck's roots (src/project/contain.ts): Vite would copy what a url() points
 // at into dist/.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../project/paths.ts';
-import type { Problem, SourcePos } from './model.ts';
-import { contain, outsideMessage, type Roots } from './contain.ts';
+import type { SourcePos, Problem } from '../shared/problem.ts';
+import { contain, outsideMessage, type Roots } from '../project/contain.ts';
 
 export const THEMES_DIR = path.join(PROJECT_ROOT, 'themes');
 

@@ -3,14 +3,14 @@
 // for the same source drawn by the same client shell (our browser code, theme,
 // Mermaid and font versions: src/builder/clientShell.ts) in the same browser
 // version; anything else is drawn afresh. One file per diagram, written
-// atomically with a manifest of its size and hash (src/cache/manifest.ts): a
+// atomically with a manifest of its size and hash (src/project/cacheManifest.ts): a
 // changed SVG (hand-edited, truncated) is a cache miss, said in one line. The
 // newest 500 are kept.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_DIR } from '../project/paths.ts';
-import { readVerifiedFile, removeVerifiedFile, sayRebuilt, writeVerifiedFile } from '../cache/manifest.ts';
+import { readVerifiedFile, removeVerifiedFile, sayRebuilt, writeVerifiedFile } from '../project/cacheManifest.ts';
 
 export const DRAWN_DIAGRAMS_DIR = path.join(CACHE_DIR, 'diagrams');
 

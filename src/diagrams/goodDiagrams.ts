@@ -2,9 +2,10 @@
 // project's cache folder, so a warm build needn't start Mermaid at all.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_DIR } from '../project/paths.ts';
+import { writeAtomic } from '../project/atomicFile.ts';
 
 const FILE = path.join(CACHE_DIR, 'good-diagrams.json');
 const MERMAID = (createRequire(import.meta.url)('mermaid/package.json') as { version: string }).version;
@@ -26,8 +27,6 @@ export async function knownGood(): Promise<Set<string>> {
 }
 
 export async function saveKnownGood(keys: Set<string>): Promise<void> {
-  const temp = `${FILE}.${process.pid}`;
-  await mkdir(path.dirname(FILE), { recursive: true });
-  await writeFile(temp, JSON.stringify([...keys].slice(-5000)));
-  await rename(temp, FILE);
+  // A cache: no flush to disk needed, but never half a file.
+  await writeAtomic(FILE, JSON.stringify([...keys].slice(-5000)), { durable: false });
 }

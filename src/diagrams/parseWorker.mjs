@@ -11,7 +11,7 @@ Object.assign(globalThis, { window: win, document: win.document });
 const mermaid = (await import('mermaid')).default;
 
 /** @typedef {{ id: number, code: string }} Job */
-/** @typedef {import('./mermaidError.ts').MermaidErrorFacts} Facts */
+/** @typedef {import('../shared/mermaidError.ts').MermaidErrorFacts} Facts */
 /** @typedef {{ id: number, ok: boolean, facts?: Facts }} Result */
 
 parentPort?.on('message', async (/** @type {Job[]} */ jobs) => {
@@ -22,7 +22,7 @@ parentPort?.on('message', async (/** @type {Job[]} */ jobs) => {
       await mermaid.parse(job.code);
       results.push({ id: job.id, ok: true });
     } catch (error) {
-      // What src/diagrams/mermaidError.ts needs to say it in plain words (plain data: it crosses threads).
+      // What src/shared/mermaidError.ts needs to say it in plain words (plain data: it crosses threads).
       const e =
         /** @type {{ message?: string, hash?: { loc?: { first_line?: number }, token?: string | number, expected?: string[], text?: string } }} */ (
           error

@@ -4,10 +4,11 @@
 // Sources that parsed before (same text, same Mermaid) are not parsed again.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Diagram, Problem } from '../deck/model.ts';
+import type { Diagram } from '../deck/model.ts';
+import type { Problem } from '../shared/problem.ts';
 import { diagramKey, knownGood, saveKnownGood } from './goodDiagrams.ts';
 import { PROJECT_ROOT } from '../project/paths.ts';
-import { describeMermaidError, diagramLines, type MermaidErrorFacts } from './mermaidError.ts';
+import { describeMermaidError, diagramLines, type MermaidErrorFacts } from '../shared/mermaidError.ts';
 
 interface Result {
   id: number;

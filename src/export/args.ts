@@ -1,12 +1,12 @@
 // The options of `npm run export` and their --help text, parsed with
-// the command line's one parser (src/cli/args.ts); anything wrong is an
+// the command line's one parser (src/process/args.ts); anything wrong is an
 // ArgsError (a message, no stack).
 import path from 'node:path';
-import { ArgsError, parseCommandArgs } from '../cli/args.ts';
-import { FORMATS, type Format } from './formats.ts';
+import { ArgsError, parseCommandArgs } from '../process/args.ts';
+import { FORMATS, type Format } from './registry.ts';
 import { parseRange, type RangePiece } from './range.ts';
-import { defaultOutput, type OutputKind } from '../cli/defaultOutputs.ts';
-import { DEFAULT_PNG_WIDTH, HANDOUT_SIZES, type HandoutSize } from './format.ts';
+import { defaultOutput, type OutputKind } from '../project/defaultOutputs.ts';
+import { DEFAULT_PNG_WIDTH, HANDOUT_SIZES, type HandoutSize } from './contract.ts';
 
 export const DEFAULT_OUT = 'deck.pdf';
 /** The default output of each format. */

@@ -1,19 +1,21 @@
 // `npm run export`: parses the options, runs the export with a progress line,
 // prints the summary, and turns failures into a message and an exit code
 // (a stack trace only with --debug).
-import { DeckError, formatProblem } from '../deck/model.ts';
-import { displayPath } from '../deck/readSources.ts';
+import { DeckError } from '../deck/model.ts';
+import { formatProblem } from '../shared/problem.ts';
+import { displayPath } from '../project/readSources.ts';
 import { ArgsError, EXPORT_HELP, parseExportArgs, type ExportOptions } from './args.ts';
-import { FORMAT_LABEL } from './formats.ts';
-import { BrowserCrashError, ExportTimeoutError, OutputError } from './errors.ts';
+import { FORMAT_LABEL } from './registry.ts';
+import { ExportTimeoutError, OutputError } from './errors.ts';
+import { BrowserCrashError } from '../browser/crashSignal.ts';
 import { Progress } from './progress.ts';
-import { FindingsError } from './doctorGate.ts';
+import { FindingsError } from './pipeline/gate.ts';
 import { SlideRangeError } from './range.ts';
-import { EXIT } from '../cli/errors.ts';
-import { count } from '../cli/plural.ts';
-import { refuseForeignFile, refuseSourceOutput } from '../cli/outputSafety.ts';
+import { EXIT } from '../shared/exitCodes.ts';
+import { plural } from '../shared/plural.ts';
+import { refuseForeignFile, refuseSourceOutput } from '../project/outputSafety.ts';
 
-/** Exit codes, as documented in --help: the same as every command's (src/cli/errors.ts). */
+/** Exit codes, as documented in --help: the same as every command's (src/process/errors.ts). */
 export const EXPORT_EXIT = EXIT;
 
 function size(bytes: number): string {
@@ -26,7 +28,7 @@ export function describeFailure(error: unknown): { code: number; lines: string[]
   if (error instanceof DeckError) {
     const errors = error.problems.filter((p) => p.level === 'error').length;
     const why =
-      errors > 0 ? `the deck has ${count(errors, 'error')}` : `--strict, and the deck has ${count(error.problems.length, 'warning')}`;
+      errors > 0 ? `the deck has ${plural(errors, 'error')}` : `--strict, and the deck has ${plural(error.problems.length, 'warning')}`;
     // Found on the laid-out slides: the deck built, and --force could write it.
     const kept = error instanceof FindingsError ? '; nothing written, the previous output is kept (--force writes it anyway)' : '';
     return { code: EXPORT_EXIT.deck, lines: [...error.problems.map(formatProblem), `export: stopped, ${why}${kept}`] };
@@ -64,7 +66,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   }
   try {
     // Before anything is written: never over a source, nor over a file not of the kind written
-    // (a PNG folder is replaced only if it holds nothing but PNGs: atomicWrite.ts).
+    // (a PNG folder is replaced only if it holds nothing but PNGs: src/project/atomicFile.ts).
     refuseSourceOutput(options.out, options.slidesDir);
     if (options.format !== 'png') refuseForeignFile(options.out, options.format);
   } catch (error) {
@@ -75,14 +77,13 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const progress = new Progress();
   const log = options.debug ? (line: string) => progress.line(line, process.stderr) : undefined;
   try {
-    // --watch: a session that re-exports on every save until interrupted (src/export/watch/).
-    if (options.watch) return await (await import('./watch/watch.ts')).watchExport(options, progress, log);
+    // --watch: a session that re-exports on every save until interrupted (watch.ts).
+    if (options.watch) return await (await import('./watch.ts')).watchExport(options, progress, log);
     const { exportDeck } = await import('./exportDeck.ts');
     const result = await exportDeck(options, progress, log);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const unit = options.format === 'pdf' ? 'page' : options.format === 'pptx' ? 'slide' : 'picture';
-    const what =
-      `${result.pages} ${unit}${result.pages === 1 ? '' : 's'}` + (result.pages !== result.slides ? ` (${result.slides} slides)` : '');
+    const what = plural(result.pages, unit) + (result.pages !== result.slides ? ` (${result.slides} slides)` : '');
     const where = options.format === 'png' ? `${displayPath(result.file)}/` : displayPath(result.file);
     progress.line(`${FORMAT_LABEL[options.format]} written: ${where} — ${what}, ${size(result.bytes)}, ${seconds} s`);
     if (options.verbose) {

@@ -1,17 +1,11 @@
 // Failures of an export that are not deck errors: the page never got ready in
-// time (naming the slides), the browser crashed, FILE could not be written.
+// time (naming the slides), FILE could not be written. (The browser crashing is
+// src/browser/crashSignal.ts's BrowserCrashError.)
 
 export class ExportTimeoutError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ExportTimeoutError';
-  }
-}
-
-export class BrowserCrashError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BrowserCrashError';
   }
 }
 

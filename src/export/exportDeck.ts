@@ -1,24 +1,12 @@
-// One export, start to finish: start Chromium first (it takes longest), then
-// load the rest and build the deck into a temporary folder meanwhile, serve it
-// on loopback, render it in the format asked for (formats.ts: PDF,
-// handout, PowerPoint or PNG) with the diagrams drawn by earlier exports, close the
-// browser, finish the output and write it atomically. Cleans up whatever happens.
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser } from 'puppeteer';
-import { findBrowser } from '../browser/findBrowser.ts';
-import { launchBrowser } from '../browser/launch.ts';
-import { makeTempDir } from '../browser/tempDirs.ts';
-import type { StaticServer } from '../builder/staticServer.ts';
-import type { Problem } from '../deck/model.ts';
+// `npm run export`: one pass of the export pipeline (pipeline/pass.ts) in a
+// session of its own. Chromium starts first (it takes longest); the stages'
+// modules load meanwhile. Whatever happens, the session ends: Chromium, the
+// server and the temporary folder go.
+import type { Problem } from '../shared/problem.ts';
 import type { ExportOptions } from './args.ts';
-import { removeOnExit } from './exitCleanup.ts';
-import { OutputError } from './errors.ts';
-import { loadFormat } from './formats.ts';
+import { startSession } from './pipeline/session.ts';
 import type { Progress } from './progress.ts';
-import { count } from '../cli/plural.ts';
-import { refuseWarnings } from './strict.ts';
-import { gateFindings } from './doctorGate.ts';
+import { loadFormat } from './registry.ts';
 
 export interface ExportResult {
   /** Absolute path of the written file (for PNG: the folder). */
@@ -34,91 +22,24 @@ export interface ExportResult {
   diagrams: { reused: number; total: number };
 }
 
-function closeBrowser(browser: Browser | undefined): Promise<void> {
-  return browser ? browser.close().catch(() => {}) : Promise.resolve();
-}
-
-/** Every step after the launch, loaded while Chromium starts: each module by name. */
-async function loadWork(options: ExportOptions) {
-  const [build, server, deckModel, sources, atomic, drawnDiagrams, range, format] = await Promise.all([
-    import('../builder/buildDeck.ts'),
-    import('../builder/staticServer.ts'),
-    import('../deck/model.ts'),
-    import('../deck/readSources.ts'),
-    import('./atomicWrite.ts'),
-    import('../diagrams/drawnDiagrams.ts'),
-    import('./range.ts'),
-    loadFormat(options.format, options.handout !== undefined),
-  ]);
-  return { build, server, deckModel, sources, atomic, drawnDiagrams, range, format };
-}
-
 export async function exportDeck(options: ExportOptions, progress: Progress, log?: (line: string) => void): Promise<ExportResult> {
-  // No browser: say so before spending time on the build.
-  const executablePath = findBrowser();
-  // Node's own start and our imports, up to here (npm's start is before it).
-  progress.record('start-up', performance.now());
-  // A launch that fails is a BrowserCrashError with one plain line (src/browser/launch.ts).
-  const launching = progress.time('browser launch', () => launchBrowser({ executablePath }));
-  launching.catch(() => {});
-  // Named with our PID: if we are killed, the next command's launch removes it.
-  const temp = makeTempDir('export');
-  const release = removeOnExit(temp);
-  let browser: Browser | undefined;
-  let server: StaticServer | undefined;
-  let closing: Promise<void> | undefined;
+  const session = startSession(progress);
   try {
-    const work = await progress.time('load', () => loadWork(options));
-    const { displayPath } = work.sources;
-    progress.update(`building ${displayPath(path.resolve(options.slidesDir))} …`);
-    const built = await progress.time('build', () =>
-      work.build.buildDeck({ slidesDir: options.slidesDir, outDir: path.join(temp, 'deck'), quiet: true }),
+    // Every stage, loaded while Chromium starts.
+    const [{ runPass }, { PrintView }, format] = await progress.time('load', () =>
+      Promise.all([import('./pipeline/pass.ts'), import('./pipeline/page.ts'), loadFormat(options.format, options.handout !== undefined)]),
     );
-    const { deck } = built;
-    // --strict: a warning in the sources stops the export here (and is printed once, with the reason).
-    if (options.strict) refuseWarnings(built.problems);
-    for (const problem of built.problems) progress.line(work.deckModel.formatProblem(problem), process.stderr);
-    const selected = options.range ? work.range.selectSlides(options.range, deck.slides.length) : null;
-    progress.update(`built ${count(deck.slides.length, 'slide')}; starting the browser …`);
-
-    const served = await progress.time('serve', () => work.server.serveDir(path.join(temp, 'deck')));
-    server = served;
-    browser = await launching;
-
-    const codes = [...new Set(deck.slides.flatMap((s) => s.diagrams.map((d) => d.code)))];
-    const drawnBy = { shell: built.shellKey, browser: await browser.version() };
-    const prerendered = await work.drawnDiagrams.drawnBefore(drawnBy, codes);
-    const target = { browser, url: `${served.url}index.html`, deck, prerendered };
-    const captured = await work.format.render(target, { ...options, selected }, progress, log);
-    // What the doctor finds on the laid-out slides: printed; an error (with --strict a warning)
-    // ends the export here, the last good output kept, unless --force (doctorGate.ts).
-    gateFindings(captured.doctor, options, (line) => progress.line(line, process.stderr));
-    // Chromium is done: let it exit while the output is finished (less time, less memory).
-    closing = closeBrowser(browser);
-    const output = await captured.finish(progress);
-    const file = path.resolve(options.out);
-    await progress.time('write', () => {
-      const writing =
-        output.kind === 'file' ? work.atomic.writeFileAtomic(file, output.data) : work.atomic.writeFolderAtomic(file, output.files, '.png');
-      return Promise.all([writing, work.drawnDiagrams.rememberDrawn(drawnBy, captured.drawn)]).catch((error: unknown) => {
-        throw new OutputError(displayPath(file), error);
-      });
-    });
-    progress.update(`written: ${displayPath(file)}`, { transient: true });
+    const stages = { session, view: new PrintView(session, log), format };
+    const pass = await runPass(stages, options, { verifyDiagrams: true, closeEarly: true, durable: true }, progress);
     return {
-      file,
-      pages: output.pages,
-      bytes: output.kind === 'file' ? output.data.length : output.files.reduce((sum, f) => sum + f.data.length, 0),
-      slides: selected?.length ?? deck.slides.length,
-      warnings: [...built.problems, ...captured.doctor],
-      diagrams: { reused: Object.keys(prerendered).length, total: codes.length },
+      file: pass.file,
+      pages: pass.output.pages,
+      bytes: pass.bytes,
+      slides: pass.slides,
+      warnings: pass.warnings,
+      diagrams: pass.diagrams,
     };
   } finally {
-    await progress.time('close', async () => {
-      closing ??= closeBrowser(browser ?? (await launching.catch(() => undefined)));
-      await Promise.allSettled([closing, server?.close()]);
-      await rm(temp, { recursive: true, force: true });
-      release();
-    });
+    await progress.time('close', () => session.close());
   }
 }

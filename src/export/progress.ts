@@ -6,11 +6,14 @@ export interface ProgressOptions {
   stream?: NodeJS.WriteStream;
   /** Rewrite one line in place (default: whether the stream is a TTY). */
   tty?: boolean;
+  /** Show the stages as they go (update); false: lines and timings only (export --watch prints one line a save). */
+  updates?: boolean;
 }
 
 export class Progress {
   private readonly stream: NodeJS.WriteStream;
   private readonly tty: boolean;
+  private readonly updates: boolean;
   private lineOpen = false;
   private last = '';
   readonly timings: { stage: string; ms: number }[] = [];
@@ -18,6 +21,7 @@ export class Progress {
   constructor(options: ProgressOptions = {}) {
     this.stream = options.stream ?? process.stdout;
     this.tty = options.tty ?? Boolean(this.stream.isTTY);
+    this.updates = options.updates ?? true;
   }
 
   /**
@@ -25,7 +29,7 @@ export class Progress {
    * skipped, and `transient` updates (counts still moving) not printed at all.
    */
   update(text: string, options: { transient?: boolean } = {}): void {
-    if (text === this.last) return;
+    if (!this.updates || text === this.last) return;
     if (!this.tty && options.transient) return;
     this.last = text;
     if (this.tty) {

@@ -1,5 +1,6 @@
 // `--range 3-7,10`: parses 1-based slide numbers and ranges into a sorted list
 // of 0-based slide indices, checked against the deck's slide count.
+import { plural } from '../shared/plural.ts';
 
 export class SlideRangeError extends Error {
   constructor(message: string) {
@@ -37,7 +38,7 @@ export function selectSlides(pieces: RangePiece[], slideCount: number): number[]
     const last = to ?? slideCount;
     if (from > slideCount || last > slideCount) {
       throw new SlideRangeError(
-        `--range: the deck has ${slideCount} slide${slideCount === 1 ? '' : 's'}, ${to === undefined ? from : `${from}-${to}`} is outside it`,
+        `--range: the deck has ${plural(slideCount, 'slide')}, ${to === undefined ? from : `${from}-${to}`} is outside it`,
       );
     }
     for (let n = from; n <= last; n++) chosen.add(n - 1);

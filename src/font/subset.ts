@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import hbSubset from 'subset-font';
 import { fontPackageDir, fontSourcePath, type FontWeight } from './source.ts';
-import { readVerifiedFile, sayRebuilt, writeVerifiedFile } from '../cache/manifest.ts';
+import { readVerifiedFile, sayRebuilt, writeVerifiedFile } from '../project/cacheManifest.ts';
 
 /** Output format: WOFF2 (what the deck ships; smaller) or plain TrueType (faster to make). */
 export type FontFormat = 'woff2' | 'truetype';
@@ -110,7 +110,7 @@ async function plan(text: string, weight: FontWeight, format: FontFormat, option
 }
 
 async function make({ source, chars, format, cacheFile }: Plan): Promise<Buffer> {
-  // A cached subset is used only if it matches its manifest (src/cache/manifest.ts).
+  // A cached subset is used only if it matches its manifest (src/project/cacheManifest.ts).
   const cached = await readVerifiedFile(cacheFile);
   if (cached.data && looksLike(cached.data, format)) return cached.data;
   if (cached.data || cached.damaged) sayRebuilt(`font ${basename(cacheFile)}`, cached.data ? 'not a font' : cached.why);

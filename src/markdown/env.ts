@@ -1,7 +1,7 @@
 // The per-file environment markdown-it rules read and write while parsing:
 // which file is being parsed, and the problems its rules found.
-import type { Problem } from '../deck/model.ts';
-import type { Roots } from '../deck/contain.ts';
+import type { Problem } from '../shared/problem.ts';
+import type { Roots } from '../project/contain.ts';
 
 export interface ParseEnv {
   [key: string | symbol]: unknown;
@@ -11,10 +11,20 @@ export interface ParseEnv {
   problems: Problem[];
   /** Absolute folder of the file, to resolve relative image paths; none: images are not checked. */
   dir?: string;
-  /** Real paths of the folders the deck may read below (src/deck/contain.ts); default: from `dir`. */
+  /** Real paths of the folders the deck may read below (src/project/contain.ts); default: from `dir`. */
   roots?: Roots;
   /** Turns an image's absolute path into the URL the page uses. */
   assetUrl?: (absolute: string) => string;
+}
+
+/**
+ * The environment of a deck's parse, as a rule reads it from markdown-it's
+ * state (markdown-it types it as anything); undefined when the Markdown is
+ * rendered without one (no file to report problems for).
+ */
+export function envOf(state: { env: unknown }): ParseEnv | undefined {
+  const env = state.env as Partial<ParseEnv> | null | undefined;
+  return Array.isArray(env?.problems) ? (env as ParseEnv) : undefined;
 }
 
 export function report(env: ParseEnv, line0: number, message: string, level: Problem['level'] = 'error'): void {

@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { checkRequest, hostAllowed, type GateOptions, type Who } from './gate.ts';
 import { hostnameOf } from './hosts.ts';
-import { LIVE_PATH, parseClientMessage, type ServerMessage } from '../client/remote/protocol.ts';
+import { LIVE_PATH, parseClientMessage, type ServerMessage } from '../shared/liveChannel.ts';
 import type { Talk } from './talkState.ts';
 
 export const TICK_MS = 4000;

@@ -5,11 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ArgsError, parseCommandArgs } from '../cli/args.ts';
-import { EXIT, reportFailure } from '../cli/errors.ts';
+import { ArgsError, parseCommandArgs } from '../process/args.ts';
+import { reportFailure } from '../process/errors.ts';
+import { EXIT } from '../shared/exitCodes.ts';
 import { buildDeck } from '../builder/buildDeck.ts';
-import { formatProblem } from '../deck/model.ts';
-import { count } from '../cli/plural.ts';
+import { formatProblem } from '../shared/problem.ts';
+import { plural } from '../shared/plural.ts';
 import { startPresentServer, type PresentServer } from './server.ts';
 import { staticDeck } from './staticDeck.ts';
 import { lanHostOption, printRemote, REMOTE_OPTIONS, REMOTE_HELP } from './remoteOptions.ts';
@@ -71,7 +72,7 @@ export async function presentCommand(argv: string[]): Promise<number> {
       lanHost,
       loopback: true,
     });
-    console.log(`built ${count(build.deck.slides.length, 'slide')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`built ${plural(build.deck.slides.length, 'slide')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     console.log(`venue screen: http://127.0.0.1:${server.port}/`);
     if (server.urls) printRemote(server.urls);
     else console.log('only on this computer (loopback); npm run present -- --remote adds a phone remote');

@@ -1,6 +1,6 @@
 // The options `present` and `dev` share for the phone remote (--remote,
 // --host), and what they print: each role's URL and its QR code.
-import { ArgsError } from '../cli/args.ts';
+import { ArgsError } from '../process/args.ts';
 import { defaultLanAddress, isOwnAddress } from './hosts.ts';
 import { terminalQr } from './terminalQr.ts';
 

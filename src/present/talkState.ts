@@ -1,6 +1,6 @@
 // The one state of the talk on the server: where every screen is. Pages that
 // may control change it; every change reaches every connected page.
-import type { ClientMessage, TalkState } from '../client/remote/protocol.ts';
+import type { ClientMessage, TalkState } from '../shared/liveChannel.ts';
 
 export class Talk {
   state: TalkState | null = null;

@@ -4,9 +4,9 @@
 // the times on the slides as reveal.js data-timing. It is not a slide:
 // readSources reads only *.md. A broken file is a warning, never a failure.
 import path from 'node:path';
-import type { Problem } from '../deck/model.ts';
-import { contain, deckRoots, outsideMessage } from '../deck/contain.ts';
-import { FileTooLargeError, NotRegularFileError, readRegularFile } from '../deck/regularFile.ts';
+import type { Problem } from '../shared/problem.ts';
+import { contain, deckRoots, outsideMessage } from '../project/contain.ts';
+import { FileTooLargeError, NotRegularFileError, readRegularFile } from '../project/regularFile.ts';
 
 export const REHEARSAL_FILE = 'rehearsal.json';
 export const REHEARSAL_VERSION = 1;
@@ -49,7 +49,7 @@ export async function readRehearsal(slidesDir: string, shownFile: string, proble
       level: 'warning',
       message: `${message}; pacing ignores this rehearsal (rehearse again to rewrite it)`,
     });
-  // Read only inside the deck's roots, like every file a deck reads (src/deck/contain.ts).
+  // Read only inside the deck's roots, like every file a deck reads (src/project/contain.ts).
   const where = contain(rehearsalPath(slidesDir), deckRoots(slidesDir));
   if (!where.ok) {
     if (!where.missing) warn(outsideMessage('this file', shownFile, rehearsalPath(slidesDir), where.real));

@@ -1,24 +1,8 @@
 // The small JSON the browser client needs besides the slides' HTML: deck
-// metadata for reveal.js and, per slide, where it comes from (for messages).
+// metadata for reveal.js and, per slide, where it comes from (for messages);
+// its shape is src/shared/clientData.ts.
 import type { Deck } from '../deck/model.ts';
-import type { Annotations } from '../annotations/annotations.ts';
-
-export interface ClientSlide {
-  file: string;
-  line: number;
-  title: string;
-  part: number;
-}
-
-export interface ClientData {
-  title: string;
-  lang: string;
-  duration?: number;
-  slides: ClientSlide[];
-  parts: { title: string; marker: string; firstSlide: number }[];
-  /** The pen's drawings from slides/annotations.json, if any. */
-  annotations?: Annotations;
-}
+import type { ClientData } from '../shared/clientData.ts';
 
 export function clientData(deck: Deck): ClientData {
   return {

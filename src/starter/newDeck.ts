@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../project/paths.ts';
-import { EXIT } from '../cli/errors.ts';
+import { EXIT } from '../shared/exitCodes.ts';
 
 /** The starter deck's sources. */
 export const STARTER_DIR = path.join(PROJECT_ROOT, 'src', 'starter', 'deck');

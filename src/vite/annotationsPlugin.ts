@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 import { readBody } from './readBody.ts';
-import { displayPath } from '../deck/readSources.ts';
+import { displayPath } from '../project/readSources.ts';
 import {
   ANNOTATIONS_FILE,
   MAX_ANNOTATION_BYTES,
@@ -15,10 +15,10 @@ import {
   isShapeProblem,
   parseAnnotations,
   serializeAnnotations,
-} from '../annotations/annotations.ts';
+} from '../shared/annotations.ts';
 import { annotationsPath, readAnnotations } from '../annotations/annotationsFile.ts';
 import { annotationsWriter } from '../annotations/annotationsWriter.ts';
-import type { Problem } from '../deck/model.ts';
+import type { Problem } from '../shared/problem.ts';
 
 export const ANNOTATIONS_ENDPOINT = '/__iur/annotations';
 

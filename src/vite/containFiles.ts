@@ -1,12 +1,12 @@
 // The dev server's guard: a request for a file whose real path (after
 // symlinks) lies outside the deck's roots is answered 403, as the build
-// refuses to read it (src/deck/contain.ts). Vite's own fs.allow checks the
+// refuses to read it (src/project/contain.ts). Vite's own fs.allow checks the
 // path as written, so a symlink inside the slides folder to /etc/passwd
 // passed it (…/01-passwd.md?raw served the password file).
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { contain, type Roots } from '../deck/contain.ts';
+import { contain, type Roots } from '../project/contain.ts';
 
 type Next = (error?: unknown) => void;
 

@@ -4,19 +4,20 @@
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { loadDeck, errorsOf } from '../deck/loadDeck.ts';
-import type { Deck, Problem } from '../deck/model.ts';
-import { formatProblem } from '../deck/model.ts';
+import type { Deck } from '../deck/model.ts';
+import { type Problem, formatProblem } from '../shared/problem.ts';
 import { renderSlidesHtml } from '../render/slidesHtml.ts';
+import { missingGlyphs } from '../font/glyphs.ts';
 import { renderPage } from '../render/pageHtml.ts';
 import { devFonts } from './devFont.ts';
 import { FONT_MIME } from '../font/css.ts';
 import { virtualModulesPlugin } from './virtualModules.ts';
-import { watchSlides } from './watchSlides.ts';
+import { watchFiles } from '../project/watchFiles.ts';
 import { containFiles } from './containFiles.ts';
 import { contentSecurityPolicy } from './csp.ts';
-import { deckRoots } from '../deck/contain.ts';
+import { deckRoots } from '../project/contain.ts';
 import { validateDiagrams, warmUpDiagramCheck } from '../diagrams/validateDiagrams.ts';
-import type { DoctorReport } from '../client/doctor/attach.ts';
+import { DEV_EVENT, SERVED_VERSION, type DeckUpdate, type DoctorReport, type Hello } from '../shared/devChannel.ts';
 
 export interface DeckPluginOptions {
   slidesDir: string;
@@ -25,15 +26,6 @@ export interface DeckPluginOptions {
   log?: (line: string) => void;
 }
 
-export interface DeckUpdate {
-  html: string;
-  /** The deck's version (one more on every change the server takes). */
-  version?: number;
-}
-
-/** The attribute on <html> with the version of the deck the page was served with. */
-export const SERVED_VERSION = 'data-deck-served';
-
 export function deckPlugin(options: DeckPluginOptions): Plugin[] {
   const slidesDir = path.resolve(options.slidesDir);
   let deck: Deck | undefined;
@@ -41,6 +33,16 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
   /** One more on every deck the server takes: a page served an older one is sent the new one when it connects. */
   let version = 0;
   const log = options.log ?? ((line: string) => console.error(line));
+
+  /** The doctor's findings: each new one once in the terminal. */
+  const said = new Set<string>();
+  function sayOnce(found: Problem[]): void {
+    for (const p of found) {
+      const line = formatProblem(p);
+      if (!said.has(line)) log(line);
+      said.add(line);
+    }
+  }
 
   async function reload(): Promise<Problem[]> {
     // Dev serves local images by absolute path.
@@ -52,6 +54,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
     }
     for (const p of problems) log(formatProblem(p));
     const errors = errorsOf(problems);
+    // The doctor's rule that needs Node (the font's glyphs), as check and export run it; the page
+    // runs the others on the slide on screen (DEV_EVENT.doctor below).
+    if (errors.length === 0) sayOnce(missingGlyphs(result.deck));
     if (errors.length === 0 || !deck) {
       deck = result.deck;
       version++;
@@ -115,25 +120,20 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
       // needed only once a diagram changes: start it after the page is up, not
       // beside Vite's own start, on a small machine.
       server.httpServer?.once('listening', () => setTimeout(warmUpDiagramCheck, 3000).unref());
-      server.ws.on('iur:problem', (data: Problem) => {
+      server.ws.on(DEV_EVENT.problem, (data: Problem) => {
         log(formatProblem(data));
         overlay(server, [data]);
       });
       // The doctor's findings for the slide on screen: each new one once in the terminal.
-      const seen = new Set<string>();
-      server.ws.on('iur:doctor', (report: DoctorReport) => {
-        for (const p of report.problems) {
-          const line = formatProblem(p);
-          if (!seen.has(line)) log(line);
-          seen.add(line);
-        }
+      server.ws.on(DEV_EVENT.doctor, (report: DoctorReport) => {
+        sayOnce(report.problems);
         const errors = report.problems.filter((p) => p.level === 'error');
         if (errors.length > 0) overlay(server, errors);
       });
       // A page whose deck changed while it loaded (a save right after a reload) gets the new one.
-      server.ws.on('iur:hello', (data: { version?: number }, client: { send: (event: string, payload?: unknown) => void }) => {
+      server.ws.on(DEV_EVENT.hello, (data: Hello, client: { send: (event: string, payload?: unknown) => void }) => {
         if (deck && errorsOf(problems).length === 0 && (data?.version ?? version) < version) {
-          client.send('iur:deck', { html: renderSlidesHtml(deck), version } satisfies DeckUpdate);
+          client.send(DEV_EVENT.deck, { html: renderSlidesHtml(deck), version } satisfies DeckUpdate);
         }
       });
       // A page that connects while the deck has errors (a missing slides folder, say) shows them at once.
@@ -156,11 +156,12 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
           return;
         }
         const update: DeckUpdate = { html: renderSlidesHtml(deck), version };
-        server.ws.send({ type: 'custom', event: 'iur:deck', data: update });
+        server.ws.send({ type: 'custom', event: DEV_EVENT.deck, data: update });
       };
-      // The slides folder is watched directly (it is flat): Vite's watcher dropped a save that
-      // came soon after another, and a lost save is a deck that silently stops updating.
-      const watcher = watchSlides(slidesDir, onChange);
+      // The slides folder is watched directly: Vite's watcher dropped a save that came soon after
+      // another, and a lost save is a deck that silently stops updating. The Markdown, and the
+      // rehearsal's times (a rehearsal saved, or a downloaded file put in).
+      const watcher = watchFiles([slidesDir], onChange, { accept: (name) => /\.md$|^rehearsal\.json$/i.test(name), delayMs: 20 });
       server.httpServer?.once('close', () => watcher.close());
     },
   };

@@ -4,7 +4,7 @@
 // character (disjoint unicode-ranges): a character typed later, outside the
 // subset, is drawn from the full font, which the browser fetches only then.
 import type { Deck } from '../deck/model.ts';
-import { presentingText } from '../client/presentingText.ts';
+import { presentingText } from '../shared/pageWords.ts';
 import { fontFaceCss, unicodeRange, unicodeRangeExcept } from '../font/css.ts';
 import { DECK_WEIGHTS, fontSourcePath, type DeckWeight } from '../font/source.ts';
 import { CONTROL_CHARS, subsetChars, subsetFontFile } from '../font/subset.ts';

@@ -6,8 +6,8 @@
 // server's slides watcher sees the new file and pushes the times to the page.
 import type { Plugin } from 'vite';
 import { readBody } from './readBody.ts';
-import { updateJsonFile } from '../store/jsonFile.ts';
-import { displayPath } from '../deck/readSources.ts';
+import { updateJsonFile } from '../project/jsonFile.ts';
+import { displayPath } from '../project/readSources.ts';
 import { MAX_REHEARSAL_BYTES, mergeRehearsal, parseRehearsal, rehearsalPath, serializeRehearsal } from '../rehearsal/rehearsalFile.ts';
 
 export const REHEARSAL_ENDPOINT = '/__iur/rehearsal';

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer';
 import { buildAndServe, launchBrowser, openDeck, type PageLog, type Served } from '../helpers/deckPage.ts';
-import { DeckError, formatProblem } from '../../src/deck/model.ts';
+import { DeckError } from '../../src/deck/model.ts';
+import { formatProblem } from '../../src/shared/problem.ts';
 
 let browser: Browser;
 let served: Served;

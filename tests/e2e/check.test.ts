@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/runCheck.ts';
-import { formatProblem, type Problem } from '../../src/deck/model.ts';
+import { formatProblem, type Problem } from '../../src/shared/problem.ts';
 
 const FILE = 'tests/fixtures/doctor/01-problems.md';
 let problems: Problem[];
@@ -123,7 +123,7 @@ describe('npm run check: front matter and heading-only slides', () => {
 
   it('reports a finding in a front-matter value once, at its front-matter line', () => {
     expect(found.filter((l) => l.includes('张三 工程师'))).toEqual([
-      `${MFILE}:4: warning: space between two Chinese characters: «张三 工程师»`,
+      `${MFILE}:4: warning: space between two Chinese characters: «张三 工程师» (delete it, or where a gap is meant write a full-width space, U+3000 「\u3000」, as the cover does)`,
     ]);
   });
 

@@ -1,5 +1,5 @@
 // One command line: every command says a mistake the same way, through the
-// one parser (src/cli/args.ts), and takes --slides, --debug and --help.
+// one parser (src/process/args.ts), and takes --slides, --debug and --help.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 

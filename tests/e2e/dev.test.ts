@@ -9,7 +9,6 @@ import { createServer, type ViteDevServer } from 'vite';
 import type { Browser, Page } from 'puppeteer';
 import { deckViteConfig } from '../../src/vite/config.ts';
 import { launchBrowser, openDeck, tempDir } from '../helpers/deckPage.ts';
-import { openFontProbe } from '../../src/check/fontUsage.ts';
 
 let dir: string;
 let server: ViteDevServer;
@@ -90,7 +89,9 @@ describe('dev server', () => {
     // The full face of each weight the new character is drawn in (the heading, and wherever its title shows).
     expect((await fontFiles()).filter((n) => n.includes('@expo-google-fonts')).length).toBeGreaterThan(0);
     const cdp = await page.createCDPSession();
-    const root = await openFontProbe(cdp);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const root = (await cdp.send('DOM.getDocument', { depth: 0 })).root.nodeId;
     const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root, selector: '.reveal .slides section.present h2' });
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
     expect(fonts.length).toBeGreaterThan(0);

@@ -13,7 +13,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../helpers/exportRun.ts';
 import { ExportTimeoutError } from '../../src/export/errors.ts';
-import type { RenderOptions } from '../../src/export/format.ts';
+import type { RenderOptions } from '../../src/export/contract.ts';
 import { renderPdf } from '../../src/export/pdf/renderPdf.ts';
 import { Progress } from '../../src/export/progress.ts';
 import { parseRange, selectSlides } from '../../src/export/range.ts';

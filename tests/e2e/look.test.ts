@@ -17,7 +17,7 @@ import type * as Axe from 'axe-core';
 import type { Browser, CDPSession, Page, Protocol } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAndServe, launchBrowser, openDeck, type Served } from '../helpers/deckPage.ts';
-import { MIN_DIAGRAM_PX } from '../../src/client/doctor/rules.ts';
+import { MIN_DIAGRAM_PX } from '../../src/client/doctor/rules/diagramLabels.ts';
 import { BODY_SCALE, MAX_VOID, voidBelow, type Span } from '../../src/client/composeRules.ts';
 
 /** The deck to check: $IUR_SLIDES, else slides/ once it has Markdown files, else the fixture deck. */
@@ -179,7 +179,7 @@ async function measure(slide: SlideRef): Promise<Measured> {
         const svg = figure.querySelector('svg');
         return { svg: svg !== null, text: (svg?.textContent ?? '').trim() };
       });
-      // Label size is measured by the deck doctor (src/client/doctor/rules.ts), the one place that measures it.
+      // Label size is measured by the deck doctor (src/client/doctor/rules/diagramLabels.ts), the one place that measures it.
       if (!window.__iurDeck?.inspect) throw new Error('the page has no deck doctor (window.__iurDeck.inspect)');
       const diagramLabels = window.__iurDeck
         .inspect()

@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/builder/buildDeck.ts';
-import { DeckError, formatProblem } from '../../src/deck/model.ts';
+import { DeckError } from '../../src/deck/model.ts';
+import { formatProblem } from '../../src/shared/problem.ts';
 import { launchBrowser, tempDir } from '../helpers/deckPage.ts';
 
 let dir: string;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/runCheck.ts';
-import { formatProblem } from '../../src/deck/model.ts';
+import { formatProblem } from '../../src/shared/problem.ts';
 
 /** The start of each syntax-table row's first cell → what shows it in a deck's Markdown. */
 const FEATURES: [string, RegExp][] = [

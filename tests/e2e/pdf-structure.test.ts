@@ -131,7 +131,7 @@ describe("the talk's tagged PDF", () => {
     expect(pages.flatMap((p) => all(p, 'LI')).length).toBeGreaterThan(20);
   });
 
-  it('has every diagram as a Figure with the text of its source as alt text', async () => {
+  it('has every diagram as a Figure with its one description (kind, then labels) as alt text', async () => {
     const diagrams = slides.reduce((n, s) => n + (s.html.match(/class="mermaid-diagram"/g)?.length ?? 0), 0);
     expect(diagrams).toBe(12);
     expect(pages.flatMap((p) => all(p, 'Figure'))).toHaveLength(diagrams);
@@ -143,8 +143,8 @@ describe("the talk's tagged PDF", () => {
       alts.push(alt instanceof PDFString || alt instanceof PDFHexString ? alt.decodeText() : '');
     }
     expect(alts).toHaveLength(diagrams);
-    for (const alt of alts) expect(alt).toMatch(/^图：\S/);
-    expect(alts.join('\n')).toContain('基础研究；应用研究；试验发展；生产；市场');
+    for (const alt of alts) expect(alt).toMatch(/^(流程图|框图)：\S/);
+    expect(alts.join('\n')).toContain('流程图：基础研究 → 应用研究 → 试验发展 → 生产 → 市场');
   });
 
   it('leaves the footer and the page number out of the tree', () => {

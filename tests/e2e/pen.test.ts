@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAndServe, type Served } from '../helpers/deckPage.ts';
 import { startDevDeck, type DevDeck } from '../helpers/devDeck.ts';
 import { openSpeakerView, waitForPreviewOn } from '../helpers/speakerView.ts';
-import type { Annotations } from '../../src/annotations/annotations.ts';
+import type { Annotations } from '../../src/shared/annotations.ts';
 import { PDFDocument } from 'pdf-lib';
 import JSZip from 'jszip';
 import { convertToPdf, fontConfig } from '../helpers/libreoffice.ts';

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAndServe, launchBrowser, type Served } from '../helpers/deckPage.ts';
 import { runCheck } from '../../src/check/runCheck.ts';
-import { formatProblem } from '../../src/deck/model.ts';
+import { formatProblem } from '../../src/shared/problem.ts';
 
 interface Box {
   left: number;

@@ -1,11 +1,11 @@
-// The PowerPoint reader (src/client/pptxRead/) in a real Chromium, on the
+// The PowerPoint reader (src/client/slideData/) in a real Chromium, on the
 // fixture deck's print view: what needs a layout — boxes inside the slide,
 // pseudo-elements measured as shapes, the two columns apart, a diagram's
 // labels as SVG text, the roles of title, footer, marker and number — and
 // the in-page rasteriser's PNG at the pictures' scale.
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PictureItem, SlideData, TextItem } from '../../src/export/pptx/slideData.ts';
+import type { PictureItem, SlideData, TextItem } from '../../src/shared/slideData.ts';
 import { buildAndServe, launchBrowser, openDeck, type Served } from '../helpers/deckPage.ts';
 
 let browser: Browser;

@@ -8,13 +8,13 @@ import { mkdir, readdir, readFile, rm, symlink, truncate, writeFile, cp } from '
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDeck, errorsOf } from '../../src/deck/loadDeck.ts';
-import { formatProblem } from '../../src/deck/model.ts';
+import { formatProblem } from '../../src/shared/problem.ts';
 import { annotationsWriter } from '../../src/annotations/annotationsWriter.ts';
 import { jsonErrorLine } from '../../src/annotations/annotationsFile.ts';
-import { parseAnnotations, serializeAnnotations, isShapeProblem, type Annotations } from '../../src/annotations/annotations.ts';
+import { parseAnnotations, serializeAnnotations, isShapeProblem, type Annotations } from '../../src/shared/annotations.ts';
 import { tempDir } from '../helpers/deckPage.ts';
-import { parseClientMessage } from '../../src/client/remote/protocol.ts';
-import { displayPath } from '../../src/deck/readSources.ts';
+import { parseClientMessage } from '../../src/shared/liveChannel.ts';
+import { displayPath } from '../../src/project/readSources.ts';
 
 const ID = '01-pen.md#第五张';
 const stroke = (id: string, step = 0) => ({

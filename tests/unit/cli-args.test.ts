@@ -1,7 +1,7 @@
 // The one argument parser: shared options, one plain form for mistakes, and
 // negative numbers taken as values (so the command can say what is wrong).
 import { describe, expect, it } from 'vitest';
-import { ArgsError, parseCommandArgs } from '../../src/cli/args.ts';
+import { ArgsError, parseCommandArgs } from '../../src/process/args.ts';
 import { parseBenchArgs } from '../../src/bench/args.ts';
 
 const own = { timeout: { type: 'string' }, quick: { type: 'boolean', default: false } } as const;

@@ -18,7 +18,7 @@ import {
 import { createMarkdown } from '../../src/markdown/createMarkdown.ts';
 import { parseDeck } from '../../src/deck/parseDeck.ts';
 import { renderSlidesHtml, titlePageHtml } from '../../src/render/slidesHtml.ts';
-import { asciiPunctuation } from '../../src/client/doctor/rules.ts';
+import { asciiPunctuation } from '../../src/client/doctor/rules/punctuation.ts';
 
 const features = (over: Partial<SlideFeatures>): SlideFeatures => ({
   layout: '',

@@ -2,7 +2,7 @@
 // gets outputs named after it, so it never replaces the talk's.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deckName, defaultOutput } from '../../src/cli/defaultOutputs.ts';
+import { deckName, defaultOutput } from '../../src/project/defaultOutputs.ts';
 import { parseExportArgs } from '../../src/export/args.ts';
 import { PROJECT_ROOT } from '../../src/project/paths.ts';
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { ArgsError, DEFAULT_OUT, EXPORT_HELP, parseExportArgs } from '../../src/export/args.ts';
 import { describeFailure, EXPORT_EXIT } from '../../src/export/command.ts';
-import { BrowserCrashError, ExportTimeoutError, OutputError } from '../../src/export/errors.ts';
+import { ExportTimeoutError, OutputError } from '../../src/export/errors.ts';
+import { BrowserCrashError } from '../../src/browser/crashSignal.ts';
 import { parseRange, selectSlides, SlideRangeError } from '../../src/export/range.ts';
 import { BrowserNotFoundError } from '../../src/browser/findBrowser.ts';
 import { DeckError } from '../../src/deck/model.ts';

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempPathFor, writeFileAtomic } from '../../src/export/atomicWrite.ts';
+import { partialPath } from '../../src/process/temporaries.ts';
+import { writeFileAtomic } from '../../src/project/atomicFile.ts';
 import { Progress } from '../../src/export/progress.ts';
 
 let dir: string;
@@ -26,9 +27,9 @@ describe('writeFileAtomic', () => {
   });
 
   it('uses a hidden temporary file in the same folder (rename stays on one file system)', () => {
-    const temp = tempPathFor('/x/y/deck.pdf');
+    const temp = partialPath('/x/y/deck.pdf');
     expect(path.dirname(temp)).toBe('/x/y');
-    expect(path.basename(temp)).toMatch(/^\.deck\.pdf\.\d+\.partial$/);
+    expect(path.basename(temp)).toMatch(/^\.deck\.pdf\.\d+-\d+-[0-9a-f]{8}\.partial$/);
   });
 
   it('leaves the old file and no temporary file when it fails', async () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdown } from '../../src/markdown/createMarkdown.ts';
 import { parseDeck } from '../../src/deck/parseDeck.ts';
-import { formatProblem } from '../../src/deck/model.ts';
+import { formatProblem } from '../../src/shared/problem.ts';
 
 const md = createMarkdown();
 const errors = (text: string) =>

@@ -3,7 +3,7 @@
 // counts once; extra pages are blamed on the slides that run scripts.
 import { describe, expect, it } from 'vitest';
 import { pageCountError, slideListProblems } from '../../src/deck/slideCount.ts';
-import { formatProblem } from '../../src/deck/model.ts';
+import { formatProblem } from '../../src/shared/problem.ts';
 
 const deck = {
   slides: [

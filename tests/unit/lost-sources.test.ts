@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/deck/loadDeck.ts';
-import { formatProblem } from '../../src/deck/model.ts';
+import { formatProblem } from '../../src/shared/problem.ts';
 
 let dir: string;
 beforeEach(async () => {

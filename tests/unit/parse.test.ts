@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdown } from '../../src/markdown/createMarkdown.ts';
 import { parseDeck } from '../../src/deck/parseDeck.ts';
-import { formatProblem } from '../../src/deck/model.ts';
+import { formatProblem } from '../../src/shared/problem.ts';
 
 const md = createMarkdown();
 const parse = (text: string, file = 'slides/a.md') => parseDeck([{ file, text }], md);
@@ -139,7 +139,7 @@ describe('attributes and layouts', () => {
   it('mermaid fences become placeholders and are listed with their line', () => {
     const { deck } = parse('## 图\n\n```mermaid\nflowchart LR\n  A --> B\n```\n');
     expect(deck.slides[0].html).toContain(
-      '<figure class="mermaid-diagram" data-line="3"><pre class="mermaid-source">flowchart LR\n  A --&gt; B\n</pre></figure>',
+      '<figure class="mermaid-diagram" data-line="3" aria-label="流程图"><pre class="mermaid-source">flowchart LR\n  A --&gt; B\n</pre></figure>',
     );
     expect(deck.slides[0].diagrams).toEqual([{ pos: { file: 'slides/a.md', line: 3 }, code: 'flowchart LR\n  A --> B\n' }]);
   });

@@ -1,21 +1,20 @@
 // @vitest-environment happy-dom
-// Unit tests of the PowerPoint reader's pieces (src/client/pptxRead/) in a DOM
+// Unit tests of the PowerPoint reader's pieces (src/client/slideData/) in a DOM
 // without layout (happy-dom): what they read from markup and computed style —
 // colours and borders, runs and links, bullets and list numbering, a table's
 // rules folded into its cells, what a picture is and its description, what a
 // text box is for, a slide's layout and heading, speaker notes. Boxes need a
 // real layout: the PPTX end-to-end test reads them in Chromium.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Cell } from '../../src/export/pptx/slideData.ts';
-import { alignOf, borderOf, colour, lineHeightOf } from '../../src/client/pptxRead/style.ts';
-import { blockRuns, linkOf, runsOf, tidy } from '../../src/client/pptxRead/runs.ts';
-import { bulletOf, listItem } from '../../src/client/pptxRead/lists.ts';
-import { foldTableRules } from '../../src/client/pptxRead/tables.ts';
-import { describe as describePicture } from '../../src/client/pptxRead/pictures.ts';
-import { roleOf } from '../../src/client/pptxRead/blocks.ts';
-import { headingOf, layoutOf } from '../../src/client/pptxRead/readSlides.ts';
-import { notesOf } from '../../src/client/pptxRead/notes.ts';
-import type { Item, Run, TextItem } from '../../src/export/pptx/slideData.ts';
+import type { Cell, Item, Run, TextItem } from '../../src/shared/slideData.ts';
+import { alignOf, borderOf, colour, lineHeightOf } from '../../src/client/slideData/style.ts';
+import { blockRuns, linkOf, runsOf, tidy } from '../../src/client/slideData/runs.ts';
+import { bulletOf, listItem } from '../../src/client/slideData/lists.ts';
+import { foldTableRules } from '../../src/client/slideData/tables.ts';
+import { describe as describePicture } from '../../src/client/slideData/pictures.ts';
+import { roleOf } from '../../src/client/slideData/blocks.ts';
+import { headingOf, layoutOf } from '../../src/client/slideData/readSlides.ts';
+import { notesOf } from '../../src/client/slideData/notes.ts';
 
 function html(markup: string): HTMLElement {
   document.body.innerHTML = markup;

@@ -4,7 +4,7 @@
 // lies between them, each body box as wide as its column and as tall as the
 // room below it; the footer's pieces as one placeholder paragraph.
 import { describe, expect, it } from 'vitest';
-import type { Box, Item, Paragraph, SlideData, TextItem } from '../../src/export/pptx/slideData.ts';
+import type { Box, Item, Paragraph, SlideData, TextItem } from '../../src/shared/slideData.ts';
 import { roomOf, stackColumns } from '../../src/export/pptx/stack.ts';
 import { slideItems } from '../../src/export/pptx/writePptx.ts';
 

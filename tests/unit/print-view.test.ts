@@ -4,7 +4,8 @@
 // print plan (--range, notes pages, internal links) and the PNG placer.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { pageStatus } from '../../src/client/print/pageStatus.ts';
-import { preparePrint, type PrintPlan } from '../../src/client/print/printPlan.ts';
+import { preparePrint } from '../../src/client/print/printPlan.ts';
+import type { PrintPlan } from '../../src/shared/printView.ts';
 import { slidePlaces } from '../../src/client/print/slidePlaces.ts';
 
 /** Three slides; the second has two fragment steps (two pages) and an undrawn diagram. */

@@ -2,7 +2,7 @@
 // message check, the talk state, the wrong-token limiter, Host names.
 import { describe, expect, it } from 'vitest';
 import { pace, slideSeconds } from '../../src/client/remote/pacing.ts';
-import { parseClientMessage } from '../../src/client/remote/protocol.ts';
+import { parseClientMessage } from '../../src/shared/liveChannel.ts';
 import { Talk } from '../../src/present/talkState.ts';
 import { FailureLimiter, LIMIT, WINDOW_MS } from '../../src/present/rateLimit.ts';
 import { hostnameOf } from '../../src/present/hosts.ts';

@@ -2,7 +2,7 @@
 // alive, so the next command removes its temporary folders at once.
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { alive } from '../../src/browser/tempDirs.ts';
+import { alive } from '../../src/process/temporaries.ts';
 
 describe('alive', () => {
   it('is true for a running process and false for a zombie', async () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/deck/loadDeck.ts';
 import type { Deck } from '../../src/deck/model.ts';
-import { slidePatches } from '../../src/export/watch/watchPatch.ts';
+import { slidePatches } from '../../src/export/pipeline/slidePatches.ts';
 
 const copy = (deck: Deck): Deck => structuredClone(deck);
 const plain = { notes: false, fragments: false };

@@ -1,10 +1,45 @@
 // Runs the doctor's rules on a slide of the live page and returns problems
-// with the slide's file and line. Used by `npm run check` (through
-// window.__iurDeck.inspect) and by dev for the slide on screen.
+// with the slide's file and line. The same rules for `npm run check` and
+// `npm run export` (every slide of the print view, window.__iurDeck.inspectAll)
+// and for dev (the slide on screen); what needs Node (the font's glyphs,
+// src/font/glyphs.ts) the three run beside them.
 import type { RevealApi } from 'reveal.js';
-import type { Problem } from '../../deck/model.ts';
-import { RULES, SLIDE_WIDTH, type SlideContext } from './rules.ts';
-import { ACCESS_RULES } from './accessRules.ts';
+import type { Problem } from '../../shared/problem.ts';
+import { SLIDE_WIDTH, type Rule, type SlideContext } from './context.ts';
+import { chineseSpace } from './rules/chineseSpace.ts';
+import { classes } from './rules/classes.ts';
+import { clipped } from './rules/clipped.ts';
+import { deckFont } from './rules/deckFont.ts';
+import { diagramLabels } from './rules/diagramLabels.ts';
+import { emptySlide } from './rules/emptySlide.ts';
+import { headingOnly } from './rules/headingOnly.ts';
+import { images } from './rules/images.ts';
+import { links } from './rules/links.ts';
+import { markdownLeft } from './rules/markdownLeft.ts';
+import { missingAlt } from './rules/missingAlt.ts';
+import { missingTitle } from './rules/missingTitle.ts';
+import { overflow } from './rules/overflow.ts';
+import { punctuation } from './rules/punctuation.ts';
+import { tinyText } from './rules/tinyText.ts';
+
+/** The doctor's rules on a laid-out slide, one file each (rules/), in the order their findings are said. */
+export const RULES: readonly Rule[] = [
+  overflow,
+  clipped,
+  tinyText,
+  diagramLabels,
+  deckFont,
+  markdownLeft,
+  chineseSpace,
+  emptySlide,
+  punctuation,
+  links,
+  images,
+  classes,
+  headingOnly,
+  missingAlt,
+  missingTitle,
+];
 
 let known: Set<string> | undefined;
 
@@ -51,7 +86,7 @@ export function inspectSlide(section: HTMLElement): Problem[] {
     slideCount: (h) => counts.get(h),
   };
   const problems: Problem[] = [];
-  for (const rule of [...Object.values(RULES), ...ACCESS_RULES]) {
+  for (const rule of RULES) {
     for (const f of rule(ctx)) problems.push({ pos: { file, line: f.line ?? line }, level: f.level, message: f.message });
   }
   return problems;

@@ -3,16 +3,16 @@
 // The deck owns the drawings (penSave.ts keeps them, penLink.ts shares them
 // with the speaker view's previews, which draw too; and, through the page
 // events below, with the phone remote's live channel). Strokes are data
-// (src/annotations/annotations.ts), drawn as SVG paths (penRender.ts).
+// (src/shared/annotations.ts), drawn as SVG paths (penRender.ts).
 import type { RevealApi } from 'reveal.js';
 import './pen.css';
-import type { Annotations } from '../../annotations/annotations.ts';
+import { type Annotations, type PenOp, parseOp } from '../../shared/annotations.ts';
 import { attachInput, type Tool } from './penInput.ts';
 import { hubLink, hubWindow, receiverLink, type PenLink } from './penLink.ts';
 import { drawStrokes, penLayer } from './penRender.ts';
 import { annotationsBlobUrl, drawingSaver, loadDrawings, underDevServer, type SaveState } from './penSave.ts';
-import { PenStore, parseOp, type PenOp } from './penStore.ts';
-import { PEN } from './penText.ts';
+import { PenStore } from './penStore.ts';
+import { PEN } from '../../shared/pageWords.ts';
 import { PEN_LOCAL_OP, PEN_REMOTE_OP } from './penEvents.ts';
 import { penToolbar, type ToolbarState } from './penToolbar.ts';
 

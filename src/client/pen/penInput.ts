@@ -2,9 +2,8 @@
 // (with its pressure when it gives one) draw a stroke in slide pixels; the
 // eraser removes whole strokes it touches. Events on the layer stop there,
 // so reveal.js does not take a stroke for a swipe or a click.
-import type { PenPoint, PenTool, Stroke } from '../../annotations/annotations.ts';
+import type { PenPoint, PenTool, Stroke, PenOp } from '../../shared/annotations.ts';
 import { SLIDE_H, SLIDE_W, strokeElement } from './penRender.ts';
-import type { PenOp } from './penStore.ts';
 
 export type Tool = PenTool | 'eraser';
 

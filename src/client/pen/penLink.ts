@@ -4,8 +4,8 @@
 // iframe inside the notes plugin's popup, whose opener is the deck) says hello,
 // gets them all, sends its own ops to the hub, and hears every op the hub
 // applies. Messages are plain objects in our namespace, checked on arrival.
-import { parseAnnotations, isShapeProblem } from '../../annotations/annotations.ts';
-import { parseOp, type PenOp, type PenStore } from './penStore.ts';
+import { parseAnnotations, isShapeProblem, parseOp, type PenOp } from '../../shared/annotations.ts';
+import { type PenStore } from './penStore.ts';
 
 const NS = 'iur-pen';
 

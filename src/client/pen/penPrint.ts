@@ -6,7 +6,7 @@
 // stroke does). Chromium prints the SVG paths as vector paths. The layer is
 // aria-hidden: drawings are not part of the slide's text (a PDF artifact).
 // Only the file's drawings: the print view reads no localStorage.
-import type { Annotations } from '../../annotations/annotations.ts';
+import type { Annotations } from '../../shared/annotations.ts';
 import { drawStrokes, penLayer } from './penRender.ts';
 
 function pageStep(page: Element, separate: boolean): number {

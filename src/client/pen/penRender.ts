@@ -1,10 +1,10 @@
-// Draws strokes (src/annotations/annotations.ts) as SVG paths: perfect-freehand
+// Draws strokes (src/shared/annotations.ts) as SVG paths: perfect-freehand
 // turns each stroke's points and pressure into an outline, filled in the
 // stroke's colour; a highlighter is wide, even and translucent. The same
 // paths go on screen (the pen's layer) and into the print view, where
 // Chromium prints them as vector paths.
-import { strokeOpacity, strokeOutline } from '../../annotations/strokeOutline.ts';
-import type { Stroke } from '../../annotations/annotations.ts';
+import { strokeOpacity, strokeOutline } from '../../shared/strokeOutline.ts';
+import type { Stroke } from '../../shared/annotations.ts';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 export const SLIDE_W = 1280;

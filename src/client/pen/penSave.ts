@@ -4,13 +4,7 @@
 // newest last). A built deck or the single file: in this browser's
 // localStorage, with the drawings the build carried as the start, and a
 // download of annotations.json to put into slides/. The Markdown is never touched.
-import {
-  emptyAnnotations,
-  isShapeProblem,
-  parseAnnotations,
-  serializeAnnotations,
-  type Annotations,
-} from '../../annotations/annotations.ts';
+import { emptyAnnotations, isShapeProblem, parseAnnotations, serializeAnnotations, type Annotations } from '../../shared/annotations.ts';
 
 const ENDPOINT = '/__iur/annotations';
 

@@ -2,26 +2,7 @@
 // them: a stroke added, strokes erased, a slide cleared. Each change is an
 // op, so the deck and its speaker view apply the same ops and stay equal;
 // applying an op twice does nothing more (a stroke id is added once).
-import { emptyAnnotations, parseStroke, type Annotations, type Stroke } from '../../annotations/annotations.ts';
-
-export type PenOp =
-  { kind: 'add'; slide: string; stroke: Stroke } | { kind: 'erase'; slide: string; ids: string[] } | { kind: 'clear'; slide: string };
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-/** An op from another window, checked like the file: the op, or undefined. */
-export function parseOp(value: unknown): PenOp | undefined {
-  if (!isObject(value) || typeof value.slide !== 'string' || value.slide.length > 500) return undefined;
-  if (value.kind === 'add') {
-    const stroke = parseStroke(value.stroke);
-    return typeof stroke === 'string' ? undefined : { kind: 'add', slide: value.slide, stroke };
-  }
-  if (value.kind === 'erase' && Array.isArray(value.ids) && value.ids.every((id) => typeof id === 'string')) {
-    return { kind: 'erase', slide: value.slide, ids: value.ids };
-  }
-  if (value.kind === 'clear') return { kind: 'clear', slide: value.slide };
-  return undefined;
-}
+import { emptyAnnotations, type Annotations, type PenOp, type Stroke } from '../../shared/annotations.ts';
 
 export class PenStore {
   private data: Annotations = emptyAnnotations();

@@ -3,7 +3,7 @@
 // built deck the download of annotations.json. Plain buttons with labels, so
 // a keyboard and a screen reader can use it too.
 import type { Tool } from './penInput.ts';
-import { PEN } from './penText.ts';
+import { PEN } from '../../shared/pageWords.ts';
 
 export interface ToolbarState {
   tool: Tool;

@@ -4,20 +4,9 @@
 // PNG screenshots. Set when the script starts, so the status answers while
 // the deck is still loading.
 import '../readiness.ts';
-import { pageStatus, type PageStatus } from './pageStatus.ts';
-import { preparePrint, type PrintedPage, type PrintPlan, type SlideKey } from './printPlan.ts';
-import { slidePlaces, type SlidePlace } from './slidePlaces.ts';
-
-declare module '../readiness.ts' {
-  interface DeckStatus {
-    /** How far the page got (print view). */
-    printStatus?: () => PageStatus;
-    /** Applies the print plan; what each printed page shows. */
-    preparePrint?: (plan: PrintPlan) => PrintedPage[];
-    /** The first page of each slide asked for, in document coordinates. */
-    slidePlaces?: (keys: SlideKey[]) => SlidePlace[];
-  }
-}
+import { pageStatus } from './pageStatus.ts';
+import { preparePrint } from './printPlan.ts';
+import { slidePlaces } from './slidePlaces.ts';
 
 const status = window.__iurDeck;
 if (status) {

@@ -2,7 +2,7 @@
 // again after `export --watch` patches or relays it): every printed slide in
 // the tagged PDF's structure (access.ts) and, with `export --annotations`,
 // the pen's drawings on their pages (../pen/penPrint.ts).
-import type { Annotations } from '../../annotations/annotations.ts';
+import type { Annotations } from '../../shared/annotations.ts';
 import { drawPrintAnnotations } from '../pen/penPrint.ts';
 import { exposePrintedSlides } from './access.ts';
 

@@ -4,17 +4,7 @@
 // diagrams not drawn yet. Runs in the page (client bundle, exposed as
 // window.__iurDeck.printStatus by expose.ts).
 
-export interface PageStatus {
-  state: string;
-  /** Slides (sections with data-file) and how many have every diagram drawn. */
-  slides: number;
-  drawn: number;
-  fonts: string;
-  /** reveal.js print view laid out (its .pdf-page elements exist). */
-  printLayout: boolean;
-  /** Undrawn diagrams: the slide's and the fence's place. */
-  undrawn: { file: string; line: number; figureLine: number }[];
-}
+import type { PageStatus } from '../../shared/printView.ts';
 
 export function pageStatus(document: Document = window.document): PageStatus {
   // Fragment steps clone sections in print view: count each slide once.

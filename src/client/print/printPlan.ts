@@ -3,26 +3,7 @@
 // view before printing (--range, notes pages, internal links) and says what
 // each printed page shows. The plan itself is made in Node
 // (src/export/print/pages.ts).
-
-/** A slide as the page knows it: the data-file and data-line of its <section>. */
-export type SlideKey = string;
-
-export interface PrintPlan {
-  /** Slides to print (`file:line`); null: all. */
-  keep: SlideKey[] | null;
-  /** Add a notes page after each printed slide that has speaker notes. */
-  notes: boolean;
-  /** Heading of a notes page per slide: number and title. */
-  labels: Record<SlideKey, string>;
-  /** reveal.js links (`#/3`, `#/3/1`) → the slide they go to. */
-  links: Record<string, SlideKey>;
-}
-
-export interface PrintedPage {
-  key: SlideKey;
-  /** slide: its first page; step: a further fragment step; notes: its notes page. */
-  kind: 'slide' | 'step' | 'notes';
-}
+import type { PrintedPage, PrintPlan, SlideKey } from '../../shared/printView.ts';
 
 /**
  * Keeps the chosen slides' pages, adds notes pages, points internal links at

@@ -3,14 +3,7 @@
 // printed without --fragments), in document coordinates, in page order. Runs
 // in the page (client bundle, exposed as window.__iurDeck.slidePlaces by
 // expose.ts).
-import type { SlideKey } from './printPlan.ts';
-
-export interface SlidePlace {
-  key: SlideKey;
-  /** Document coordinates of the page's top left, CSS px. */
-  x: number;
-  y: number;
-}
+import type { SlideKey, SlidePlace } from '../../shared/printView.ts';
 
 export function slidePlaces(keys: SlideKey[], document: Document = window.document): SlidePlace[] {
   const view = document.defaultView ?? window;

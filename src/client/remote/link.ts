@@ -2,7 +2,7 @@
 // itself after any loss (a phone off the Wi-Fi, the laptop asleep), and
 // treats a link that has been silent longer than two server ticks as lost —
 // a phone that left the network often keeps a dead socket "open".
-import { LIVE_PATH, type ClientMessage, type ServerMessage } from './protocol.ts';
+import { LIVE_PATH, type ClientMessage, type ServerMessage } from '../../shared/liveChannel.ts';
 
 export interface LinkHandlers {
   message: (message: ServerMessage) => void;

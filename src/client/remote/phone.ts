@@ -5,8 +5,8 @@
 // no state of its own: what it shows is the server's state of the talk.
 import NoSleep from 'nosleep.js';
 import type { RevealApi } from 'reveal.js';
-import type { TalkState } from './protocol.ts';
-import { clockText } from '../rehearsalText.ts';
+import type { TalkState } from '../../shared/liveChannel.ts';
+import { clockText } from '../../shared/pageWords.ts';
 import { Link } from './link.ts';
 import { pace, slideSeconds } from './pacing.ts';
 import { fitFrames, positionOf, showIn, slidesOf, whenDeckReady, type SlideInfo } from './previews.ts';

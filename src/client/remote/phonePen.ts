@@ -3,7 +3,7 @@
 // strokes come here as page messages and go to the live channel; the server
 // passes them to every page, the venue screen keeps them (its pen saves them
 // as its own), and the other phones' pictures show them.
-import { parseOp, type PenOp } from '../pen/penStore.ts';
+import { parseOp, type PenOp } from '../../shared/annotations.ts';
 
 const NS = 'iur-pen';
 

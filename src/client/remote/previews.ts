@@ -4,7 +4,7 @@
 // titles, notes and rehearsed times, and what "next" and "back" mean
 // (fragments included).
 import type { RevealApi } from 'reveal.js';
-import type { TalkState } from './protocol.ts';
+import type { TalkState } from '../../shared/liveChannel.ts';
 
 export interface Position {
   h: number;

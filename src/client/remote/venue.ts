@@ -4,8 +4,8 @@
 // server where its own keys took it. Not in the deck's previews (?receiver)
 // nor in its print view.
 import type { RevealApi } from 'reveal.js';
-import type { TalkState } from './protocol.ts';
-import type { PenOp } from '../pen/penStore.ts';
+import type { TalkState } from '../../shared/liveChannel.ts';
+import type { PenOp } from '../../shared/annotations.ts';
 import { Link } from './link.ts';
 import { PEN_LOCAL_OP, PEN_REMOTE_OP } from '../pen/penEvents.ts';
 

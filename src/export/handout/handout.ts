@@ -11,7 +11,7 @@ import type { Deck } from '../../deck/model.ts';
 import { fontFaceCss } from '../../font/css.ts';
 import { DECK_WEIGHTS, type DeckWeight } from '../../font/source.ts';
 import { subsetFont } from '../../font/subset.ts';
-import type { Captured, FormatModule, HandoutSize } from '../format.ts';
+import type { FormatModule, HandoutSize } from '../contract.ts';
 import { applyMetadata } from '../pdf/metadata.ts';
 import { bookmarkTree, writeOutline } from '../pdf/outline.ts';
 import { printPdf, type Printed, type Rendered } from '../pdf/renderPdf.ts';
@@ -19,8 +19,8 @@ import type { PageOfSlide } from '../print/pages.ts';
 import type { Progress } from '../progress.ts';
 import { fitNotes, frameContent, frameHtml, frameText } from './handoutFrame.ts';
 import { A4, handoutLayout } from './handoutLayout.ts';
-import { graftSlideTags, type PlacedSlide } from '../../accessible/handoutTags.ts';
-import { finishTags } from '../../accessible/pdfTags.ts';
+import { graftSlideTags, type PlacedSlide } from './handoutTags.ts';
+import { finishTags } from '../pdf/tags.ts';
 
 export interface HandoutOptions {
   perPage: HandoutSize;
@@ -108,15 +108,17 @@ export async function renderHandout(
     return doc.save({ useObjectStreams: true });
   });
   const pages: PageOfSlide[] = content.pages.map((onPage) => ({ slide: onPage[0], kind: 'slide' }));
-  return { pdf, pages, drawn: printed.drawn };
+  return { pdf, pages };
 }
 
 /** The handout as an export format (a PDF with --handout): laid out on A4 while the browser runs. */
-export const render: FormatModule['render'] = async (target, options, progress, log): Promise<Captured> => {
+export const view: FormatModule['view'] = (options) => ({ fragments: options.fragments, annotations: options.annotations });
+
+export const capture: FormatModule['capture'] = async (target, options, progress) => {
   const perPage = options.handout;
   if (perPage === undefined) throw new Error('internal: a handout without --handout');
   // The slides alone (no notes pages): the notes, if asked for, go beside them on the handout.
-  const printed = await printPdf(target, { ...options, notes: false }, progress, log);
+  const printed = await printPdf(target, { ...options, notes: false }, progress);
   const handout = await renderHandout(
     target.browser,
     printed,
@@ -124,9 +126,5 @@ export const render: FormatModule['render'] = async (target, options, progress, 
     { notes: options.notes, timeoutMs: options.timeoutMs, perPage },
     progress,
   );
-  return {
-    drawn: printed.drawn,
-    doctor: printed.doctor,
-    finish: () => Promise.resolve({ kind: 'file', data: handout.pdf, pages: handout.pages.length }),
-  };
+  return { finish: () => Promise.resolve({ kind: 'file', data: handout.pdf, pages: handout.pages.length }) };
 };

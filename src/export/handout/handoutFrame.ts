@@ -64,7 +64,7 @@ export function frameHtml(deck: Deck, content: FrameContent, layout: HandoutLayo
     ];
     slides.forEach((slide, k) => {
       const slot = layout.slots[k];
-      // The caption, then the slide's box: an Art element in the tagged PDF, into which the slide's own structure is grafted (src/accessible/handoutTags.ts).
+      // The caption, then the slide's box: an Art element in the tagged PDF, into which the slide's own structure is grafted (src/export/handout/handoutTags.ts).
       parts.push(`<div class="caption" style="${place(slot.caption)}">${escapeHtml(captionOf(deck, slide))}</div>`);
       parts.push(`<div class="slide" role="article" style="${place(slot.slide)}"></div>`);
       if (!slot.writing) return;

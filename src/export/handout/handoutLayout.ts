@@ -4,7 +4,7 @@
 // the frame's HTML (handoutFrame.ts) and the placing of the slides
 // (handout.ts) both read them.
 
-import type { HandoutSize } from '../format.ts';
+import type { HandoutSize } from '../contract.ts';
 
 /** A4 portrait. */
 export const A4 = { width: 595.28, height: 841.89 } as const;

@@ -5,7 +5,7 @@ import type { Deck } from '../../deck/model.ts';
 import { applyMetadata } from './metadata.ts';
 import { bookmarkTree, writeOutline } from './outline.ts';
 import { firstPages, type PageOfSlide } from '../print/pages.ts';
-import { finishTags } from '../../accessible/pdfTags.ts';
+import { finishTags } from './tags.ts';
 import { pageCountError } from '../../deck/slideCount.ts';
 
 export interface PostProcessOptions {

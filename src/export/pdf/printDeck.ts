@@ -4,7 +4,7 @@
 import { TimeoutError } from 'puppeteer';
 import { ExportTimeoutError } from '../errors.ts';
 import type { OpenedDeck } from '../print/printPage.ts';
-import type { PrintedPage, PrintPlan } from '../../client/print/printPlan.ts';
+import type { PrintedPage, PrintPlan } from '../../shared/printView.ts';
 
 async function race<T>(work: Promise<T>, crashed: Promise<never>): Promise<T> {
   return Promise.race([work, crashed]);

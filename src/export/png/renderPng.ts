@@ -1,11 +1,9 @@
 // One PNG per slide from the print view (the pages the PDF prints, all
 // fragments shown): a screenshot of each slide's page, scaled to the width
 // asked for (1920 px by default: 1.5 × the 1280 px slide).
-import { DEFAULT_PNG_WIDTH, type Captured, type FormatModule, type RenderOptions, type RenderTarget } from '../format.ts';
+import { DEFAULT_PNG_WIDTH, type FormatModule } from '../contract.ts';
 import { slideKey } from '../print/pages.ts';
-import { openPrintView } from '../print/printPage.ts';
 import { screenshotRegion, useScale } from '../print/screenshot.ts';
-import type { Progress } from '../progress.ts';
 
 /** The slide's size in CSS px (reveal.js's width and height in the print view). */
 const SLIDE = { width: 1280, height: 720 };
@@ -15,19 +13,11 @@ export function pngName(index: number, slideCount: number): string {
   return `slide-${String(index + 1).padStart(String(slideCount).length, '0')}.png`;
 }
 
-export const render: FormatModule['render'] = async (
-  target: RenderTarget,
-  options: RenderOptions,
-  progress: Progress,
-  log?: (line: string) => void,
-): Promise<Captured> => {
-  const { deck } = target;
-  const opened = await openPrintView(
-    target,
-    { fragments: false, timeoutMs: options.timeoutMs, annotations: options.annotations },
-    progress,
-    log,
-  );
+/** The print view without fragment steps: each slide's page shows all of it. */
+export const view: FormatModule['view'] = (options) => ({ fragments: false, annotations: options.annotations });
+
+export const capture: FormatModule['capture'] = async (target, options, progress) => {
+  const { deck, opened } = target;
   const { page, crashed } = opened;
   const indices = options.selected ?? deck.slides.map((_, i) => i);
   const wanted = new Set(indices.map((i) => slideKey(deck, i)));
@@ -53,9 +43,5 @@ export const render: FormatModule['render'] = async (
     }
   });
   if (files.length !== indices.length) throw new Error(`internal: ${files.length} slide pictures for ${indices.length} slides`);
-  return {
-    drawn: opened.drawn,
-    doctor: opened.doctor,
-    finish: () => Promise.resolve({ kind: 'folder', files, pages: files.length }),
-  };
+  return { finish: () => Promise.resolve({ kind: 'folder', files, pages: files.length }) };
 };

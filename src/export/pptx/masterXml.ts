@@ -4,7 +4,7 @@
 // placeholders at the deck's measured places, the slide number a field; four
 // layouts (title, title and content, section header, title only) take their
 // places from it. fixPackage.ts puts these parts into the package.
-import type { Box } from './slideData.ts';
+import type { Box } from '../../shared/slideData.ts';
 
 export const LAYOUTS = {
   title: { type: 'title', name: 'Title Slide' },

@@ -1,13 +1,13 @@
 // The pen's drawings in PowerPoint (`export --annotations`): each stroke of
 // a slide (slides/annotations.json, by stable slide id) becomes a freeform
 // shape (DrawingML custGeom) over the slide, its outline the same polygon
-// the PDF's path has (src/annotations/strokeOutline.ts), filled in the
+// the PDF's path has (src/shared/strokeOutline.ts), filled in the
 // stroke's colour, a highlighter translucent, no line. The PowerPoint shows
 // every fragment, so every stroke shows. A colleague can move, recolour or
 // delete each one.
 import type PptxGenJS from 'pptxgenjs';
-import type { Stroke } from '../../annotations/annotations.ts';
-import { strokeOpacity, strokeOutline } from '../../annotations/strokeOutline.ts';
+import type { Stroke } from '../../shared/annotations.ts';
+import { strokeOpacity, strokeOutline } from '../../shared/strokeOutline.ts';
 
 /** pptxgenjs writes a freeform for 'custGeom' (its SHAPE_TYPE.CUSTOM_GEOMETRY), which its typings leave out of ShapeType. */
 const CUSTOM_GEOMETRY = 'custGeom' as unknown as PptxGenJS.ShapeType;

@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer';
 import { PNG } from 'pngjs';
 import { screenshotRegion, type Region } from '../print/screenshot.ts';
-import type { Box } from './slideData.ts';
+import type { Box } from '../../shared/slideData.ts';
 
 /** The smallest region holding all the boxes, on whole CSS px. */
 export function unionOf(boxes: Box[]): Region {

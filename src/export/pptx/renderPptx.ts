@@ -1,17 +1,16 @@
-// PowerPoint from the print view: opens the built deck like the PDF does
-// (fonts, diagrams and fitting done), reads every slide as data in the page
-// (src/client/pptxRead/, window.__iurDeck.readSlides), draws the PNG of each
+// PowerPoint from the print view, opened like the PDF's (fonts, diagrams and
+// fitting done): reads every slide as data in the page
+// (src/client/slideData/, window.__iurDeck.readSlides), draws the PNG of each
 // SVG picture (its fallback) in the page in one call for the deck, cuts a
 // bitmap's from one screenshot per slide (pictureShots.ts), while pptxgenjs builds the package
 // (writePptx.ts), and puts the pictures in after the browser is closed.
-import type { Captured, FormatModule, RenderOptions, RenderTarget } from '../format.ts';
+import type { FormatModule } from '../contract.ts';
 import { slideKey } from '../print/pages.ts';
 import type { Progress } from '../progress.ts';
-import { openPrintView } from '../print/printPage.ts';
 import { useScale } from '../print/screenshot.ts';
 import { pictureShots } from './pictureShots.ts';
 import { buildPptx, finishPptx, TYPEFACE } from './writePptx.ts';
-import type { PictureItem, SlideData } from './slideData.ts';
+import type { PictureItem, SlideData } from '../../shared/slideData.ts';
 import type { Page } from 'puppeteer';
 
 /** Pictures are rendered at 1.5 × the slide's pixels: sharp on a 1920×1080 projector (PowerPoint 2019+ draws the SVG instead). */
@@ -50,14 +49,11 @@ async function picturePngs(page: Page, slides: SlideData[], race: <T>(p: Promise
   return pictures.flat().map((p) => (p.svg ? Buffer.from(drawn[d++], 'base64') : shots[b++]));
 }
 
-export const render: FormatModule['render'] = async (
-  target: RenderTarget,
-  options: RenderOptions,
-  progress: Progress,
-  log?: (line: string) => void,
-): Promise<Captured> => {
-  const { deck } = target;
-  const opened = await openPrintView(target, { fragments: false, timeoutMs: options.timeoutMs }, progress, log);
+/** The print view without fragment steps, and without the pen's drawings: PowerPoint gets them as shapes (penShapes.ts). */
+export const view: FormatModule['view'] = () => ({ fragments: false });
+
+export const capture: FormatModule['capture'] = async (target, options, progress) => {
+  const { deck, opened } = target;
   const indices = options.selected ?? deck.slides.map((_, i) => i);
   const keep = options.selected ? indices.map((i) => slideKey(deck, i)) : null;
   progress.update(`reading ${indices.length} slides …`);
@@ -88,8 +84,6 @@ export const render: FormatModule['render'] = async (
   const race = <T>(p: Promise<T>): Promise<T> => Promise.race([p, crashed]);
   const pictures = await progress.time('pictures', () => picturePngs(page, slides, race));
   return {
-    drawn: opened.drawn,
-    doctor: opened.doctor,
     async finish(p: Progress) {
       const data = await p.time('write pptx', async () => finishPptx(await building, pictures));
       return { kind: 'file', data, pages: slides.length };

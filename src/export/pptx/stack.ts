@@ -5,7 +5,7 @@
 // (down to the next block, the card's edge or the footer), so the text can
 // grow into that room before anything else happens. Cards keep their own
 // boxes; pictures, tables and shapes between two blocks keep them apart.
-import type { Box, Item, SlideData, TextItem } from './slideData.ts';
+import type { Box, Item, SlideData, TextItem } from '../../shared/slideData.ts';
 
 /** Room kept between a body text box and what is below it (CSS px). */
 const GAP = 4;

@@ -1,4 +1,4 @@
-// Writes the slides read from the page (src/client/pptxRead/) as a PowerPoint
+// Writes the slides read from the page (src/client/slideData/) as a PowerPoint
 // file with pptxgenjs: each slide on a layout of the master (title, title and
 // content, section header, title only), its heading in the title placeholder,
 // footer and slide number as placeholders; the body blocks of a column stacked
@@ -8,9 +8,20 @@
 // afterwards in the package (fixPackage.ts, masterXml.ts).
 import PptxGenJS from 'pptxgenjs';
 import type { Deck } from '../../deck/model.ts';
-import type { Box, Cell, Colour, Item, Paragraph, PictureItem, Run, ShapeItem, SlideData, TableItem, TextItem } from './slideData.ts';
+import type {
+  Box,
+  Cell,
+  Colour,
+  Item,
+  Paragraph,
+  PictureItem,
+  Run,
+  ShapeItem,
+  SlideData,
+  TableItem,
+  TextItem,
+} from '../../shared/slideData.ts';
 import { fixPackage, type PackageFixes, type ParagraphFix, type PictureFix } from './fixPackage.ts';
-import { diagramAlt } from './diagramAlt.ts';
 import { LAYOUTS, type LayoutName, type MasterBoxes } from './masterXml.ts';
 import { roomOf, stackColumns } from './stack.ts';
 import { addStrokes } from './penShapes.ts';
@@ -297,11 +308,9 @@ function layoutOf(data: SlideData, items: Item[]): LayoutName {
   return items.some((i) => i.kind === 'text' && i.role === undefined) ? 'content' : 'titleOnly';
 }
 
-function pictureAlt(item: PictureItem, deck: Deck, index: number): string {
-  if (item.role !== 'diagram') return item.alt;
-  const diagrams = deck.slides[index].diagrams;
-  const diagram = diagrams.find((d) => d.pos.line === item.line) ?? (diagrams.length === 1 ? diagrams[0] : undefined);
-  return diagram ? diagramAlt(diagram.code) : item.alt || '图';
+/** A picture's alt text as the page read it; a diagram's is the one description the parse wrote on its figure. */
+function pictureAlt(item: PictureItem): string {
+  return item.role === 'diagram' ? item.alt || '图' : item.alt;
 }
 
 /** Writes one slide's items; returns its pictures for fixPackage. */
@@ -322,15 +331,7 @@ function writeSlide(
       addText(slide, item, item.role === undefined ? roomOf(item, items, page) : item.box, written, name);
     } else if (item.kind === 'table') addTable(slide, item, written, n);
     else if (item.kind === 'picture') {
-      pictures.push(
-        addPicture(
-          slide,
-          { ...item, alt: pictureAlt(item, input.deck, input.index) },
-          input.picture + pictures.length,
-          input.slideNumber,
-          n,
-        ),
-      );
+      pictures.push(addPicture(slide, { ...item, alt: pictureAlt(item) }, input.picture + pictures.length, input.slideNumber, n));
     } else if (item.fill?.hex !== data.background.hex || item.line) addShape(pptx, slide, item, n);
   });
   if (footer) addText(slide, footer, footer.box, written, PLACEHOLDER_NAMES.footer);

@@ -1,7 +1,7 @@
 // What the printed PDF holds, in Deck terms: the slide each page shows, the
 // first page of each printed slide, and the print plan sent to the page.
 import type { Deck } from '../../deck/model.ts';
-import type { PrintedPage, PrintPlan, SlideKey } from '../../client/print/printPlan.ts';
+import type { SlideKey, PrintedPage, PrintPlan } from '../../shared/printView.ts';
 
 export interface PageOfSlide {
   /** 0-based index in deck.slides. */

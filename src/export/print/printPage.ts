@@ -4,13 +4,12 @@
 // from there; the PDF's printing is pdf/printDeck.ts.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TimeoutError, type Browser, type Page } from 'puppeteer';
-import { DeckError, type Problem } from '../../deck/model.ts';
-import { BrowserCrashError, ExportTimeoutError } from '../errors.ts';
+import { DeckError } from '../../deck/model.ts';
+import type { Problem } from '../../shared/problem.ts';
+import { ExportTimeoutError } from '../errors.ts';
+import { BrowserCrashError, crashSignal, raceCrash } from '../../browser/crashSignal.ts';
 import { assertSlideList } from '../../deck/slideCount.ts';
-import { crashSignal, raceCrash } from '../../browser/crashSignal.ts';
-import type { Progress } from '../progress.ts';
-import type { RenderTarget } from '../format.ts';
-import type { PageStatus } from '../../client/print/pageStatus.ts';
+import type { PageStatus } from '../../shared/printView.ts';
 
 export interface OpenOptions {
   /** Page URL (index.html) without query. */
@@ -203,25 +202,4 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
     crashed,
   );
   return { page, crashed, status, drawn, doctor };
-}
-
-/** Opens the served deck in the print view, with progress: what every format reads its slides from. */
-export function openPrintView(
-  target: RenderTarget,
-  options: { fragments: boolean; timeoutMs: number; annotations?: boolean },
-  progress: Progress,
-  log?: (line: string) => void,
-): Promise<OpenedDeck> {
-  return progress.time('page ready', () =>
-    openForPrint(target.browser, {
-      url: target.url,
-      fragments: options.fragments,
-      annotations: options.annotations,
-      timeoutMs: options.timeoutMs,
-      prerendered: target.prerendered,
-      slides: target.deck.slides.map((s) => s.pos),
-      onRendered: (drawn, total) => progress.update(`slides rendered ${drawn}/${total}`, { transient: drawn < total }),
-      log,
-    }),
-  );
 }

@@ -16,10 +16,10 @@
 // The HTML stays a list: <div class="layout-cards" data-cards="2" data-columns="2"><ul class="cards">
 // <li class="card"><h3><svg class="card-icon">…</svg>特征一</h3><p>…</p></li>…
 import type { MarkdownIt, Token } from 'markdown-it';
-import type { ParseEnv } from '../env.ts';
-import { report } from '../env.ts';
+import { envOf, report } from '../env.ts';
 import { iconSvg, similarIcons } from '../icons.ts';
 import { LAYOUT_CLOSE, LAYOUT_OPEN, layoutName } from './layouts.ts';
+import { plural } from '../../shared/plural.ts';
 
 export const MIN_CARDS = 2;
 export const MAX_CARDS = 4;
@@ -55,7 +55,7 @@ function iconToken(state: { Token: new (type: string, tag: string, nesting: -1 |
 
 export function cardsPlugin(md: MarkdownIt): void {
   md.core.ruler.push('iur_cards', (state) => {
-    const env = state.env as unknown as ParseEnv;
+    const env = envOf(state);
     const tokens = state.tokens;
     for (let c = 0; c < tokens.length; c++) {
       const open = tokens[c];
@@ -67,7 +67,7 @@ export function cardsPlugin(md: MarkdownIt): void {
         (t, i) => i > c && i < end && t.level === open.level + 1 && /^(bullet|ordered)_list_open$/.test(t.type),
       );
       if (list < 0) {
-        if (env?.problems) report(env, line0, '::: cards holds no list: write each card as a list item (- ### heading, then its text)');
+        if (env) report(env, line0, '::: cards holds no list: write each card as a list item (- ### heading, then its text)');
         continue;
       }
       tokens[list].attrJoin('class', 'cards');
@@ -85,7 +85,7 @@ export function cardsPlugin(md: MarkdownIt): void {
         if (!icon) continue;
         const svg = iconSvg(icon.name);
         if (!svg) {
-          if (env?.problems) {
+          if (env) {
             const near = similarIcons(icon.name);
             report(
               env,
@@ -102,13 +102,8 @@ export function cardsPlugin(md: MarkdownIt): void {
       // `::: cards 1` stacks the cards as rows (heading beside the text); `::: cards 2` makes a 2×2 grid of four.
       const asked = /^\S+\s+([1-4])\b/.exec(open.info.trim())?.[1];
       open.attrSet('data-columns', asked ?? String(Math.min(Math.max(count, 1), count > MAX_CARDS ? 3 : MAX_CARDS)));
-      if ((count < MIN_CARDS || count > MAX_CARDS) && env?.problems) {
-        report(
-          env,
-          line0,
-          `::: cards has ${count} item${count === 1 ? '' : 's'}; cards are for ${MIN_CARDS} to ${MAX_CARDS} parallel items`,
-          'warning',
-        );
+      if ((count < MIN_CARDS || count > MAX_CARDS) && env) {
+        report(env, line0, `::: cards has ${plural(count, 'item')}; cards are for ${MIN_CARDS} to ${MAX_CARDS} parallel items`, 'warning');
       }
     }
   });

@@ -14,11 +14,11 @@ import { imageSize } from 'image-size';
 import type { MarkdownIt, Token } from 'markdown-it';
 import type { ParseEnv } from '../env.ts';
 import { report } from '../env.ts';
-import { displayPath } from '../../deck/readSources.ts';
-import { contain, deckRoots, outsideMessage } from '../../deck/contain.ts';
+import { displayPath } from '../../project/readSources.ts';
+import { contain, deckRoots, outsideMessage } from '../../project/contain.ts';
 import { isMermaid } from './mermaid.ts';
 import { PROJECT_ROOT } from '../../project/paths.ts';
-import { specialKindAt } from '../../deck/regularFile.ts';
+import { specialKindAt } from '../../project/regularFile.ts';
 
 const REMOTE = /^(https?:)?\/\//i;
 const INLINE = /^(data|blob):/i;

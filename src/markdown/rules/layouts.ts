@@ -3,7 +3,9 @@
 // with the list of known ones instead of silently becoming a paragraph.
 import type { MarkdownIt, Token, Renderer } from 'markdown-it';
 import container from 'markdown-it-container';
-import { OUTLINE_PLACEHOLDER } from '../../deck/outline.ts';
+
+/** Where the generated outline goes (`::: outline`): the deck fills it in once every part is known (src/deck/outline.ts). */
+export const OUTLINE_PLACEHOLDER = '<!--iur:outline-->';
 
 /** Layouts that shape the whole slide: lifted onto its <section>. */
 export const SLIDE_LAYOUTS = ['title', 'divider', 'outline', 'centered'] as const;

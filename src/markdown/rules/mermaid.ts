@@ -1,6 +1,9 @@
-// ```mermaid fences render as a placeholder holding the diagram source; the
-// browser client draws it (src/client/diagrams.ts). Other fences are unchanged.
+// ```mermaid fences render as a placeholder holding the diagram source, and
+// its one description (diagramDescription.ts) as the figure's aria-label, which
+// the page, the PDF and the PowerPoint file all say; the browser client draws
+// it (src/client/diagrams.ts). Other fences are unchanged.
 import type { MarkdownIt } from 'markdown-it';
+import { describeDiagram } from '../diagramDescription.ts';
 
 export function isMermaid(info: string): boolean {
   return info.trim().split(/\s+/, 1)[0] === 'mermaid';
@@ -15,6 +18,7 @@ export function mermaidPlugin(md: MarkdownIt): void {
     }
     const line = (token.map?.[0] ?? 0) + 1;
     const code = md.utils.escapeHtml(token.content);
-    return `<figure class="mermaid-diagram" data-line="${line}"><pre class="mermaid-source">${code}</pre></figure>\n`;
+    const alt = md.utils.escapeHtml(describeDiagram(token.content));
+    return `<figure class="mermaid-diagram" data-line="${line}" aria-label="${alt}"><pre class="mermaid-source">${code}</pre></figure>\n`;
   };
 }

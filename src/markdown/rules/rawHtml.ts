@@ -6,8 +6,7 @@
 // reading refuses what would lead the deck into the presenter's computer or
 // away from itself: a file: URL in any attribute, a <meta http-equiv=refresh>.
 import type { MarkdownIt, Token } from 'markdown-it';
-import type { ParseEnv } from '../env.ts';
-import { report } from '../env.ts';
+import { envOf, report, type ParseEnv } from '../env.ts';
 import { SLIDE_BREAK } from './slideBreak.ts';
 import { NOTES_MARKER } from './notes.ts';
 import { findUnclosedHtml, type HtmlFragment, type StartTag } from '../rawHtmlScan.ts';
@@ -82,8 +81,8 @@ function check(env: ParseEnv, fragments: HtmlFragment[], where: string): void {
 
 export function rawHtmlPlugin(md: MarkdownIt): void {
   md.core.ruler.after('inline', 'iur_raw_html', (state) => {
-    const env = state.env as unknown as ParseEnv;
-    if (!env?.problems) return;
+    const env = envOf(state);
+    if (!env) return;
     let fragments: HtmlFragment[] = [];
     let where = 'slide';
     const flush = () => {

@@ -2,8 +2,7 @@
 // (unclosed fences and containers, a container closed by its child's closing
 // line, a column outside columns, unknown layouts) and reports it with its line.
 import type { MarkdownIt, Token } from 'markdown-it';
-import type { ParseEnv } from '../env.ts';
-import { report } from '../env.ts';
+import { envOf, report } from '../env.ts';
 import { LAYOUTS, LAYOUT_CLOSE, LAYOUT_OPEN, layoutName } from './layouts.ts';
 
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
@@ -11,8 +10,8 @@ const CONTAINER_CLOSE = /^ {0,3}(:{3,})[ \t]*$/;
 
 export function structurePlugin(md: MarkdownIt): void {
   md.core.ruler.after('block', 'iur_structure', (state) => {
-    const env = state.env as unknown as ParseEnv;
-    if (!env?.problems) return;
+    const env = envOf(state);
+    if (!env) return;
     const lines = state.src.split('\n');
     const lineAt = (i: number) => lines[i]?.replace(/\r$/, '') ?? '';
     // Open containers, innermost last, to see what each one sits in and where it ends.

@@ -1,0 +1,31 @@
+// Text set in a font other than the bundled one: a theme or the author's HTML
+// asked for a family first that the venue PC may not have (no internet, no
+// Chinese fonts there), so it would show in whatever that PC picks. Judged by
+// the family each element asks for first against the deck's (--deck-font);
+// once a slide per family. The characters the bundled font lacks are another
+// rule's (src/font/glyphs.ts).
+import { describe, elementsOf, lineOf, ownsText, visible, type Finding, type Rule } from '../context.ts';
+
+/** The first family of a CSS font-family list, unquoted. */
+export function firstFamily(list: string): string {
+  return (list.split(',')[0] ?? '').trim().replace(/^(['"])(.*)\1$/, '$2');
+}
+
+export const deckFont: Rule = (ctx) => {
+  const deck = firstFamily(getComputedStyle(ctx.section).getPropertyValue('--deck-font'));
+  if (!deck) return [];
+  const out: Finding[] = [];
+  const said = new Set<string>();
+  for (const el of elementsOf(ctx.section)) {
+    if (el.closest('svg') || !ownsText(el) || !visible(el)) continue;
+    const family = firstFamily(getComputedStyle(el).fontFamily);
+    if (!family || family === deck || said.has(family)) continue;
+    said.add(family);
+    out.push({
+      level: 'error',
+      message: `${describe(el)} is set in ${family}, not the bundled font ${deck}: the venue PC may not have it (use var(--deck-font))`,
+      line: lineOf(el, ctx),
+    });
+  }
+  return out;
+};

@@ -1,7 +1,0 @@
-// `export --strict`: a deck with any problem, warnings included (from the
-// sources or from the doctor on the laid-out slides), is not exported.
-import { DeckError, type Problem } from '../deck/model.ts';
-
-export function refuseWarnings(problems: Problem[]): void {
-  if (problems.length > 0) throw new DeckError(problems);
-}

@@ -1,0 +1,152 @@
+// Lists and reads the deck's Markdown files: name order, UTF-8 only (a BOM is
+// dropped), size-limited, each inside the deck's roots (a symlink to a file
+// elsewhere is refused). Never writes anything.
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Problem } from '../shared/problem.ts';
+import { contain, deckRoots, outsideMessage } from './contain.ts';
+import { FileTooLargeError, NotRegularFileError, readRegularFile } from './regularFile.ts';
+
+export interface SourceFile {
+  /** Path as shown to users: relative to the working directory. */
+  file: string;
+  /** Absolute path (to resolve images and links relative to the file). */
+  absolute?: string;
+  text: string;
+}
+
+/** Larger files are refused: a slide this size is a mistake (a pasted dump). */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export function displayPath(absolute: string): string {
+  const rel = path.relative(process.cwd(), absolute);
+  return rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : absolute;
+}
+
+/** 0-based line of the first byte that is not valid UTF-8 (surrogates and overlong forms included), or -1. */
+export function firstInvalidUtf8Line(bytes: Uint8Array): number {
+  let line = 0;
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    if (b === 0x0a) line++;
+    let n: number;
+    // The allowed range of the second byte (Unicode's table 3-7): no overlong forms, no surrogates (ED A0..BF).
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b < 0x80) n = 0;
+    else if (b >= 0xc2 && b <= 0xdf) n = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      n = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      n = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return line;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return line;
+    }
+    i += n + 1;
+  }
+  return -1;
+}
+
+/** 0-based line of the first NUL byte, or -1: UTF-16 without a BOM is valid UTF-8 full of them. */
+function firstNulLine(bytes: Uint8Array): number {
+  const at = bytes.indexOf(0);
+  if (at < 0) return -1;
+  let line = 0;
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** Control characters that have no place in a slide (tab and newline excepted): Word's line break \v, pasted \x01… */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+
+/** A warning per line (at most 5 per file) with a control character in it. */
+export function controlCharacterWarnings(file: string, text: string): Problem[] {
+  const found: Problem[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length && found.length < 5; i++) {
+    const m = CONTROL.exec(lines[i]);
+    if (!m) continue;
+    const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    const what =
+      m[0] === '\x0B' ? " (a vertical tab, Word's manual line break: the PowerPoint gets a line break)" : ' (dropped from the PowerPoint)';
+    found.push({
+      pos: { file, line: i + 1 },
+      level: 'warning',
+      message: `control character U+${code} in the text${what}; delete it or use a new line`,
+    });
+  }
+  return found;
+}
+
+export async function readSources(dir: string, problems: Problem[]): Promise<SourceFile[]> {
+  const shown = displayPath(dir);
+  let names: string[];
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) throw new Error('not a directory');
+    names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.md')).sort();
+  } catch {
+    const isFile = await stat(dir).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    const message = isFile
+      ? `this is a file, not a folder: --slides takes the folder that holds the .md files (--slides ${displayPath(path.dirname(dir))})`
+      : `slides folder not found (give one with --slides DIR)`;
+    problems.push({ pos: { file: shown, line: 0 }, level: 'error', message });
+    return [];
+  }
+  if (names.length === 0) {
+    problems.push({ pos: { file: shown, line: 0 }, level: 'error', message: 'no .md files in the slides folder' });
+    return [];
+  }
+  const roots = deckRoots(dir);
+  const files: SourceFile[] = [];
+  for (const name of names) {
+    const abs = path.join(dir, name);
+    const file = displayPath(abs);
+    const where = contain(abs, roots);
+    if (!where.ok) {
+      const message = where.missing ? 'a link to a file that does not exist' : outsideMessage('this slide file', file, abs, where.real);
+      problems.push({ pos: { file, line: 1 }, level: 'error', message });
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readRegularFile(abs, MAX_FILE_BYTES);
+    } catch (error) {
+      const message =
+        error instanceof NotRegularFileError
+          ? error.kind === 'a folder'
+            ? 'this is a folder, not a slide file: rename it (a slide file ends in .md)'
+            : error.message
+          : error instanceof FileTooLargeError
+            ? `file is ${(error.bytes / 1024 / 1024).toFixed(1)} MB; a slide file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB (split it)`
+            : `cannot read it: ${error instanceof Error ? error.message : String(error)}`;
+      problems.push({ pos: { file, line: 1 }, level: 'error', message });
+      continue;
+    }
+    const bad = firstInvalidUtf8Line(bytes);
+    const nul = firstNulLine(bytes);
+    if (bad >= 0 || nul >= 0) {
+      const utf16 = nul >= 0 && (bad < 0 || nul <= bad);
+      const message = utf16 ? 'file is not UTF-8 (it holds NUL bytes: UTF-16? save it as UTF-8)' : 'file is not UTF-8 (save it as UTF-8)';
+      problems.push({ pos: { file, line: (utf16 ? nul : bad) + 1 }, level: 'error', message });
+      continue;
+    }
+    const text = bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n');
+    problems.push(...controlCharacterWarnings(file, text));
+    files.push({ file, absolute: abs, text });
+  }
+  return files;
+}
