@@ -11,7 +11,6 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport, type ExportRun } from '../../../helpers/exportRun.ts';
-import { xmlSafe } from '../../../../src/export/pptx/xmlText.ts';
 import { launchBrowser } from '../../../helpers/deckPage.ts';
 
 const DECK = 'tests/fixtures/control-characters';
@@ -100,14 +99,4 @@ describe('control characters in the PowerPoint', () => {
     expect(text).toMatch(/firstline\s*\n\s*secondline/);
     expect(text).toContain('bellhere and unitseparator');
   }, 200_000);
-});
-
-describe('xmlSafe', () => {
-  it('splits a run at \\v with its properties and strips what XML 1.0 forbids', () => {
-    const xml = '<a:p><a:r><a:rPr lang="zh-CN" sz="2000"/><a:t>a\x0Bb\x01c</a:t></a:r></a:p><dc:title>t\x1F\uFFFEi\uD800tle</dc:title>';
-    expect(xmlSafe(xml)).toBe(
-      '<a:p><a:r><a:rPr lang="zh-CN" sz="2000"/><a:t>a</a:t></a:r><a:br><a:rPr lang="zh-CN" sz="2000"/></a:br><a:r><a:rPr lang="zh-CN" sz="2000"/><a:t>bc</a:t></a:r></a:p><dc:title>title</dc:title>',
-    );
-    expect(xmlSafe('<a:t>tab\tand\nnewline 😀</a:t>')).toBe('<a:t>tab\tand\nnewline 😀</a:t>');
-  });
 });
