@@ -4,7 +4,8 @@
 // on the deck. The dev server's writer: many saves at once leave one whole
 // file and no temp files, and it never writes through a symlink.
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, symlink, truncate, writeFile, cp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile, cp } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDeck, errorsOf } from '../../../src/deck/loadDeck.ts';
@@ -12,7 +13,6 @@ import { formatProblem } from '../../../src/deck/model.ts';
 import { annotationsWriter } from '../../../src/annotations/annotationsWriter.ts';
 import { jsonErrorLine } from '../../../src/annotations/annotationsFile.ts';
 import { parseAnnotations, serializeAnnotations, isShapeProblem, type Annotations } from '../../../src/annotations/annotations.ts';
-import { tempDir } from '../../helpers/deckPage.ts';
 import { parseClientMessage } from '../../../src/client/remote/protocol.ts';
 import { displayPath } from '../../../src/deck/readSources.ts';
 
@@ -47,7 +47,8 @@ async function withFile(text: string | null | undefined): Promise<{ messages: st
 }
 
 beforeAll(async () => {
-  dir = await tempDir('annotations');
+  // Not the browser helpers' tempDir: importing them would load Puppeteer and Vite into a unit test.
+  dir = await mkdtemp(path.join(os.tmpdir(), 'iur-annotations-'));
   slides = path.join(dir, 'slides');
   await cp('tests/fixtures/pen', slides, { recursive: true });
 });
