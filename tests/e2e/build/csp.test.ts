@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
 import { buildAndServe, launchBrowser } from '../../helpers/deckPage.ts';
+import { waitInPage } from '../../helpers/waitFor.ts';
 
 let browser: Browser;
 
@@ -41,7 +42,7 @@ describe('Content-Security-Policy', () => {
         document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
       });
       await p.goto(csp.url, { waitUntil: 'load' });
-      await p.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
+      await waitInPage(p, 'the deck ready', () => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
       const fetched = await p.evaluate(() =>
         fetch('https://example.invalid/data.json').then(
           () => 'loaded',
@@ -49,7 +50,11 @@ describe('Content-Security-Policy', () => {
         ),
       );
       expect(fetched).toMatch(/TypeError/);
-      await p.waitForFunction(() => (window as unknown as { __violations: string[] }).__violations.length >= 2);
+      await waitInPage(
+        p,
+        'two Content-Security-Policy violations reported',
+        () => (window as unknown as { __violations: string[] }).__violations.length >= 2,
+      );
       const violations = await p.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
       expect(violations).toEqual(
         expect.arrayContaining(['img-src https://example.invalid/x.png', 'connect-src https://example.invalid/data.json']),

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'puppeteer';
 import { buildDeck, type BuildResult } from '../../../src/builder/buildDeck.ts';
 import { launchBrowser, tempDir } from '../../helpers/deckPage.ts';
 import { openSpeakerView, waitForPreviewOn, waitForSpeakerNotes, waitForTimerTick } from '../../helpers/speakerView.ts';
+import { waitInPage } from '../../helpers/waitFor.ts';
 
 let out: string;
 let build: BuildResult;
@@ -40,7 +41,7 @@ beforeAll(async () => {
   });
   page.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
   await page.goto(fileUrl, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.deck !== 'loading', { timeout: 60_000 });
+  await waitInPage(page, 'the single file to load', () => document.documentElement.dataset.deck !== 'loading', { timeout: 60_000 });
 });
 
 afterAll(async () => {

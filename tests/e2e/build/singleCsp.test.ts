@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../../src/builder/buildDeck.ts';
 import { DeckError, formatProblem } from '../../../src/deck/model.ts';
 import { launchBrowser, tempDir } from '../../helpers/deckPage.ts';
+import { waitInPage } from '../../helpers/waitFor.ts';
 
 let dir: string;
 let browser: Browser;
@@ -29,7 +30,7 @@ beforeAll(async () => {
     );
   });
   await page.goto(pathToFileURL(built.indexHtml).href, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
+  await waitInPage(page, 'the single file ready', () => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
 }, 120_000);
 
 afterAll(async () => {

@@ -10,6 +10,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { buildDeck } from '../../../src/builder/buildDeck.ts';
 import { tempDir } from '../../helpers/deckPage.ts';
 import { openSpeakerView, waitForSpeakerNotes, waitForTimerTick } from '../../helpers/speakerView.ts';
+import { waitInPage } from '../../helpers/waitFor.ts';
 
 const FIREFOX = [process.env.IUR_FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(
   (p): p is string => Boolean(p) && existsSync(p as string),
@@ -39,7 +40,9 @@ describe.skipIf(!FIREFOX)('the single file in Firefox, from file://', () => {
     });
     page.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
     await page.goto(pathToFileURL(build.indexHtml).href, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.dataset.deck !== 'loading', { timeout: 60_000 });
+    await waitInPage(page, 'the single file to load in Firefox', () => document.documentElement.dataset.deck !== 'loading', {
+      timeout: 60_000,
+    });
   });
 
   afterAll(async () => {

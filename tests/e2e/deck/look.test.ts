@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAndServe, launchBrowser, openDeck, type Served } from '../../helpers/deckPage.ts';
 import { MIN_DIAGRAM_PX } from '../../../src/client/doctor/rules.ts';
 import { BODY_SCALE, MAX_VOID, voidBelow, type Span } from '../../../src/client/composeRules.ts';
+import { waitInPage } from '../../helpers/waitFor.ts';
 
 /** The deck to check: $IUR_SLIDES, else slides/ once it has Markdown files, else the fixture deck. */
 const SLIDES_DIR =
@@ -113,7 +114,9 @@ async function show(slide: SlideRef): Promise<void> {
     slide.h,
     slide.v,
   );
-  await page.waitForFunction(
+  await waitInPage(
+    page,
+    `slide ${slide.id} shown`,
     (id) => {
       const el = document.getElementById(id);
       return !!el && el.classList.contains('present') && getComputedStyle(el).opacity === '1';
@@ -128,7 +131,9 @@ async function show(slide: SlideRef): Promise<void> {
       .forEach((f) => f.classList.add('visible'));
   }, slide.id);
   // Let fragment transitions (opacity) finish before measuring colours.
-  await page.waitForFunction(
+  await waitInPage(
+    page,
+    `the fragments of slide ${slide.id} shown`,
     (id) => Array.from(document.getElementById(id)?.querySelectorAll('.fragment') ?? []).every((f) => getComputedStyle(f).opacity === '1'),
     { timeout: 10_000 },
     slide.id,
@@ -382,7 +387,7 @@ async function visitDeck(dir: string): Promise<void> {
   const printView = await browser.newPage();
   await printView.setViewport({ width: 1280, height: 720 });
   await printView.goto(`${served.url}?print-pdf`, { waitUntil: 'load' });
-  await printView.waitForFunction(() => document.documentElement.dataset.deck !== 'loading', { timeout: 60_000 });
+  await waitInPage(printView, 'the print view laid out', () => document.documentElement.dataset.deck !== 'loading', { timeout: 60_000 });
   printComposition = await printView.evaluate(() =>
     Object.fromEntries(
       Array.from(document.querySelectorAll<HTMLElement>('section[data-file]')).map((s) => [

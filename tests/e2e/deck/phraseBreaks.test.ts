@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAndServe, launchBrowser, type Served } from '../../helpers/deckPage.ts';
+import { waitInPage } from '../../helpers/waitFor.ts';
 
 const TEXT = '开源社区与用户社区';
 const WORDS = ['开源', '社区', '用户', '社区'];
@@ -22,7 +23,7 @@ beforeAll(async () => {
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });
   await page.goto(`${served.url}?print-pdf`, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 120_000 });
+  await waitInPage(page, 'the deck ready', () => document.documentElement.dataset.deck === 'ready', { timeout: 120_000 });
 });
 
 afterAll(async () => {

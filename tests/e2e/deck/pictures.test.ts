@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAndServe, launchBrowser, type Served } from '../../helpers/deckPage.ts';
 import { runCheck } from '../../../src/check/runCheck.ts';
 import { formatProblem } from '../../../src/deck/model.ts';
+import { waitInPage } from '../../helpers/waitFor.ts';
 
 interface Box {
   left: number;
@@ -45,7 +46,7 @@ beforeAll(async () => {
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });
   await page.goto(`${served.url}?print-pdf`, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 120_000 });
+  await waitInPage(page, 'the print view ready', () => document.documentElement.dataset.deck === 'ready', { timeout: 120_000 });
   boxes = await page.evaluate(() => {
     const rel = (r: DOMRect, s: DOMRect) => ({
       left: r.left - s.left,

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'puppeteer';
 import { deckViteConfig } from '../../../src/vite/config.ts';
 import { launchBrowser, openDeck, tempDir } from '../../helpers/deckPage.ts';
 import { openFontProbe } from '../../../src/check/fontUsage.ts';
+import { waitInPage } from '../../helpers/waitFor.ts';
 
 let dir: string;
 let server: ViteDevServer;
@@ -50,7 +51,12 @@ describe('dev server', () => {
     const file = path.join(dir, '02-body.md');
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('## 第三张幻灯片', '## 改过的第三张'));
-    await page.waitForFunction(() => window.Reveal?.getCurrentSlide().textContent?.includes('改过的第三张'), { timeout: 10_000 });
+    await waitInPage(
+      page,
+      'the edit to slide 3 in the page',
+      () => window.Reveal?.getCurrentSlide().textContent?.includes('改过的第三张'),
+      { timeout: 10_000 },
+    );
     expect((await indices())?.h).toBe(2);
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
   });
@@ -65,7 +71,7 @@ describe('dev server', () => {
     const swapped = await composed();
     expect(swapped.every((c) => /^(layout|statement|sparse|regular|dense|figure)\//.test(c))).toBe(true);
     await page.reload({ waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
+    await waitInPage(page, 'the reloaded deck ready', () => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
     expect(await composed()).toEqual(swapped);
   });
 
@@ -85,8 +91,10 @@ describe('dev server', () => {
     const file = path.join(dir, '02-body.md');
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('## 改过的第三张', '## 改过的第三张鲸'));
-    await page.waitForFunction(() => window.Reveal?.getCurrentSlide().textContent?.includes('鲸'), { timeout: 10_000 });
-    await page.waitForFunction(() => document.fonts.status === 'loaded', { timeout: 10_000 });
+    await waitInPage(page, 'the new character 鲸 in the page', () => window.Reveal?.getCurrentSlide().textContent?.includes('鲸'), {
+      timeout: 10_000,
+    });
+    await waitInPage(page, 'the fonts loaded', () => document.fonts.status === 'loaded', { timeout: 10_000 });
     // The full face of each weight the new character is drawn in (the heading, and wherever its title shows).
     expect((await fontFiles()).filter((n) => n.includes('@expo-google-fonts')).length).toBeGreaterThan(0);
     const cdp = await page.createCDPSession();
@@ -102,11 +110,13 @@ describe('dev server', () => {
     const file = path.join(dir, '02-body.md');
     const good = await readFile(file, 'utf8');
     await writeFile(file, `${good}\n---\n\n::: columns\nunclosed\n`);
-    await page.waitForFunction(() => document.querySelector('vite-error-overlay') !== null, { timeout: 10_000 });
+    await waitInPage(page, "Vite's error overlay", () => document.querySelector('vite-error-overlay') !== null, { timeout: 10_000 });
     const message = await page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
     expect(message).toMatch(/02-body\.md:\d+: error: container ::: columns is not closed/);
     await writeFile(file, good.replace('## 改过的第三张鲸', '## 修好了'));
-    await page.waitForFunction(() => window.Reveal?.getCurrentSlide().textContent?.includes('修好了'), { timeout: 10_000 });
+    await waitInPage(page, 'the fixed slide in the page', () => window.Reveal?.getCurrentSlide().textContent?.includes('修好了'), {
+      timeout: 10_000,
+    });
     expect((await indices())?.h).toBe(2);
     expect(await page.evaluate(() => document.querySelector('vite-error-overlay'))).toBeNull();
   });

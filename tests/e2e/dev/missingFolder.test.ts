@@ -8,6 +8,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import type { Browser, Page } from 'puppeteer';
 import { deckViteConfig } from '../../../src/vite/config.ts';
 import { launchBrowser, tempDir } from '../../helpers/deckPage.ts';
+import { waitInPage } from '../../helpers/waitFor.ts';
 
 let parent: string;
 let dir: string;
@@ -38,14 +39,16 @@ const overlayText = () => page.evaluate(() => document.querySelector('vite-error
 
 describe('dev on a slides folder that does not exist', () => {
   it('shows "slides folder not found" in the page', async () => {
-    await page.waitForFunction(() => document.querySelector('vite-error-overlay') !== null, { timeout: 15_000 });
+    await waitInPage(page, "Vite's error overlay", () => document.querySelector('vite-error-overlay') !== null, { timeout: 15_000 });
     expect(await overlayText()).toMatch(/talk: error: slides folder not found/);
   });
 
   it('loads the deck once the folder appears', async () => {
     await mkdir(dir);
     await writeFile(path.join(dir, '01.md'), '---\ntitle: 出现了\n---\n\n## 第一张\n\n内容\n');
-    await page.waitForFunction(
+    await waitInPage(
+      page,
+      'the deck to load once the folder appears',
       () => document.querySelector('.reveal section[data-title="第一张"]') !== null && document.documentElement.dataset.deck === 'ready',
       { timeout: 20_000 },
     );

@@ -20,6 +20,7 @@ import JSZip from 'jszip';
 import { convertToPdf, fontConfig } from '../../helpers/libreoffice.ts';
 import { runExport } from '../../helpers/exportRun.ts';
 import { movetoCount, pageContent } from '../../helpers/pdfContent.ts';
+import { waitInPage } from '../../helpers/waitFor.ts';
 
 const SLIDE5 = '01-pen.md#第五张';
 
@@ -34,15 +35,22 @@ async function open(url: string): Promise<Page> {
   const page = await context.newPage();
   await page.setViewport({ width: 1280, height: 720 });
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready' && window.__iurPen?.ready === true, {
-    timeout: 60_000,
-  });
+  await waitInPage(
+    page,
+    'the deck and its pen ready',
+    () => document.documentElement.dataset.deck === 'ready' && window.__iurPen?.ready === true,
+    {
+      timeout: 60_000,
+    },
+  );
   return page;
 }
 
 async function goTo(page: Page | Frame, h: number, f: number): Promise<void> {
   await page.evaluate((hh: number, ff: number) => window.Reveal?.slide(hh, 0, ff), h, f);
-  await page.waitForFunction(
+  await waitInPage(
+    page,
+    `the deck on slide ${h + 1}, step ${f + 1}`,
     (hh: number, ff: number) => window.Reveal?.getIndices().h === hh && (window.Reveal?.getIndices().f ?? -1) === ff,
     { timeout: 10_000 },
     h,
@@ -100,12 +108,14 @@ describe('the pen under the dev server', () => {
     await page.keyboard.press('p');
     expect(await page.evaluate(() => window.__iurPen?.on())).toBe(true);
     await draw(page, page, [300, 300], [700, 350]);
-    await page.waitForFunction(() => document.querySelectorAll('svg.iur-pen-layer path').length === 1);
+    await waitInPage(page, 'the first stroke drawn', () => document.querySelectorAll('svg.iur-pen-layer path').length === 1);
     await goTo(page, 4, 1); // two fragments shown: step 2
     await page.evaluate(() => document.querySelector<HTMLButtonElement>('.iur-pen-toolbar button[data-tool="highlighter"]')?.click());
     await page.evaluate(() => document.querySelector<HTMLButtonElement>('.iur-pen-toolbar button[data-color="1"]')?.click());
     await draw(page, page, [200, 500], [900, 500]);
-    await page.waitForFunction(
+    await waitInPage(
+      page,
+      'both strokes saved',
       () => window.__iurPen?.saved?.state === 'saved' && (window.__iurPen?.drawings().slides['01-pen.md#第五张']?.length ?? 0) === 2,
       { timeout: 10_000 },
     );
@@ -142,29 +152,47 @@ describe('the pen under the dev server', () => {
     // A preview that loaded after the deck's last move may miss it (its deck was still starting): move once more.
     await goTo(page, 4, 0);
     await goTo(page, 4, 1);
-    await frame.waitForFunction(() => window.Reveal?.getIndices().f === 1, { polling: 100, timeout: 30_000 });
-    await frame.waitForFunction(() => window.__iurPen?.ready === true && document.querySelectorAll('svg.iur-pen-layer path').length === 2, {
+    await waitInPage(frame, "the speaker view's preview on step 2", () => window.Reveal?.getIndices().f === 1, {
       polling: 100,
       timeout: 30_000,
     });
+    await waitInPage(
+      frame,
+      'both strokes in the preview',
+      () => window.__iurPen?.ready === true && document.querySelectorAll('svg.iur-pen-layer path').length === 2,
+      {
+        polling: 100,
+        timeout: 30_000,
+      },
+    );
 
     // P in the speaker view reaches its preview (the notes plugin forwards keys there).
     await view.bringToFront();
     await view.keyboard.press('p');
-    await frame.waitForFunction(() => window.__iurPen?.on() === true, { polling: 100, timeout: 10_000 });
+    await waitInPage(frame, "the preview's pen on", () => window.__iurPen?.on() === true, { polling: 100, timeout: 10_000 });
     const box = await view.evaluate(() => {
       const r = document.querySelector('#current-slide iframe')?.getBoundingClientRect();
       return r ? { x: r.left, y: r.top } : { x: 0, y: 0 };
     });
     await draw(view, frame, [600, 150], [1000, 200], box);
-    await page.waitForFunction(() => (window.__iurPen?.drawings().slides['01-pen.md#第五张']?.length ?? 0) === 3, { timeout: 10_000 });
+    await waitInPage(
+      page,
+      'the stroke drawn in the speaker view, in the deck',
+      () => (window.__iurPen?.drawings().slides['01-pen.md#第五张']?.length ?? 0) === 3,
+      { timeout: 10_000 },
+    );
     expect(await shownStrokes(page)).toBe(3);
 
     // The reverse: the deck draws, the speaker view's preview shows it.
     await page.bringToFront();
     await draw(page, page, [100, 650], [400, 600]);
-    await frame.waitForFunction(() => document.querySelectorAll('svg.iur-pen-layer path').length === 4, { polling: 100, timeout: 10_000 });
-    await page.waitForFunction(() => window.__iurPen?.saved?.state === 'saved', { timeout: 10_000 });
+    await waitInPage(
+      frame,
+      'the stroke drawn in the deck, in the speaker view',
+      () => document.querySelectorAll('svg.iur-pen-layer path').length === 4,
+      { polling: 100, timeout: 10_000 },
+    );
+    await waitInPage(page, 'the strokes saved', () => window.__iurPen?.saved?.state === 'saved', { timeout: 10_000 });
     await view.close();
     expect((await fileOnDisk()).slides[SLIDE5]).toHaveLength(4);
   });
@@ -196,11 +224,19 @@ describe('the pen under the dev server', () => {
     const version = await page.evaluate(() => Number(document.documentElement.dataset.deckVersion ?? 0));
     const source = path.join(slides, '01-pen.md');
     await writeFile(source, (await readFile(source, 'utf8')).replace('第六张的文字。', '第六张的文字，改过了。'));
-    await page.waitForFunction((v: number) => Number(document.documentElement.dataset.deckVersion ?? 0) > v, { timeout: 30_000 }, version);
+    await waitInPage(
+      page,
+      'the live update after the save',
+      (v: number) => Number(document.documentElement.dataset.deckVersion ?? 0) > v,
+      { timeout: 30_000 },
+      version,
+    );
     await goTo(page, 4, 1);
     expect(await shownStrokes(page)).toBe(4);
     await writeFile(source, await readFile('tests/fixtures/pen/01-pen.md', 'utf8'));
-    await page.waitForFunction(
+    await waitInPage(
+      page,
+      'the live update after the second save',
       (v: number) => Number(document.documentElement.dataset.deckVersion ?? 0) > v + 1,
       { timeout: 30_000 },
       version,
@@ -209,11 +245,21 @@ describe('the pen under the dev server', () => {
 
   it('a reload shows the drawings again (read back from slides/annotations.json)', async () => {
     await page.reload({ waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready' && window.__iurPen?.ready === true, {
-      timeout: 60_000,
-    });
+    await waitInPage(
+      page,
+      'the reloaded deck and its pen ready',
+      () => document.documentElement.dataset.deck === 'ready' && window.__iurPen?.ready === true,
+      {
+        timeout: 60_000,
+      },
+    );
     await goTo(page, 4, 1);
-    await page.waitForFunction(() => document.querySelectorAll('svg.iur-pen-layer path').length === 4, { timeout: 10_000 });
+    await waitInPage(
+      page,
+      'the 4 strokes drawn again from slides/annotations.json',
+      () => document.querySelectorAll('svg.iur-pen-layer path').length === 4,
+      { timeout: 10_000 },
+    );
     expect((await strokesOf(page)).map((s) => s.step)).toEqual([0, 2, 2, 2]);
     await page.browserContext().close();
   });
@@ -236,14 +282,24 @@ describe('the pen in a built deck', () => {
     expect(await shownStrokes(page)).toBe(4);
     await page.keyboard.press('p');
     await draw(page, page, [500, 100], [800, 120]);
-    await page.waitForFunction(() => window.__iurPen?.saved?.where === 'browser' && window.__iurPen.saved.state === 'saved', {
-      timeout: 10_000,
-    });
+    await waitInPage(
+      page,
+      'the stroke kept in localStorage',
+      () => window.__iurPen?.saved?.where === 'browser' && window.__iurPen.saved.state === 'saved',
+      {
+        timeout: 10_000,
+      },
+    );
     expect(await page.evaluate(() => document.querySelector('.iur-pen-toolbar .status a')?.textContent)).toBe('下载 annotations.json');
     await page.reload({ waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready' && window.__iurPen?.ready === true, {
-      timeout: 60_000,
-    });
+    await waitInPage(
+      page,
+      'the reloaded deck and its pen ready',
+      () => document.documentElement.dataset.deck === 'ready' && window.__iurPen?.ready === true,
+      {
+        timeout: 60_000,
+      },
+    );
     await goTo(page, 4, 2);
     expect(await shownStrokes(page)).toBe(5);
     // The eraser takes the strokes it touches, only those.

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../../src/browser/launch.ts';
 import { openPhone } from '../../helpers/phonePage.ts';
 import { LAN, startPresent, type PresentRun } from '../../helpers/presentRun.ts';
+import { waitInPage } from '../../helpers/waitFor.ts';
 
 let run: PresentRun;
 let browser: Browser;
@@ -31,12 +32,20 @@ beforeAll(async () => {
   venue = await browser.newPage();
   await venue.setViewport({ width: 1280, height: 720 });
   await venue.goto(`http://127.0.0.1:${run.port}/`);
-  await venue.waitForFunction(() => window.__iurVenue?.connected && window.__iurVenue.applied > 0 && window.__iurPen?.ready, {
+  await waitInPage(
+    venue,
+    'the venue screen connected, its pen ready',
+    () => window.__iurVenue?.connected && window.__iurVenue.applied > 0 && window.__iurPen?.ready,
+    {
+      polling: 100,
+      timeout: 60_000,
+    },
+  );
+  phone = await openPhone(browser, run.qrUrls[0]);
+  await waitInPage(currentFrame(phone), "the phone's picture of the slide, its pen ready", () => window.__iurPen?.ready === true, {
     polling: 100,
     timeout: 60_000,
   });
-  phone = await openPhone(browser, run.qrUrls[0]);
-  await currentFrame(phone).waitForFunction(() => window.__iurPen?.ready === true, { polling: 100, timeout: 60_000 });
 });
 
 afterAll(async () => {
@@ -59,13 +68,21 @@ describe('the pen with the phone remote', () => {
     await phone.touchscreen.touchStart(a.x, a.y);
     for (let i = 1; i <= 8; i++) await phone.touchscreen.touchMove(a.x + ((b.x - a.x) * i) / 8, a.y + ((b.y - a.y) * i) / 8);
     await phone.touchscreen.touchEnd();
-    await venue.waitForFunction(() => Object.values(window.__iurPen?.drawings().slides ?? {}).flat().length === 1, {
+    await waitInPage(
+      venue,
+      "the phone's stroke on the venue screen",
+      () => Object.values(window.__iurPen?.drawings().slides ?? {}).flat().length === 1,
+      {
+        polling: 100,
+        timeout: 10_000,
+      },
+    );
+    expect(await shown(venue)).toBe(1);
+    // The venue's pen keeps it as its own (a built deck: in the browser, with the download).
+    await waitInPage(venue, "the venue screen's save of the stroke", () => window.__iurPen?.saved?.state === 'saved', {
       polling: 100,
       timeout: 10_000,
     });
-    expect(await shown(venue)).toBe(1);
-    // The venue's pen keeps it as its own (a built deck: in the browser, with the download).
-    await venue.waitForFunction(() => window.__iurPen?.saved?.state === 'saved', { polling: 100, timeout: 10_000 });
     // The phone's finger did not turn the slide.
     expect(await venue.evaluate(() => window.Reveal?.getIndices().h)).toBe(0);
   });
@@ -77,10 +94,15 @@ describe('the pen with the phone remote', () => {
     await venue.mouse.down();
     await venue.mouse.move(600, 620, { steps: 8 });
     await venue.mouse.up();
-    await currentFrame(phone).waitForFunction(() => document.querySelectorAll('svg.iur-pen-layer path:not(.drawing)').length === 2, {
-      polling: 100,
-      timeout: 10_000,
-    });
+    await waitInPage(
+      currentFrame(phone),
+      "the venue screen's stroke in the phone's picture",
+      () => document.querySelectorAll('svg.iur-pen-layer path:not(.drawing)').length === 2,
+      {
+        polling: 100,
+        timeout: 10_000,
+      },
+    );
     expect(await strokes(currentFrame(phone))).toBe(2);
     if (process.env.IUR_PEN_SHOTS) await phone.screenshot({ path: process.env.IUR_PEN_SHOTS });
   });
@@ -88,7 +110,10 @@ describe('the pen with the phone remote', () => {
   it('a follow link cannot draw', async () => {
     const follower = await openPhone(browser, run.qrUrls[1]);
     const frame = currentFrame(follower);
-    await frame.waitForFunction(() => window.__iurPen?.ready === true, { polling: 100, timeout: 60_000 });
+    await waitInPage(frame, "the follow link's picture of the slide, its pen ready", () => window.__iurPen?.ready === true, {
+      polling: 100,
+      timeout: 60_000,
+    });
     // No 画笔 button for a follower…
     expect(await follower.$eval('#pen', (el) => getComputedStyle(el).display === 'none' || (el as HTMLElement).offsetParent === null)).toBe(
       true,

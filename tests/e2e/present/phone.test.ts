@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../../src/browser/launch.ts';
 import { openPhone } from '../../helpers/phonePage.ts';
 import { cuttableProxy, LAN, startPresent, type PresentRun } from '../../helpers/presentRun.ts';
+import { waitForElement, waitInPage } from '../../helpers/waitFor.ts';
 
 let run: PresentRun;
 let browser: Browser;
@@ -20,7 +21,12 @@ async function openVenue(): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });
   await page.goto(`http://127.0.0.1:${run.port}/`);
-  await page.waitForFunction(() => window.__iurVenue?.connected && window.__iurVenue.applied > 0, { polling: 100, timeout: 60_000 });
+  await waitInPage(
+    page,
+    'the venue screen to connect and show the talk',
+    () => window.__iurVenue?.connected && window.__iurVenue.applied > 0,
+    { polling: 100, timeout: 60_000 },
+  );
   return page;
 }
 
@@ -71,71 +77,96 @@ describe('present --remote with a phone', () => {
       document.getElementById('next')?.addEventListener('click', () => (w.__tappedAt = Date.now()), { capture: true });
     });
     await phone.tap('#next');
-    await venue.waitForFunction(() => window.Reveal?.getIndices().h === 1, { polling: 100, timeout: 10_000 });
+    await waitInPage(venue, 'the venue screen on slide 2', () => window.Reveal?.getIndices().h === 1, { polling: 100, timeout: 10_000 });
     const tapped = await phone.evaluate(() => (window as Window & { __tappedAt?: number }).__tappedAt ?? 0);
     const moved = await venue.evaluate(() => (window as Window & { __movedAt?: number }).__movedAt ?? 0);
     expect(moved - tapped).toBeGreaterThanOrEqual(0);
     expect(moved - tapped).toBeLessThan(500);
-    await phone.waitForFunction(() => document.getElementById('notes')?.textContent?.includes('第二张备注'), { polling: 100 });
+    await waitInPage(
+      phone,
+      "the phone to show slide 2's notes",
+      () => document.getElementById('notes')?.textContent?.includes('第二张备注'),
+      { polling: 100 },
+    );
     // The first tap also keeps the screen awake (plain HTTP: no Wake Lock API, nosleep.js's inline video).
     // (A machine with no network runs these tests on 127.0.0.2, which browsers count as secure.)
     if (!LAN.startsWith('127.')) {
       expect(await phone.evaluate(() => window.isSecureContext || 'wakeLock' in navigator)).toBe(false);
-      await phone.waitForFunction(() => document.body.classList.contains('awake'), { polling: 100, timeout: 10_000 });
+      await waitInPage(phone, 'the phone to keep its screen awake', () => document.body.classList.contains('awake'), {
+        polling: 100,
+        timeout: 10_000,
+      });
     }
     expect(await phoneText(phone, 'pacing')).toMatch(/^本张剩余 /);
   });
 
   it('steps through fragments and swipes', async () => {
-    await phone.tap('#next'); // first fragment of slide 2
-    await venue.waitForFunction(() => window.Reveal?.getIndices().f === 0, { polling: 100 });
+    const step = () => venueAt(venue).then((i) => ({ h: i?.h, f: i?.f }));
+    const poll = (message: string) => expect.poll(step, { message, interval: 100, timeout: 30_000 });
+    await phone.tap('#next');
+    await poll("a tap on 下一页: slide 2's first fragment on the venue screen").toEqual({ h: 1, f: 0 });
     // A swipe to the left: the next step (second fragment).
     await phone.touchscreen.touchStart(300, 600);
     await phone.touchscreen.touchMove(200, 605);
     await phone.touchscreen.touchMove(80, 610);
     await phone.touchscreen.touchEnd();
-    await venue.waitForFunction(() => window.Reveal?.getIndices().f === 1, { polling: 100 });
+    await poll("a swipe to the left: slide 2's second fragment on the venue screen").toEqual({ h: 1, f: 1 });
     await phone.tap('#prev');
-    await venue.waitForFunction(() => window.Reveal?.getIndices().f === 0, { polling: 100 });
+    await poll("a tap on 上一页: back to slide 2's first fragment").toEqual({ h: 1, f: 0 });
   });
 
   it('two remotes both drive and both see each change; the venue keys drive too', async () => {
     const second = await openPhone(browser, run.qrUrls[0]);
     expect(await phoneText(second, 'counter')).toBe('2 / 4');
     await second.tap('#next');
-    await venue.waitForFunction(() => window.Reveal?.getIndices().f === 1, { polling: 100 });
+    await waitInPage(venue, "the venue screen on slide 2's second fragment", () => window.Reveal?.getIndices().f === 1, { polling: 100 });
     await second.tap('#next');
-    await venue.waitForFunction(() => window.Reveal?.getIndices().h === 2, { polling: 100 });
-    await phone.waitForFunction(() => document.getElementById('counter')?.textContent === '3 / 4', { polling: 100 });
+    await waitInPage(venue, 'the venue screen on slide 3', () => window.Reveal?.getIndices().h === 2, { polling: 100 });
+    await waitInPage(phone, 'the phone counter at 3 / 4', () => document.getElementById('counter')?.textContent === '3 / 4', {
+      polling: 100,
+    });
     expect(await phoneText(phone, 'notes')).toContain('机密备注丙');
     await phone.bringToFront();
     await phone.tap('#prev');
-    await second.waitForFunction(() => window.__iurPhone?.state?.h === 1, { polling: 100 });
+    await waitInPage(second, 'the second remote to see slide 2', () => window.__iurPhone?.state?.h === 1, { polling: 100 });
     await venue.bringToFront();
     await venue.keyboard.press('ArrowRight');
-    await second.waitForFunction(() => window.__iurPhone?.state?.h === 2, { polling: 100 });
+    await waitInPage(second, 'the second remote to see slide 3, turned by the venue keys', () => window.__iurPhone?.state?.h === 2, {
+      polling: 100,
+    });
     await second.close();
   });
 
   it('black screen and the slide list', async () => {
     await phone.bringToFront();
     await phone.tap('#black');
-    await venue.waitForFunction(() => window.Reveal?.isPaused() === true, { polling: 100 });
-    await phone.waitForFunction(() => document.getElementById('black')?.textContent === '取消黑屏', { polling: 100 });
+    await waitInPage(venue, 'the venue screen to go black', () => window.Reveal?.isPaused() === true, { polling: 100 });
+    await waitInPage(phone, 'the phone button to read 取消黑屏', () => document.getElementById('black')?.textContent === '取消黑屏', {
+      polling: 100,
+    });
     await phone.tap('#black');
-    await venue.waitForFunction(() => window.Reveal?.isPaused() === false, { polling: 100 });
+    await waitInPage(venue, 'the venue screen to come back from black', () => window.Reveal?.isPaused() === false, { polling: 100 });
     await phone.tap('#list');
-    await phone.waitForSelector('#slides[open] #slide-list li:nth-child(4) button', { visible: true });
+    await waitForElement(phone, 'the slide list open, with its fourth slide', '#slides[open] #slide-list li:nth-child(4) button', {
+      visible: true,
+    });
     expect(await phone.$$eval('#slide-list button', (b) => b.map((x) => x.textContent))).toEqual(['第一张', '第二张', '第三张', '第四张']);
     await phone.tap('#slide-list li:nth-child(4) button');
-    await venue.waitForFunction(() => window.Reveal?.getIndices().h === 3, { polling: 100 });
+    await waitInPage(venue, 'the venue screen on slide 4, chosen from the list', () => window.Reveal?.getIndices().h === 3, {
+      polling: 100,
+    });
     expect(await phone.$eval('#slides', (d) => (d as HTMLDialogElement).open)).toBe(false);
   });
 
   it('a venue screen reloaded mid-talk comes back on the current slide', async () => {
     await venue.bringToFront();
     await venue.reload();
-    await venue.waitForFunction(() => window.__iurVenue?.connected && window.__iurVenue.applied > 0, { polling: 100, timeout: 60_000 });
+    await waitInPage(
+      venue,
+      'the reloaded venue screen to connect and show the talk',
+      () => window.__iurVenue?.connected && window.__iurVenue.applied > 0,
+      { polling: 100, timeout: 60_000 },
+    );
     expect((await venueAt(venue))?.h).toBe(3);
   });
 
@@ -148,19 +179,29 @@ describe('present --remote with a phone', () => {
       const wanderer = await openPhone(browser, `http://${LAN}:${proxy.port}/phone?token=${token}`);
       await wanderer.setOfflineMode(true);
       proxy.cut();
-      await wanderer.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('已断开'), {
-        polling: 100,
-        timeout: 30_000,
-      });
+      await waitInPage(
+        wanderer,
+        'the phone to say it is offline (已断开)',
+        () => document.getElementById('status')?.textContent?.startsWith('已断开'),
+        {
+          polling: 100,
+          timeout: 30_000,
+        },
+      );
       // Meanwhile the talk goes on from the laptop.
       await venue.bringToFront();
       await venue.keyboard.press('ArrowLeft');
-      await venue.waitForFunction(() => window.Reveal?.getIndices().h === 2, { polling: 100 });
+      await waitInPage(venue, 'the venue screen on slide 3', () => window.Reveal?.getIndices().h === 2, { polling: 100 });
       await wanderer.bringToFront();
       proxy.restore();
       await wanderer.setOfflineMode(false);
-      await wanderer.waitForFunction(() => document.getElementById('status')?.textContent === '已连接', { polling: 100, timeout: 30_000 });
-      await wanderer.waitForFunction(() => document.getElementById('counter')?.textContent === '3 / 4', { polling: 100 });
+      await waitInPage(wanderer, 'the phone to reconnect (已连接)', () => document.getElementById('status')?.textContent === '已连接', {
+        polling: 100,
+        timeout: 30_000,
+      });
+      await waitInPage(wanderer, 'the phone counter at 3 / 4', () => document.getElementById('counter')?.textContent === '3 / 4', {
+        polling: 100,
+      });
       expect(await phoneText(wanderer, 'notes')).toContain('机密备注丙');
       await wanderer.close();
     } finally {
@@ -190,6 +231,8 @@ describe('present --remote with a phone', () => {
     expect((await venueAt(venue))?.h).toBe(2);
     await venue.bringToFront();
     await venue.keyboard.press('ArrowRight');
-    await follower.waitForFunction(() => document.getElementById('counter')?.textContent === '4 / 4', { polling: 100 });
+    await waitInPage(follower, "the follow link's counter at 4 / 4", () => document.getElementById('counter')?.textContent === '4 / 4', {
+      polling: 100,
+    });
   });
 });

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'puppeteer';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import { buildAndServe, launchBrowser, openDeck, type PageLog, type Served } from '../../helpers/deckPage.ts';
 import { openSpeakerView, speakerNotes, waitForPreviewOn, waitForSpeakerNotes, waitForTimerTick } from '../../helpers/speakerView.ts';
+import { waitForElement, waitInPage } from '../../helpers/waitFor.ts';
 
 let browser: Browser;
 let served: Served;
@@ -78,7 +79,7 @@ describe('keys and tools', () => {
     await page.keyboard.down('Shift');
     await page.keyboard.press('?');
     await page.keyboard.up('Shift');
-    await page.waitForSelector('.r-overlay-help');
+    await waitForElement(page, 'the key help (?)', '.r-overlay-help');
     const text = await page.evaluate(() => document.querySelector('.r-overlay-help')?.textContent ?? '');
     for (const want of ['快捷键', '演讲者视图', '总览', '搜索', '全屏', '放大']) expect(text).toContain(want);
     expect(text).not.toContain('Keyboard Shortcuts');
@@ -97,7 +98,7 @@ describe('keys and tools', () => {
     await cdp.detach();
     expect(fonts.map((f) => f.familyName)).toEqual(['Noto Sans SC']);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('.r-overlay-help'));
+    await waitInPage(page, 'the key help to close (Esc)', () => !document.querySelector('.r-overlay-help'));
   });
 
   it('O opens the overview and Esc closes it', async () => {
@@ -114,11 +115,11 @@ describe('keys and tools', () => {
     await page.keyboard.press('KeyF');
     await page.keyboard.up('Shift');
     await page.keyboard.up('Control');
-    await page.waitForSelector('.searchbox .searchinput', { visible: true });
+    await waitForElement(page, 'the search box', '.searchbox .searchinput', { visible: true });
     expect(await page.evaluate(() => document.querySelector('.searchinput')?.getAttribute('placeholder'))).toBe('搜索…');
     await page.keyboard.type('右栏文字');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => window.Reveal?.getIndices().h === 4);
+    await waitInPage(page, 'the search to land on slide 5', () => window.Reveal?.getIndices().h === 4);
     await page.evaluate(() => (window.Reveal?.getPlugin('search') as unknown as { close(): void }).close());
   });
 
@@ -129,20 +130,33 @@ describe('keys and tools', () => {
       const r = el.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     });
-    await page.keyboard.down(modifier);
-    await page.mouse.click(box.x, box.y);
-    await page.keyboard.up(modifier);
-    await page.waitForFunction(() => document.documentElement.classList.contains('zoomed'));
-    await page.keyboard.down(modifier);
-    await page.mouse.click(box.x, box.y);
-    await page.keyboard.up(modifier);
-    await page.waitForFunction(() => !document.documentElement.classList.contains('zoomed'));
+    // reveal.js's zoom plugin marks <html> and scales <body> (its zoomLevel: 2).
+    const zoom = () =>
+      page.evaluate(() => ({ zoomed: document.documentElement.classList.contains('zoomed'), transform: document.body.style.transform }));
+    const click = async () => {
+      await page.keyboard.down(modifier);
+      await page.mouse.click(box.x, box.y);
+      await page.keyboard.up(modifier);
+    };
+    expect(await zoom()).toEqual({ zoomed: false, transform: '' });
+    await click();
+    await expect
+      .poll(zoom, { message: `${modifier}+click: the slide zoomed in`, timeout: 30_000 })
+      .toEqual({ zoomed: true, transform: expect.stringContaining('scale(2)') as string });
+    await click();
+    await expect
+      .poll(zoom, { message: `${modifier}+click again: the slide zoomed out`, timeout: 30_000 })
+      .toEqual({ zoomed: false, transform: '' });
   });
 
   it('F asks for fullscreen', async () => {
+    const fullscreen = () => page.evaluate(() => document.fullscreenElement?.tagName ?? null);
+    expect(await fullscreen()).toBeNull();
     await page.keyboard.press('f');
-    await page.waitForFunction(() => document.fullscreenElement !== null, { timeout: 5_000 });
+    // The whole page goes fullscreen (reveal.js: document.documentElement, the deck not being embedded).
+    await expect.poll(fullscreen, { message: 'F: the page fullscreen', timeout: 5_000 }).toBe('HTML');
     await page.evaluate(() => document.exitFullscreen());
+    await expect.poll(fullscreen, { message: 'the page out of fullscreen', timeout: 5_000 }).toBeNull();
   });
 
   it('shows the slide number and a progress bar that moves', async () => {
@@ -205,10 +219,18 @@ describe('projectors and touch', () => {
         await p.setViewport({ width, height });
         if (p.url() === 'about:blank') {
           await p.goto(`${served.url}#/slide-4`, { waitUntil: 'load' });
-          await p.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
+          await waitInPage(p, `the deck ready at ${width}×${height}`, () => document.documentElement.dataset.deck === 'ready', {
+            timeout: 60_000,
+          });
         }
         const want = Math.min(width / 1280, height / 720);
-        await p.waitForFunction((s: number) => Math.abs((window.Reveal?.getScale() ?? 0) - s) < 0.01, {}, want);
+        await waitInPage(
+          p,
+          `the deck scaled by ${want.toFixed(3)} at ${width}×${height}`,
+          (s: number) => Math.abs((window.Reveal?.getScale() ?? 0) - s) < 0.01,
+          {},
+          want,
+        );
         const box = await p.evaluate(() => {
           const r = window.Reveal!.getCurrentSlide().getBoundingClientRect();
           const svg = window.Reveal!.getCurrentSlide().querySelector('svg')?.getBoundingClientRect();
@@ -231,13 +253,13 @@ describe('projectors and touch', () => {
     try {
       await p.setViewport({ width: 1280, height: 720, hasTouch: true, isMobile: false });
       await p.goto(`${served.url}#/slide-2`, { waitUntil: 'load' });
-      await p.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
+      await waitInPage(p, 'the deck ready on a touch screen', () => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
       expect((await indices(p))?.h).toBe(1);
       await p.touchscreen.touchStart(900, 360);
       await p.touchscreen.touchMove(600, 360);
       await p.touchscreen.touchMove(300, 360);
       await p.touchscreen.touchEnd();
-      await p.waitForFunction(() => window.Reveal?.getIndices().h === 2);
+      await waitInPage(p, 'the swipe to turn to slide 3', () => window.Reveal?.getIndices().h === 2);
     } finally {
       await p.close();
     }
@@ -256,7 +278,7 @@ describe('accessibility', () => {
         deck.slide(h, v, 99);
       }, i);
       // Colour contrast is measured as shown: wait for the fade-in to end.
-      await page.waitForFunction(() => {
+      await waitInPage(page, `slide ${i + 1} shown, its transitions over`, () => {
         const slide = window.Reveal!.getCurrentSlide();
         return getComputedStyle(slide).opacity === '1' && slide.getAnimations({ subtree: true }).every((a) => a.playState !== 'running');
       });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../../src/browser/launch.ts';
 import { tempDir } from '../../helpers/deckPage.ts';
 import { get, LAN, startPresent, type PresentRun } from '../../helpers/presentRun.ts';
+import { waitInPage } from '../../helpers/waitFor.ts';
 
 let run: PresentRun;
 let browser: Browser;
@@ -26,7 +27,12 @@ beforeAll(async () => {
   ]);
   venue = await browser.newPage();
   await venue.goto(`http://localhost:${run.port}/`);
-  await venue.waitForFunction(() => window.__iurVenue?.connected && window.__iurVenue.applied > 0, { polling: 100, timeout: 90_000 });
+  await waitInPage(
+    venue,
+    'the venue screen (the dev page) to connect and show the talk',
+    () => window.__iurVenue?.connected && window.__iurVenue.applied > 0,
+    { polling: 100, timeout: 90_000 },
+  );
 });
 
 afterAll(async () => {
@@ -49,13 +55,21 @@ describe('dev -- --remote', () => {
     phone = await browser.newPage();
     await phone.emulate(KnownDevices['iPhone 13']);
     await phone.goto(run.qrUrls[0]);
-    await phone.waitForFunction(() => window.__iurPhone?.connected && document.getElementById('counter')?.textContent === '1 / 4', {
-      polling: 100,
-      timeout: 90_000,
-    });
+    await waitInPage(
+      phone,
+      'the phone to connect, on slide 1 of 4',
+      () => window.__iurPhone?.connected && document.getElementById('counter')?.textContent === '1 / 4',
+      {
+        polling: 100,
+        timeout: 90_000,
+      },
+    );
     expect(await phone.$eval('#notes', (n) => n.textContent)).toContain('第一张备注');
     await phone.tap('#next');
-    await venue.waitForFunction(() => window.Reveal?.getIndices().h === 1, { polling: 100, timeout: 10_000 });
+    await waitInPage(venue, 'the dev page on slide 2, turned by the phone', () => window.Reveal?.getIndices().h === 1, {
+      polling: 100,
+      timeout: 10_000,
+    });
   });
 
   it('the dev server write endpoint is not reachable from the LAN', async () => {
@@ -72,15 +86,22 @@ describe('dev -- --remote', () => {
     const file = path.join(slides, '01-talk.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('第二张备注：', '第二张备注（改过）：'));
     await venue.bringToFront();
-    await venue.waitForFunction(() => document.querySelector('.reveal .slides')?.textContent?.includes('第二张备注（改过）'), {
-      polling: 100,
-      timeout: 30_000,
-    });
+    // The dev page takes the save in place, still on slide 2.
+    await expect
+      .poll(() => venue.evaluate(() => ({ h: window.Reveal?.getIndices().h, notes: window.Reveal?.getSlideNotes() })), {
+        message: "the save in the dev page: slide 2's new notes",
+        interval: 100,
+        timeout: 30_000,
+      })
+      .toEqual({ h: 1, notes: expect.stringContaining('第二张备注（改过）') as string });
     // The venue screen tells the phones; they load their pictures and notes again.
     await phone.bringToFront();
-    await phone.waitForFunction(() => document.getElementById('notes')?.textContent?.includes('（改过）'), {
-      polling: 100,
-      timeout: 30_000,
-    });
+    await expect
+      .poll(() => phone.$eval('#notes', (n) => n.textContent), {
+        message: 'the save on the phone: the new notes',
+        interval: 100,
+        timeout: 30_000,
+      })
+      .toContain('第二张备注（改过）');
   });
 });

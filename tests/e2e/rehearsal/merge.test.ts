@@ -12,6 +12,7 @@ import { loadDeck } from '../../../src/deck/loadDeck.ts';
 import { slideIds } from '../../../src/rehearsal/slideIds.ts';
 import { startDevDeck, type DevDeck } from '../../helpers/devDeck.ts';
 import { advance, openUnderFakeClock } from '../../helpers/fakeClock.ts';
+import { waitInPage } from '../../helpers/waitFor.ts';
 
 let deck: DevDeck;
 let slides: string;
@@ -28,7 +29,7 @@ const stored = async () =>
 
 async function goTo(page: Page, h: number): Promise<void> {
   await page.evaluate((i: number) => window.Reveal?.slide(i, 0, -1), h);
-  await page.waitForFunction((i: number) => window.Reveal?.getIndices().h === i, { timeout: 10_000 }, h);
+  await waitInPage(page, `the deck on slide ${h + 1}`, (i: number) => window.Reveal?.getIndices().h === i, { timeout: 10_000 }, h);
 }
 
 /** One rehearsal in the deck's window: R (or Shift+R), `seconds[i]` on slide `from + i`, R. */
@@ -38,13 +39,13 @@ async function rehearse(page: Page, from: number, seconds: number[], fresh = fal
   if (fresh) await page.keyboard.down('Shift');
   await page.keyboard.press(fresh ? 'R' : 'r');
   if (fresh) await page.keyboard.up('Shift');
-  await page.waitForFunction(() => window.__iurRehearsal?.running === true, { timeout: 10_000 });
+  await waitInPage(page, 'the rehearsal to start', () => window.__iurRehearsal?.running === true, { timeout: 10_000 });
   for (let i = 0; i < seconds.length; i++) {
     if (i > 0) await goTo(page, from + i);
     await advance(page, seconds[i]);
   }
   await page.keyboard.press('r');
-  await page.waitForFunction(() => window.__iurRehearsal?.outcome?.state === 'saved', { timeout: 20_000 });
+  await waitInPage(page, 'the rehearsal to be saved', () => window.__iurRehearsal?.outcome?.state === 'saved', { timeout: 20_000 });
 }
 
 beforeAll(async () => {
@@ -70,7 +71,12 @@ describe('rehearsal times merge', () => {
 
     // The other window (its own browser context: no shared localStorage) was open all along:
     // the dev server pushed the saved times to it.
-    await watcher.waitForFunction(() => document.querySelectorAll('section[data-timing]').length === 4, { timeout: 20_000 });
+    await waitInPage(
+      watcher,
+      "the open page to get 4 slides' times (data-timing)",
+      () => document.querySelectorAll('section[data-timing]').length === 4,
+      { timeout: 20_000 },
+    );
     expect(await timings(watcher)).toEqual(['30', '45', null, '60', '15']);
     expect(await watcher.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     // The rehearsing window keeps both rehearsals' times too.
@@ -80,7 +86,12 @@ describe('rehearsal times merge', () => {
     await rehearse(speaker, 2, [20], true);
     expect(await stored()).toEqual({ [ids[2]]: 20 });
     expect(await timings(speaker)).toEqual([null, null, '20', null, null]);
-    await watcher.waitForFunction(() => document.querySelectorAll('section[data-timing]').length === 1, { timeout: 20_000 });
+    await waitInPage(
+      watcher,
+      'the open page to get the one time of the new rehearsal',
+      () => document.querySelectorAll('section[data-timing]').length === 1,
+      { timeout: 20_000 },
+    );
     expect(await timings(watcher)).toEqual([null, null, '20', null, null]);
     await watcher.browserContext().close();
     await speaker.browserContext().close();

@@ -17,6 +17,7 @@ import { buildAndServe, type Served } from '../../helpers/deckPage.ts';
 import { startDevDeck, type DevDeck } from '../../helpers/devDeck.ts';
 import { advance, openUnderFakeClock } from '../../helpers/fakeClock.ts';
 import { openSpeakerView } from '../../helpers/speakerView.ts';
+import { waitForElement, waitInPage } from '../../helpers/waitFor.ts';
 
 let deck: DevDeck;
 let slides: string;
@@ -29,7 +30,9 @@ const open = (url: string) => openUnderFakeClock(browser, url);
 async function press(page: Page, key: 'ArrowRight' | 'ArrowLeft', at: { h: number; f?: number }): Promise<void> {
   await page.bringToFront();
   await page.keyboard.press(key);
-  await page.waitForFunction(
+  await waitInPage(
+    page,
+    `the deck on slide ${at.h + 1}${at.f === undefined ? '' : `, fragment ${at.f}`}`,
     (h: number, f: number | null) => {
       const i = window.Reveal?.getIndices();
       return i?.h === h && (f === null || i.f === f);
@@ -56,11 +59,16 @@ describe('rehearsal in dev', () => {
     if (!url) throw new Error('no dev server URL');
     const page = await open(url);
     const view = await openSpeakerView(page);
-    await view.waitForFunction(() => document.querySelector('.iur-rehearsal')?.textContent?.includes('按 R 开始'), { timeout: 10_000 });
+    await waitInPage(
+      view,
+      "the speaker view's rehearsal line (按 R 开始)",
+      () => document.querySelector('.iur-rehearsal')?.textContent?.includes('按 R 开始'),
+      { timeout: 10_000 },
+    );
 
     await view.bringToFront();
     await view.keyboard.press('r');
-    await page.waitForFunction(() => window.__iurRehearsal?.running === true, { timeout: 10_000 });
+    await waitInPage(page, 'the rehearsal to start', () => window.__iurRehearsal?.running === true, { timeout: 10_000 });
     await advance(page, 30); // slide 1
     await press(page, 'ArrowRight', { h: 1 });
     await advance(page, 45); // slide 2
@@ -78,13 +86,23 @@ describe('rehearsal in dev', () => {
     await advance(page, 5); // slide 4 again
 
     // The running total against the front matter's duration (10 minutes).
-    await view.waitForFunction(() => document.querySelector('.iur-rehearsal')?.textContent?.includes('累计 3:05'), { timeout: 10_000 });
+    await waitInPage(
+      view,
+      'the rehearsal line at 累计 3:05',
+      () => document.querySelector('.iur-rehearsal')?.textContent?.includes('累计 3:05'),
+      { timeout: 10_000 },
+    );
     expect(await panelText(view)).toMatch(/^彩排中 · 本张 1:05 · 累计 3:05 \/ 计划 10:00$/);
 
     await view.bringToFront();
     await view.keyboard.press('r');
-    await page.waitForFunction(() => window.__iurRehearsal?.outcome?.state === 'saved', { timeout: 10_000 });
-    await view.waitForFunction(() => document.querySelector('.iur-rehearsal')?.textContent?.includes('已保存到'), { timeout: 10_000 });
+    await waitInPage(page, 'the rehearsal to be saved', () => window.__iurRehearsal?.outcome?.state === 'saved', { timeout: 10_000 });
+    await waitInPage(
+      view,
+      'the rehearsal line to say 已保存到',
+      () => document.querySelector('.iur-rehearsal')?.textContent?.includes('已保存到'),
+      { timeout: 10_000 },
+    );
     expect(await panelText(view)).toContain('rehearsal.json');
 
     const file = JSON.parse(await readFile(path.join(slides, 'rehearsal.json'), 'utf8')) as {
@@ -129,7 +147,9 @@ describe('the next build', () => {
     view = await openSpeakerView(page);
     // Pacing of slide 1: its 30 s, less the second or two the speaker view has been open.
     // (It shows 00:00:00 until its first answer from the deck.)
-    await view.waitForFunction(
+    await waitInPage(
+      view,
+      "the speaker view's pacing of slide 1",
       () => {
         const el = document.querySelector<HTMLElement>('.speaker-controls-time .pacing');
         return el !== null && el.style.display !== 'none' && /[1-9]/.test(el.textContent ?? '');
@@ -151,10 +171,14 @@ describe('the next build', () => {
     await press(page, 'ArrowRight', { h: 1 });
     await advance(page, 40);
     await page.keyboard.press('r');
-    await page.waitForFunction(() => window.__iurRehearsal?.outcome?.state === 'local', { timeout: 10_000 });
+    await waitInPage(page, 'the rehearsal kept in localStorage', () => window.__iurRehearsal?.outcome?.state === 'local', {
+      timeout: 10_000,
+    });
     const stored = await page.evaluate(() => localStorage.getItem(`iur-deck-rehearsal:${document.title}`));
     expect((JSON.parse(stored ?? '{}') as { slides?: unknown }).slides).toEqual({ [ids[0]]: 20, [ids[1]]: 40 });
-    const link = await view.waitForSelector('.iur-rehearsal a[download="rehearsal.json"]', { timeout: 10_000 });
+    const link = await waitForElement(view, 'the rehearsal.json download link', '.iur-rehearsal a[download="rehearsal.json"]', {
+      timeout: 10_000,
+    });
     const href = (await link?.evaluate((a) => a.href)) ?? '';
     expect(href).toMatch(/^blob:/);
     const downloaded = await page.evaluate((u: string) => fetch(u).then((r) => r.text()), href);
@@ -167,7 +191,7 @@ describe('the next build', () => {
     await page.keyboard.down('Shift');
     await page.keyboard.press('?');
     await page.keyboard.up('Shift');
-    await page.waitForSelector('.r-overlay-help-content table');
+    await waitForElement(page, 'the key help table', '.r-overlay-help-content table');
     const rows = await page.evaluate(() =>
       Array.from(document.querySelectorAll('.r-overlay-help-content tbody tr'), (tr) => tr.textContent),
     );

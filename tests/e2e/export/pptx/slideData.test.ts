@@ -7,6 +7,7 @@ import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PictureItem, SlideData, TextItem } from '../../../../src/export/pptx/slideData.ts';
 import { buildAndServe, launchBrowser, openDeck, type Served } from '../../../helpers/deckPage.ts';
+import { waitInPage } from '../../../helpers/waitFor.ts';
 
 let browser: Browser;
 let served: Served;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   served = await buildAndServe('tests/fixtures/basic');
   ({ page } = await openDeck(browser, `${served.url}?print-pdf`));
-  await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 120_000 });
+  await waitInPage(page, 'the print view ready', () => document.documentElement.dataset.deck === 'ready', { timeout: 120_000 });
   slides = await page.evaluate(() => window.__iurDeck!.readSlides!({ keep: null, svgFonts: 'sans-serif' }));
 }, 300_000);
 

@@ -12,6 +12,7 @@ import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deckViteConfig } from '../../../../src/vite/config.ts';
 import { launchBrowser, tempDir } from '../../../helpers/deckPage.ts';
+import { waitInPage } from '../../../helpers/waitFor.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
 const BIN = path.join(ROOT, 'src/cli/bin.mjs');
@@ -119,21 +120,27 @@ describe('dev', () => {
     browser = await launchBrowser();
     const page = await browser.newPage();
     await page.goto(server.resolvedUrls?.local[0] ?? '', { waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
-    const has = (text: string) =>
-      page.waitForFunction(
-        (t: string) => document.querySelector('.reveal .slides')?.textContent?.includes(t),
-        { timeout: 30_000, polling: 200 },
-        text,
+    await waitInPage(page, 'the dev page ready', () => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
+    // The page's slide titles, in order: the deck it shows, nothing lost or shown twice.
+    const titles = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section[data-title]'), (s) => s.dataset.title),
       );
+    const before = await titles();
+    expect(before).toContain('第三张幻灯片');
+    const renamed = (heading: string) => before.map((t) => (t === '第三张幻灯片' ? heading : t));
 
     await rm(slides, { recursive: true, force: true });
     await sleep(1500);
     await deckAt(slides, '第三张（恢复之后）');
-    await has('第三张（恢复之后）');
+    await expect
+      .poll(titles, { message: 'the restored folder in the open page', interval: 200, timeout: 30_000 })
+      .toEqual(renamed('第三张（恢复之后）'));
     const body = path.join(slides, '02-body.md');
     await writeFile(body, (await readFile(body, 'utf8')).replace('第三张（恢复之后）', '第三张（再次保存）'));
     // Saved at once: the page may still be reloading (the deck was broken); it asks for what it missed.
-    await has('第三张（再次保存）');
+    await expect
+      .poll(titles, { message: 'a save after the restore, in the open page', interval: 200, timeout: 30_000 })
+      .toEqual(renamed('第三张（再次保存）'));
   }, 180_000);
 });
