@@ -88,7 +88,7 @@ if (missing.length > 0) {
 
 /** A test whose callback never mentions expect: it can only fail by throwing or timing out. */
 const NO_EXPECT = ":function:not(:has(Identifier[name='expect']))";
-const TESTS_ASSERT = [
+export const TESTS_ASSERT = [
   [`CallExpression[callee.name=/^(it|test)$/] > ${NO_EXPECT}`],
   // it.each(…)(name, fn), it.skipIf(…)(name, fn)
   [`CallExpression[callee.type='CallExpression'][callee.callee.object.name=/^(it|test)$/] > ${NO_EXPECT}`],
@@ -98,7 +98,7 @@ const TESTS_ASSERT = [
   selector,
   message: 'a test asserts with expect (expect.poll for a state reached in time), so it fails saying what was wrong',
 }));
-const WAITS_SAY_WHAT = {
+export const WAITS_SAY_WHAT = {
   selector: 'CallExpression[callee.property.name=/^waitFor(Function|Selector)$/]',
   message:
     "say what it waits for: waitInPage(page, 'what', fn, options) or waitForElement(page, 'what', selector) (tests/helpers/waitFor.ts)",
