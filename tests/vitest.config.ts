@@ -27,6 +27,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           globalSetup: ['tests/setup/prerequisites.ts'],
           // Both cores (Vitest's default leaves one to itself, which on 2 cores is one file at a time).
+          // Processes (forks), not threads: the bench's /proc tests look at their own process's tree.
           maxWorkers: 2,
           // A worker's files share its loaded modules instead of importing markdown-it, the deck and
           // typescript-eslint again per file: that halves the time. So a unit test leaves no global
