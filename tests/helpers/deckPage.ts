@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { buildAndServe, serveDir, type ServedBuild } from '../../src/builder/serveBuild.ts';
 import { launchBrowser } from '../../src/browser/launch.ts';
+import { waitInPage } from './waitFor.ts';
 
 export type Served = ServedBuild;
 
@@ -27,7 +28,7 @@ export async function openDeck(browser: Browser, url: string): Promise<{ page: P
   page.on('pageerror', (e) => log.errors.push(e instanceof Error ? e.message : String(e)));
   page.on('request', (r) => log.requests.push(r.url()));
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.deck !== 'loading', { timeout: 60_000 });
+  await waitInPage(page, 'the deck to load', () => document.documentElement.dataset.deck !== 'loading', { timeout: 60_000 });
   return { page, log };
 }
 

@@ -2,6 +2,7 @@
 // (Date.now replaced before the deck's scripts run), so a rehearsal's times
 // are exact. Each page gets its own browser context: no shared localStorage.
 import type { Browser, Page } from 'puppeteer';
+import { waitInPage } from './waitFor.ts';
 
 declare global {
   interface Window {
@@ -25,7 +26,7 @@ export async function openUnderFakeClock(browser: Browser, url: string): Promise
   await page.setViewport({ width: 1280, height: 720 });
   await page.evaluateOnNewDocument(installFakeClock);
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
+  await waitInPage(page, 'the deck ready', () => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
   return page;
 }
 

@@ -1,5 +1,5 @@
 # Edits a .pptx as a colleague would, through LibreOffice's own API (UNO), and
-# renders each edited copy to PDF. Run by tests/e2e/pptx-edit.test.ts with the
+# renders each edited copy to PDF. Run by tests/e2e/export/pptx/pptx.test.ts with the
 # system python3 (python3-uno) against one headless soffice that the test
 # starts (--accept=pipe,name=NAME;urp;). Every edit starts from the file as
 # exported, so each PDF shows one edit.

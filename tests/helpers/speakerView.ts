@@ -2,6 +2,7 @@
 // reveal.js's notes plugin opens, and read it. Its previews load the deck
 // again, so waiting for them takes as long as a deck load.
 import type { Page } from 'puppeteer';
+import { waitInPage } from './waitFor.ts';
 
 /** Polling by interval: a background popup gets no animation frames. */
 const POLL = { polling: 100, timeout: 30_000 } as const;
@@ -18,7 +19,12 @@ export async function openSpeakerView(page: Page): Promise<Page> {
   await page.keyboard.press('s');
   const view = await popup;
   // Connected: the plugin hides its "loading" status once the main window answers.
-  await view.waitForFunction(() => document.getElementById('connection-status')?.style.display === 'none', POLL);
+  await waitInPage(
+    view,
+    'the speaker view connected to the deck',
+    () => document.getElementById('connection-status')?.style.display === 'none',
+    POLL,
+  );
   return view;
 }
 
@@ -27,7 +33,9 @@ export async function speakerNotes(view: Page): Promise<string> {
 }
 
 export async function waitForSpeakerNotes(view: Page, text: string): Promise<void> {
-  await view.waitForFunction(
+  await waitInPage(
+    view,
+    `the speaker notes to show ${text}`,
     (t: string) => document.querySelector('.speaker-controls-notes:not(.hidden) .value')?.textContent?.includes(t) === true,
     POLL,
     text,
@@ -37,7 +45,9 @@ export async function waitForSpeakerNotes(view: Page, text: string): Promise<voi
 /** Waits until the elapsed-time display changes, i.e. the timer runs. */
 export async function waitForTimerTick(view: Page): Promise<{ before: string; after: string }> {
   const before = await view.evaluate(() => document.querySelector('.speaker-controls-time .timer')?.textContent ?? '');
-  await view.waitForFunction(
+  await waitInPage(
+    view,
+    'the timer to tick',
     (b: string) => (document.querySelector('.speaker-controls-time .timer')?.textContent ?? '') !== b,
     POLL,
     before,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:setup`: installs with apt what the tests need and this machine
-# lacks (the list: tests/setup/prerequisites.txt), saying what it installs.
+# lacks (the list: tests/setup/prerequisites.txt; every project's needs, so the
+# whole of npm test can run), saying what it installs.
 # As root it runs apt-get itself, otherwise through sudo; it asks nothing
 # (apt-get -y, noninteractive; sudo -n when there is no terminal for a password).
 set -euo pipefail
@@ -20,7 +21,7 @@ has() {
 
 plain=()
 lean=()
-while read -r pkg check how; do
+while read -r pkg check _projects how; do
   [[ -z "${pkg:-}" || "$pkg" == \#* ]] && continue
   if [ "$pkg" = chromium ] && [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] && [ -x "$PUPPETEER_EXECUTABLE_PATH" ]; then continue; fi
   has "$check" && continue

@@ -13,6 +13,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deckViteConfig } from '../../../src/vite/config.ts';
 import { launchBrowser, tempDir } from '../../helpers/deckPage.ts';
+import { waitInPage } from '../../helpers/waitFor.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BIN = path.join(ROOT, 'src/cli/bin.mjs');
@@ -55,7 +56,7 @@ async function devFindings(): Promise<string[]> {
     browser = await launchBrowser();
     const page = await browser.newPage();
     await page.goto(server.resolvedUrls?.local[0] ?? '', { waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
+    await waitInPage(page, 'the dev deck to be ready', () => document.documentElement.dataset.deck === 'ready', { timeout: 60_000 });
     const count = await page.evaluate(() => window.Reveal?.getTotalSlides() ?? 0);
     for (let i = 0; i < count; i++) {
       await page.evaluate((n) => window.Reveal?.slide(n), i);
