@@ -1,6 +1,6 @@
 // Unit tests of a diagram's description (alt text) made from its Mermaid source.
 import { describe, expect, it } from 'vitest';
-import { describeDiagram as diagramAlt } from '../../../../src/markdown/diagramDescription.ts';
+import { describeDiagram as diagramAlt } from '../../../src/markdown/diagramDescription.ts';
 
 describe('diagramAlt', () => {
   it('describes a chain as one path', () => {
