@@ -1,14 +1,14 @@
-// iur-deck's temporary folders (an export's build, Chromium's profile) are
-// named with the PID of the process that made them: iur-export-<pid>-…,
-// iur-chrome-<pid>-…. A process killed with SIGKILL cannot remove its own;
+// iur-deck's temporary folders (an export's build, Chromium's profile,
+// present's build) are named with the PID of the process that made them:
+// iur-export-<pid>-…, iur-chrome-<pid>-…, iur-present-<pid>-…. A process killed with SIGKILL cannot remove its own;
 // the next one removes every folder of ours whose process is gone.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export type TempKind = 'export' | 'chrome';
+export type TempKind = 'export' | 'chrome' | 'present';
 
-const NAME = /^iur-(export|chrome)-(\d+)-/;
+const NAME = /^iur-(export|chrome|present)-(\d+)-/;
 
 /** A new temporary folder of ours, named with this process's PID. */
 export function makeTempDir(kind: TempKind): string {

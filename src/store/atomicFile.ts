@@ -24,6 +24,8 @@ export interface AtomicWriteOptions {
   durable?: boolean;
   /** Called with the temporary path before it is created; the function it returns is called once the write ends. */
   holdTemp?: (temp: string) => () => void;
+  /** The file's mode (default 0644); 0600 for a file that holds secrets, so it is never readable by others, not even for a moment. */
+  mode?: number;
 }
 
 /** Writes `data` to `file` so that readers see the old or the new content, never a part. */
@@ -32,7 +34,7 @@ export async function writeAtomic(file: string, data: string | Uint8Array, optio
   const temp = uniqueTempPath(file);
   const release = options.holdTemp?.(temp);
   try {
-    const handle = await open(temp, 'wx', 0o644);
+    const handle = await open(temp, 'wx', options.mode ?? 0o644);
     try {
       await handle.writeFile(data);
       if (options.durable !== false) await handle.sync();
