@@ -15,7 +15,7 @@ import type { MarkdownIt, Token } from 'markdown-it';
 import type { ParseEnv } from '../env.ts';
 import { report } from '../env.ts';
 import { displayPath } from '../../deck/readSources.ts';
-import { contain, deckRoots, outsideMessage } from '../../deck/contain.ts';
+import { contain, deckRoots, loopMessage, outsideMessage } from '../../deck/contain.ts';
 import { isMermaid } from './mermaid.ts';
 import { PROJECT_ROOT } from '../../project/paths.ts';
 import { specialKindAt } from '../../deck/regularFile.ts';
@@ -71,6 +71,10 @@ function localImage(
   }
   const file = decoded.startsWith('/') ? rooted(env, decoded) : path.resolve(env.dir, decoded);
   const where = contain(file, env.roots ?? deckRoots(env.dir));
+  if (!where.ok && where.missing && where.loop) {
+    report(env, line0, loopMessage('image', src));
+    return {};
+  }
   if (!where.ok && where.missing) {
     if (missing === 'report') report(env, line0, `image not found: ${src} (looked for ${displayPath(file)})`);
     return { missing: missing === 'report' };
