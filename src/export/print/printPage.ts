@@ -11,6 +11,7 @@ import { crashSignal, raceCrash } from '../../browser/crashSignal.ts';
 import type { Progress } from '../progress.ts';
 import type { RenderTarget } from '../format.ts';
 import type { PageStatus } from '../../client/print/pageStatus.ts';
+import { fitBitmaps } from './fitBitmaps.ts';
 
 export interface OpenOptions {
   /** Page URL (index.html) without query. */
@@ -202,6 +203,9 @@ export async function openForPrint(browser: Browser, options: OpenOptions): Prom
     page.evaluate(() => window.__iurDeck?.inspectAll?.() ?? []),
     crashed,
   );
+  // Every format reads the page from here on: its bitmaps at most twice the pixels they fill (fitBitmaps.ts).
+  const fitted = await race(fitBitmaps(page), crashed);
+  for (const line of fitted.lines) options.log?.(`picture made smaller for the export: ${line}`);
   return { page, crashed, status, drawn, doctor };
 }
 

@@ -29,6 +29,7 @@ import { writeFileAtomic } from '../atomicWrite.ts';
 import { BrowserCrashError, OutputError } from '../errors.ts';
 import { removeOnExit } from '../exitCleanup.ts';
 import { openForPrint, type OpenedDeck } from '../print/printPage.ts';
+import { fitBitmaps } from '../print/fitBitmaps.ts';
 import type { Progress } from '../progress.ts';
 import { selectSlides, SlideRangeError } from '../range.ts';
 import { watchFiles } from './watchFiles.ts';
@@ -125,6 +126,8 @@ export async function startWatch(options: ExportOptions, progress: Progress, log
       }
       // The page's own problems (diagrams) and the deck doctor on the slides as now laid out.
       findings = [...problems, ...(await page.evaluate(() => window.__iurDeck?.inspectAll?.() ?? []))];
+      // A picture the save brought in, at most twice the pixels it fills, as in every export.
+      for (const line of (await fitBitmaps(page)).lines) log?.(`picture made smaller for the export: ${line}`);
     } else {
       // First time, or the theme, code or font subset changed: load the new build.
       const codes = [...new Set(deck.slides.flatMap((s) => s.diagrams.map((d) => d.code)))];
