@@ -2,9 +2,9 @@
 // a <script>, onload and onclick handlers, an external image, a file: link, an
 // XXE entity, a CSS @import) is cleaned before it is built or exported: the
 // doctor names what was removed at the picture's file:line (a warning), the
-// copy in dist/ (and inlined in the single file) is the cleaned one and still
-// draws the picture, the PDF and the PowerPoint file carry none of it, and
-// the source file is never rewritten.
+// copy in dist/ (and inlined in the single file, and served by the dev
+// server) is the cleaned one and still draws the picture, the PDF and the
+// PowerPoint file carry none of it, and the source file is never rewritten.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -12,7 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { PNG } from 'pngjs';
+import { createServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deckViteConfig } from '../../../src/vite/config.ts';
 
 const DECK = 'tests/fixtures/pictures-untrusted';
 const SOURCE = path.join(DECK, 'images/untrusted.svg');
@@ -103,5 +105,24 @@ describe('an untrusted SVG picture', () => {
       for (const bad of ['evil.example', '/etc/passwd', '<script', 'onload']) expect(text, `${bad} in ${part}`).not.toContain(bad);
     }
     expect(hash(SOURCE)).toBe(sourceHash);
+  });
+
+  it('the dev server serves the cleaned copy too', async () => {
+    const server = await createServer(deckViteConfig({ slidesDir: DECK, port: 0, logLevel: 'silent', log: () => {} }));
+    try {
+      await server.listen();
+      const address = server.httpServer?.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const page = await (await fetch(`http://localhost:${port}/`)).text();
+      const src = /<img [^>]*src="(\/@fs\/[^"]+untrusted\.svg)"/.exec(page)?.[1];
+      expect(src, 'the picture in the dev page').toBeDefined();
+      const answer = await fetch(`http://localhost:${port}${src}`);
+      expect(answer.headers.get('content-type')).toBe('image/svg+xml');
+      const svg = await answer.text();
+      expect(svg).toContain('fill="url(#sky)"');
+      noneOfTheBad(svg, 'the dev server');
+    } finally {
+      await server.close();
+    }
   });
 });
