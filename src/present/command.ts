@@ -50,9 +50,10 @@ function parsePort(value: string | undefined, fallback: number): number {
   return port;
 }
 
-/** Ends the process on Ctrl+C, SIGTERM and a hang-up, after `cleanUp` (also run on any other exit). */
+/** What present says of its tokens, under the QR codes. */
 const KEPT_TOKENS_NOTE = "the tokens hold for today's talk, across restarts; if a URL may have leaked, start again with --new-tokens.";
 
+/** Ends the process on Ctrl+C, SIGTERM and a hang-up, after `cleanUp` (also run on any other exit). */
 export function endOnSignals(cleanUp: () => void): void {
   process.on('exit', cleanUp);
   for (const [signal, code] of [
