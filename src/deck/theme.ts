@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../project/paths.ts';
 import type { SourcePos, Problem } from '../shared/problem.ts';
-import { contain, outsideMessage, type Roots } from '../project/contain.ts';
+import { contain, loopMessage, outsideMessage, type Roots } from '../project/contain.ts';
 
 export const THEMES_DIR = path.join(PROJECT_ROOT, 'themes');
 
@@ -52,6 +52,10 @@ export function resolveTheme(theme: string, roots: Roots, at: SourcePos): { file
     return { problems };
   }
   const where = contain(file, roots);
+  if (!where.ok && where.missing && where.loop) {
+    error(loopMessage('theme', theme));
+    return { problems };
+  }
   if (!where.ok && where.missing) {
     error(`theme "${theme}" not found (known: ${known.join(', ')}; or a .css file inside the project)`);
     return { problems };

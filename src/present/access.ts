@@ -1,8 +1,10 @@
-// Who may use the remote server: one fresh random token per role (remote:
-// may drive the deck; follow: may only watch), made at each start and never
-// stored, and the sessions a valid token opens (the HttpOnly cookie that
-// replaces the token after the first load). A token or cookie of a previous
-// run matches nothing. Comparisons take constant time.
+// Who may use the remote server: one random token per role (remote: may
+// drive the deck; follow: may only watch), and the sessions a valid token
+// opens (the HttpOnly cookie that replaces the token after the first load).
+// Both are new for a new talk; `present` keeps them for the talk in a file
+// of its own (talkStore.ts), so a restart mid-talk lets every phone back in,
+// and --new-tokens replaces them (then an old token or cookie matches
+// nothing). Comparisons take constant time.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 export type Role = 'remote' | 'follow';
@@ -18,9 +20,24 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+export type Tokens = Record<Role, string>;
+
 export class Access {
-  readonly tokens: Record<Role, string> = { remote: freshSecret(), follow: freshSecret() };
-  private readonly sessions = new Map<string, Role>();
+  readonly tokens: Tokens;
+  private readonly sessions: Map<string, Role>;
+  /** Called when a session opens (to keep it across a restart). */
+  onSession: () => void = () => undefined;
+
+  /** New tokens, or the kept ones of this talk with its open sessions. */
+  constructor(kept?: { tokens: Tokens; sessions: Record<string, Role> }) {
+    this.tokens = kept ? { ...kept.tokens } : { remote: freshSecret(), follow: freshSecret() };
+    this.sessions = new Map(Object.entries(kept?.sessions ?? {}));
+  }
+
+  /** The open sessions, to keep. */
+  sessionList(): Record<string, Role> {
+    return Object.fromEntries(this.sessions);
+  }
 
   /** The role a URL token gives, if it is one of this run's. */
   roleOfToken(token: string): Role | undefined {
@@ -33,6 +50,7 @@ export class Access {
   openSession(role: Role): string {
     const id = freshSecret() + freshSecret();
     this.sessions.set(id, role);
+    this.onSession();
     return id;
   }
 

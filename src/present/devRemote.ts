@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import type { Plugin, ViteDevServer } from 'vite';
 import { ASSET_PATHS } from './pageAssets.ts';
 import { startPresentServer, type PresentServer } from './server.ts';
+import { SESSION_PATH } from '../shared/liveChannel.ts';
 
 export interface DevRemote {
   plugin: Plugin;
@@ -17,7 +18,7 @@ export interface DevRemote {
 
 export function devRemote(): DevRemote {
   let present: PresentServer | undefined;
-  const ours = new Set<string>(Object.values(ASSET_PATHS));
+  const ours = new Set<string>([...Object.values(ASSET_PATHS), SESSION_PATH]);
   const plugin: Plugin = {
     name: 'iur-deck:remote',
     configureServer(server) {

@@ -1,6 +1,7 @@
-// Wrong tokens are rate-limited per client address: after LIMIT failures
-// within WINDOW_MS, that address gets 429 for every token or cookie it tries
-// until the window has passed (sessions opened before keep working).
+// Wrong tokens are rate-limited per client address: after LIMIT wrong tokens
+// within WINDOW_MS, that address gets 429 for every further wrong token until
+// the window has passed. Only token guesses count (src/present/gate.ts): a
+// refused session cookie does not, and the right token always gets in.
 export const LIMIT = 10;
 export const WINDOW_MS = 60_000;
 

@@ -11,7 +11,7 @@ export const REMOTE_OPTIONS = {
 
 export const REMOTE_HELP = `  --remote       also listen on the local network, for a phone: prints a
                  remote URL (遥控: turns the slides, shows notes and time)
-                 and a follow URL (跟随: read-only), each with a fresh
+                 and a follow URL (跟随: read-only), each with a random
                  128-bit token and as a QR code; nobody without the token
                  gets a byte of the deck
   --host ADDR    the address to listen on with --remote (default: this
@@ -32,12 +32,15 @@ export function lanHostOption(values: { remote?: boolean; host?: string }): stri
   return host;
 }
 
-export function printRemote(urls: { remote: string; follow: string }): void {
+/** What dev says of its tokens (present keeps its own for the day's talk: see its note). */
+export const FRESH_TOKENS_NOTE = 'new tokens at every start; anyone with a URL can use it until this server ends.';
+
+export function printRemote(urls: { remote: string; follow: string }, note = FRESH_TOKENS_NOTE): void {
   console.log('\nremote (遥控: turns the slides) — scan with the phone:');
   console.log(terminalQr(urls.remote));
   console.log(`  ${urls.remote}`);
   console.log('\nfollow (跟随: read-only, for a second screen or a colleague):');
   console.log(terminalQr(urls.follow));
   console.log(`  ${urls.follow}`);
-  console.log('\nnew tokens at every start; anyone with a URL can use it until this server ends.\n');
+  console.log(`\n${note}\n`);
 }

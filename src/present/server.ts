@@ -6,13 +6,14 @@
 // venue script; it has no endpoint that writes anything.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Access } from './access.ts';
+import { Access, type Role, type Tokens } from './access.ts';
 import { LiveChannel } from './channel.ts';
 import { checkRequest, sendVerdict, type GateOptions } from './gate.ts';
 import { ownHostnames } from './hosts.ts';
 import { ASSET_PATHS, buildPageAssets, type Asset } from './pageAssets.ts';
 import { FailureLimiter } from './rateLimit.ts';
 import { Talk } from './talkState.ts';
+import { SESSION_PATH, type TalkState } from '../shared/liveChannel.ts';
 
 export type DeckHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -26,6 +27,10 @@ export interface PresentServerOptions {
   lanHost?: string;
   /** Listen on loopback too (false in dev: the dev server is the loopback listener). */
   loopback: boolean;
+  /** A talk to go on with (`present` restarted: talkStore.ts): where it was, its tokens (none: new ones) and sessions. */
+  kept?: { tokens?: Tokens; sessions: Record<string, Role>; state: TalkState | null };
+  /** Called with the whole talk at the start and on every change (a slide, a session), to keep it. */
+  keep?: (talk: { port: number; tokens: Tokens; sessions: Record<string, Role>; state: TalkState | null }) => void;
 }
 
 export interface PresentServer {
@@ -71,10 +76,35 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** Listens with both servers on the same port: the first free one from `port` (both must be free). */
+async function listenOnOnePort(
+  loopServer: http.Server | undefined,
+  lanServer: http.Server | undefined,
+  options: PresentServerOptions,
+): Promise<number> {
+  let port = options.port;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if (loopServer) {
+        await listen(loopServer, port, '127.0.0.1');
+        port = (loopServer.address() as AddressInfo).port;
+      }
+      if (lanServer && options.lanHost) await listen(lanServer, port, options.lanHost);
+      return port;
+    } catch (error) {
+      if (loopServer?.listening) await close(loopServer);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!options.portSearch || code !== 'EADDRINUSE' || attempt >= 20) throw error;
+      port++;
+    }
+  }
+}
+
 export async function startPresentServer(options: PresentServerOptions): Promise<PresentServer> {
   const assets = await buildPageAssets();
-  const access = new Access();
-  const talk = new Talk();
+  const kept = options.kept;
+  const access = new Access(kept?.tokens ? { tokens: kept.tokens, sessions: kept.sessions } : undefined);
+  const talk = new Talk(Date.now, kept?.state ?? null);
   const gate: GateOptions = {
     access,
     limiter: new FailureLimiter(),
@@ -93,6 +123,11 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     const verdict = checkRequest(req, lan, gate);
     if (!('who' in verdict)) return sendVerdict(res, verdict);
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    // Past the door: the session holds (a page whose live channel would not open asks here).
+    if (pathname === SESSION_PATH) {
+      res.writeHead(204, SECURITY_HEADERS);
+      return res.end();
+    }
     const asset = assets.get(pathname === `${ASSET_PATHS.phone}/` ? ASSET_PATHS.phone : pathname);
     if (asset) return serveAsset(res, asset, req.method === 'HEAD');
     if (lan) for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
@@ -107,24 +142,12 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     if (!channel.upgrade(req, socket, head, false)) socket.destroy();
   });
 
-  // The same port on both: the first free one from `port` (both must be free).
-  let port = options.port;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      if (loopServer) {
-        await listen(loopServer, port, '127.0.0.1');
-        port = (loopServer.address() as AddressInfo).port;
-      }
-      if (lanServer && options.lanHost) await listen(lanServer, port, options.lanHost);
-      break;
-    } catch (error) {
-      if (loopServer?.listening) await close(loopServer);
-      const code = (error as NodeJS.ErrnoException).code;
-      if (!options.portSearch || code !== 'EADDRINUSE' || attempt >= 20) throw error;
-      port++;
-    }
-  }
+  const port = await listenOnOnePort(loopServer, lanServer, options);
   gate.cookieName = `iur_present_${port}`;
+  const keep = () => options.keep?.({ port, tokens: access.tokens, sessions: access.sessionList(), state: talk.state });
+  access.onSession = keep;
+  talk.onChange(keep);
+  keep();
 
   const base = options.lanHost ? `http://${urlHost(options.lanHost)}:${port}${ASSET_PATHS.phone}?token=` : undefined;
   return {

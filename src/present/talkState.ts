@@ -3,10 +3,13 @@
 import type { ClientMessage, TalkState } from '../shared/liveChannel.ts';
 
 export class Talk {
-  state: TalkState | null = null;
   private readonly listeners = new Set<(state: TalkState) => void>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** `state`: where a resumed talk was (talkStore.ts), else none yet. */
+  constructor(
+    private readonly now: () => number = Date.now,
+    public state: TalkState | null = null,
+  ) {}
 
   onChange(listener: (state: TalkState) => void): () => void {
     this.listeners.add(listener);

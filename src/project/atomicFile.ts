@@ -21,6 +21,8 @@ export interface AtomicWriteOptions {
   durable?: boolean;
   /** Remove the temporary file if the process exits mid-write (Ctrl+C): for a command's output. */
   removeOnExit?: boolean;
+  /** The file's mode (default 0644); 0600 for a file that holds secrets, so it is never readable by others, not even for a moment. */
+  mode?: number;
 }
 
 /** Writes `data` to `file` so that readers see the old or the new content, never a part. */
@@ -30,7 +32,7 @@ export async function writeAtomic(file: string, data: string | Uint8Array, optio
   const temp = partialPath(file);
   const release = options.removeOnExit ? removeOnExit(temp) : undefined;
   try {
-    const handle = await open(temp, 'wx', 0o644);
+    const handle = await open(temp, 'wx', options.mode ?? 0o644);
     try {
       await handle.writeFile(data);
       if (options.durable !== false) await handle.sync();

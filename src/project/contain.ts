@@ -29,17 +29,24 @@ function inside(file: string, root: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-export type Containment = { ok: true; real: string } | { ok: false; missing: true } | { ok: false; missing: false; real: string };
+/** `missing`: nothing to read there; `loop` says why when it is a ring of symlinks (ELOOP), not an absent file. */
+export type Containment =
+  { ok: true; real: string } | { ok: false; missing: true; loop: boolean } | { ok: false; missing: false; real: string };
 
-/** Whether `file` (absolute) may be read: its real path lies under a root. Missing files are said so. */
+/** Whether `file` (absolute) may be read: its real path lies under a root. Missing files, and symlink loops, are said so. */
 export function contain(file: string, roots: Roots): Containment {
   let target: string;
   try {
     target = realpathSync.native(file);
-  } catch {
-    return { ok: false, missing: true };
+  } catch (error) {
+    return { ok: false, missing: true, loop: (error as NodeJS.ErrnoException).code === 'ELOOP' };
   }
   return roots.some((root) => inside(target, root)) ? { ok: true, real: target } : { ok: false, missing: false, real: target };
+}
+
+/** The message for a symlink that leads, through other links or itself, back round (ELOOP). */
+export function loopMessage(what: string, shown: string): string {
+  return `${what} ${shown} is a symlink loop (ELOOP): the link leads back to itself, never to a file; replace it by the file`;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../shared/problem.ts';
-import { contain, deckRoots, outsideMessage } from './contain.ts';
+import { contain, deckRoots, loopMessage, outsideMessage } from './contain.ts';
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from './regularFile.ts';
 
 export interface SourceFile {
@@ -114,7 +114,11 @@ export async function readSources(dir: string, problems: Problem[]): Promise<Sou
     const file = displayPath(abs);
     const where = contain(abs, roots);
     if (!where.ok) {
-      const message = where.missing ? 'a link to a file that does not exist' : outsideMessage('this slide file', file, abs, where.real);
+      const message = !where.missing
+        ? outsideMessage('this slide file', file, abs, where.real)
+        : where.loop
+          ? loopMessage('this slide file', file)
+          : 'a link to a file that does not exist';
       problems.push({ pos: { file, line: 1 }, level: 'error', message });
       continue;
     }

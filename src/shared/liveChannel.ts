@@ -35,6 +35,12 @@ export type ServerMessage =
   | { type: 'pen'; op: PenOp };
 
 export const LIVE_PATH = '/__iur/live';
+/**
+ * Answers 204 to a page whose session (or loopback) the server takes, 401 to
+ * one it refuses: a browser's WebSocket cannot see why an upgrade failed, so
+ * a page whose channel would not open asks here once (src/client/remote/link.ts).
+ */
+export const SESSION_PATH = '/__iur/session';
 
 const index = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < 100_000;
 

@@ -6,7 +6,8 @@
 // is written: the Markdown sources are never touched.
 import type { ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { readBody } from './readBody.ts';
+import { answerTooLarge, BodyTooLargeError, readBody } from './readBody.ts';
+import { guardEndpoint } from './endpointGuard.ts';
 import { displayPath } from '../project/readSources.ts';
 import {
   ANNOTATIONS_FILE,
@@ -38,6 +39,7 @@ export function annotationsPlugin(options: { slidesDir: string; log?: (line: str
     apply: 'serve',
     configureServer(server) {
       server.middlewares.use(ANNOTATIONS_ENDPOINT, (req, res) => {
+        if (!guardEndpoint(req, res, ANNOTATIONS_ENDPOINT)) return;
         if (req.method === 'GET') {
           const problems: Problem[] = [];
           void readAnnotations(options.slidesDir, shown, [], problems).then((found) =>
@@ -48,7 +50,7 @@ export function annotationsPlugin(options: { slidesDir: string; log?: (line: str
         if (req.method !== 'POST') return answer(res, 405, 'text/plain', 'GET or POST the annotations');
         if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
           return answer(res, 415, 'text/plain', 'expected application/json');
-        readBody(req, MAX_ANNOTATION_BYTES, `larger than ${MAX_ANNOTATION_BYTES / 1024 / 1024} MB`)
+        readBody(req, MAX_ANNOTATION_BYTES, `${ANNOTATIONS_FILE}: the drawings may be at most ${MAX_ANNOTATION_BYTES / 1024 / 1024} MB`)
           .then(async (body) => {
             const parsed = parseAnnotations(JSON.parse(body));
             if (isShapeProblem(parsed)) return answer(res, 400, 'text/plain', parsed.message);
@@ -64,7 +66,9 @@ export function annotationsPlugin(options: { slidesDir: string; log?: (line: str
             answer(res, 200, 'text/plain', shown);
           })
           .catch((error: unknown) =>
-            answer(res, 400, 'text/plain', `${ANNOTATIONS_FILE}: ${error instanceof Error ? error.message : String(error)}`),
+            error instanceof BodyTooLargeError
+              ? answerTooLarge(req, res, error)
+              : answer(res, 400, 'text/plain', `${ANNOTATIONS_FILE}: ${error instanceof Error ? error.message : String(error)}`),
           );
       });
     },

@@ -14,6 +14,7 @@ import { FONT_MIME } from '../font/css.ts';
 import { virtualModulesPlugin } from './virtualModules.ts';
 import { watchFiles } from '../project/watchFiles.ts';
 import { containFiles } from './containFiles.ts';
+import { cleanSvgs } from './cleanSvgs.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { deckRoots } from '../project/contain.ts';
 import { validateDiagrams, warmUpDiagramCheck } from '../diagrams/validateDiagrams.ts';
@@ -116,6 +117,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
       // Before Vite's own file serving: nothing whose real path leaves the deck's folders.
       const roots = deckRoots(slidesDir);
       server.middlewares.use(containFiles(server.config.root, () => roots));
+      // A deck's SVG pictures as the build ships them: cleaned.
+      server.middlewares.use(cleanSvgs(server.config.root));
       // The diagram checker (Mermaid in a worker, ~1.5 s of a core to start) is
       // needed only once a diagram changes: start it after the page is up, not
       // beside Vite's own start, on a small machine.

@@ -5,7 +5,8 @@
 // Nothing else is written: the Markdown sources are never touched. The dev
 // server's slides watcher sees the new file and pushes the times to the page.
 import type { Plugin } from 'vite';
-import { readBody } from './readBody.ts';
+import { answerTooLarge, BodyTooLargeError, readBody } from './readBody.ts';
+import { guardEndpoint } from './endpointGuard.ts';
 import { updateJsonFile } from '../project/jsonFile.ts';
 import { displayPath } from '../project/readSources.ts';
 import { MAX_REHEARSAL_BYTES, mergeRehearsal, parseRehearsal, rehearsalPath, serializeRehearsal } from '../rehearsal/rehearsalFile.ts';
@@ -21,6 +22,7 @@ export function rehearsalPlugin(options: { slidesDir: string; log?: (line: strin
     apply: 'serve',
     configureServer(server) {
       server.middlewares.use(REHEARSAL_ENDPOINT, (req, res) => {
+        if (!guardEndpoint(req, res, REHEARSAL_ENDPOINT)) return;
         const answer = (status: number, text: string) => {
           res.statusCode = status;
           res.setHeader('Content-Type', 'text/plain; charset=utf-8');
@@ -28,7 +30,7 @@ export function rehearsalPlugin(options: { slidesDir: string; log?: (line: strin
         };
         if (req.method !== 'POST') return answer(405, 'POST a rehearsal');
         if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return answer(415, 'expected application/json');
-        readBody(req, MAX_BYTES, 'too large')
+        readBody(req, MAX_BYTES, `a rehearsal may be at most ${MAX_BYTES / 1024 / 1024} MB`)
           .then(async (body) => {
             const parsed = parseRehearsal(JSON.parse(body));
             if (typeof parsed === 'string') return answer(400, parsed);
@@ -45,7 +47,11 @@ export function rehearsalPlugin(options: { slidesDir: string; log?: (line: strin
             );
             answer(200, displayPath(file));
           })
-          .catch((error: unknown) => answer(400, error instanceof Error ? error.message : String(error)));
+          .catch((error: unknown) =>
+            error instanceof BodyTooLargeError
+              ? answerTooLarge(req, res, error)
+              : answer(400, error instanceof Error ? error.message : String(error)),
+          );
       });
     },
   };

@@ -23,9 +23,16 @@ export interface PresentRun {
   stop: () => Promise<void>;
 }
 
-/** Starts `present` (or `dev`, with --remote) and waits until it has printed everything. */
-export async function startPresent(args: string[], options: { viaNpm?: boolean; dev?: boolean } = {}): Promise<PresentRun> {
+/**
+ * Starts `present` (or `dev`, with --remote) and waits until it has printed everything.
+ * `present` starts a new talk (--fresh) unless `resume`: a test's talk must not go on from another's.
+ */
+export async function startPresent(
+  args: string[],
+  options: { viaNpm?: boolean; dev?: boolean; resume?: boolean } = {},
+): Promise<PresentRun> {
   const name = options.dev ? 'dev' : 'present';
+  if (!options.dev && !options.resume) args = [...args, '--fresh'];
   const command = options.viaNpm ? 'npm' : process.execPath;
   const argv = options.viaNpm ? ['run', name, '--', ...args] : ['src/cli/bin.mjs', name, ...args];
   const ready = options.dev ? 'new tokens at every start' : 'Ctrl+C ends it.';

@@ -16,12 +16,22 @@ import { phonePen } from './phonePen.ts';
 declare global {
   interface Window {
     /** The phone's state, for tests. */
-    __iurPhone?: { connected: boolean; state: TalkState | null; role?: string; refused: string[]; reloads: number };
+    __iurPhone?: {
+      connected: boolean;
+      state: TalkState | null;
+      role?: string;
+      refused: string[];
+      reloads: number;
+      /** The server refused this phone's session: it stopped trying. */
+      sessionRefused: boolean;
+    };
   }
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const FONT_KEY = 'iur-remote-notes-size';
+/** Shown when the server refuses this phone's session: only a new scan helps. */
+const SESSION_REFUSED = '会话已失效，请重新扫码';
 
 const view = {
   connected: false,
@@ -29,6 +39,7 @@ const view = {
   role: undefined as string | undefined,
   refused: [] as string[],
   reloads: 0,
+  sessionRefused: false,
 };
 window.__iurPhone = view;
 let canControl = false;
@@ -94,6 +105,12 @@ const link = new Link({
     status.textContent = connected ? '已连接' : '已断开 · 重连中…';
     status.className = `status ${connected ? 'on' : 'off'}`;
     document.body.classList.toggle('offline', !connected);
+  },
+  refused: () => {
+    view.sessionRefused = true;
+    const status = $('status');
+    status.textContent = SESSION_REFUSED;
+    status.className = 'status off refused';
   },
   message: (m) => {
     if (m.type === 'refused') view.refused.push(m.why);

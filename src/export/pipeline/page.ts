@@ -10,6 +10,7 @@ import { renderSlidesHtml } from '../../render/slidesHtml.ts';
 import { plural } from '../../shared/plural.ts';
 import type { Problem } from '../../shared/problem.ts';
 import type { RenderOptions, ViewOptions } from '../contract.ts';
+import { fitBitmaps } from '../print/fitBitmaps.ts';
 import { openForPrint, type OpenedDeck } from '../print/printPage.ts';
 import type { Progress } from '../progress.ts';
 import type { Built } from './build.ts';
@@ -27,8 +28,19 @@ export interface Shown {
   diagrams?: EarlierDiagrams;
 }
 
+/** Every format reads the page after this: its bitmaps at most twice the pixels they fill (fitBitmaps.ts). */
+async function fitPictures(page: Page, log?: (line: string) => void): Promise<void> {
+  for (const line of (await fitBitmaps(page)).lines) log?.(`picture made smaller for the export: ${line}`);
+}
+
 /** Swaps a new deck's slides into the open print view; what the page finds on them, and how. */
-async function swapIn(page: Page, before: Deck, after: Deck, options: RenderOptions): Promise<{ findings: Problem[]; how: string }> {
+async function swapIn(
+  page: Page,
+  before: Deck,
+  after: Deck,
+  options: RenderOptions,
+  log?: (line: string) => void,
+): Promise<{ findings: Problem[]; how: string }> {
   const html = renderSlidesHtml(after);
   // Only the slides that changed, in their pages, when the deck kept its shape; else all of them.
   const patches = slidePatches(before, after, options);
@@ -44,7 +56,9 @@ async function swapIn(page: Page, before: Deck, after: Deck, options: RenderOpti
     how = 'slides swapped in place';
   }
   // The page's own problems (diagrams) and the deck doctor on the slides as now laid out.
-  return { findings: [...problems, ...(await page.evaluate(() => window.__iurDeck?.inspectAll?.() ?? []))], how };
+  const findings = [...problems, ...(await page.evaluate(() => window.__iurDeck?.inspectAll?.() ?? []))];
+  await fitPictures(page, log);
+  return { findings, how };
 }
 
 /** The print view of a session, kept open from one pass to the next. */
@@ -61,7 +75,7 @@ export class PrintView {
   async show(built: Built, view: ViewOptions, options: RenderOptions, progress: Progress): Promise<Shown> {
     const { opened, shown } = this;
     if (opened && shown?.shellKey === built.shellKey && shown.font === built.font) {
-      return { opened, ...(await progress.time('swap', () => swapIn(opened.page, shown.deck, built.deck, options))) };
+      return { opened, ...(await progress.time('swap', () => swapIn(opened.page, shown.deck, built.deck, options, this.log))) };
     }
     this.opened = undefined;
     const url = await this.session.url();
@@ -78,6 +92,7 @@ export class PrintView {
         log: this.log,
       }),
     );
+    await fitPictures(loaded.page, this.log);
     this.opened = loaded;
     return { opened: loaded, findings: loaded.doctor, how: shown ? 'page reloaded' : 'page opened', diagrams };
   }

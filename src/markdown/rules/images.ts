@@ -7,18 +7,22 @@
 // starts with `/` is looked up from the project (`/assets/…`), then from the
 // slides folder and its `public/` (Slidev's place), in that order. A Markdown
 // picture also carries its size in pixels (data-natural-width/-height), which
-// the composition pass sizes it by without waiting for it to load.
+// the composition pass sizes it by without waiting for it to load. A picture
+// over the limits (src/pictures/limits.ts) is an error at its line; an SVG is
+// cleaned (src/pictures/svgClean.ts) and what was removed is a warning there.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import type { MarkdownIt, Token } from 'markdown-it';
 import type { ParseEnv } from '../env.ts';
-import { report } from '../env.ts';
+import { envOf, report } from '../env.ts';
 import { displayPath } from '../../project/readSources.ts';
-import { contain, deckRoots, outsideMessage } from '../../project/contain.ts';
+import { contain, deckRoots, loopMessage, outsideMessage } from '../../project/contain.ts';
 import { isMermaid } from './mermaid.ts';
 import { PROJECT_ROOT } from '../../project/paths.ts';
 import { specialKindAt } from '../../project/regularFile.ts';
+import { isSvgFile, tooManyBytes, tooManyPixels } from '../../pictures/limits.ts';
+import { cleanSvgFile } from '../../pictures/svgClean.ts';
 
 const REMOTE = /^(https?:)?\/\//i;
 const INLINE = /^(data|blob):/i;
@@ -50,12 +54,22 @@ function naturalSize(file: string): { width: number; height: number } | undefine
   }
 }
 
+/** The file part of a picture's address, %-escapes decoded where they are valid. */
+function decodedPath(src: string): string {
+  const part = src.split(/[?#]/)[0];
+  try {
+    return decodeURI(part);
+  } catch {
+    return part;
+  }
+}
+
 function localImage(
   env: ParseEnv,
   src: string,
   line0: number,
   missing: 'report' | 'leave',
-): { url?: string; missing?: boolean; file?: string } {
+): { url?: string; missing?: boolean; file?: string; size?: { width: number; height: number } } {
   // The author's own HTML may name a remote image: the page's CSP blocks it, and the doctor says so.
   if (REMOTE.test(src) && missing === 'leave') return {};
   if (REMOTE.test(src)) {
@@ -63,14 +77,13 @@ function localImage(
     return {};
   }
   if (!src || INLINE.test(src) || src.startsWith('#') || !env.dir) return {};
-  let decoded: string;
-  try {
-    decoded = decodeURI(src.split(/[?#]/)[0]);
-  } catch {
-    decoded = src.split(/[?#]/)[0];
-  }
+  const decoded = decodedPath(src);
   const file = decoded.startsWith('/') ? rooted(env, decoded) : path.resolve(env.dir, decoded);
   const where = contain(file, env.roots ?? deckRoots(env.dir));
+  if (!where.ok && where.missing && where.loop) {
+    report(env, line0, loopMessage('image', src));
+    return {};
+  }
   if (!where.ok && where.missing) {
     if (missing === 'report') report(env, line0, `image not found: ${src} (looked for ${displayPath(file)})`);
     return { missing: missing === 'report' };
@@ -84,7 +97,39 @@ function localImage(
     report(env, line0, `image ${src} is ${kind}, not a file: only regular files are read`);
     return {};
   }
-  return { url: env.assetUrl ? env.assetUrl(where.real) : undefined, file: where.real };
+  const size = pictureChecks(env, src, where.real, line0);
+  // Refused and reported here: like a missing file, the doctor need not say it did not load.
+  if (size === false) return { missing: missing === 'report' };
+  return { url: env.assetUrl ? env.assetUrl(where.real) : undefined, file: where.real, size };
+}
+
+/**
+ * A picture's limits (src/pictures/limits.ts) and, for an SVG, its cleaning
+ * (src/pictures/svgClean.ts: what was removed is a warning here, at its line).
+ * False when the picture is refused (reported); else a bitmap's pixel size, if read.
+ */
+function pictureChecks(env: ParseEnv, src: string, file: string, line0: number): { width: number; height: number } | undefined | false {
+  const refused = (message: string) => {
+    report(env, line0, message);
+    return false as const;
+  };
+  const bytes = tooManyBytes(src, file);
+  if (bytes) return refused(bytes);
+  if (isSvgFile(file)) {
+    const cleaned = cleanSvgFile(file);
+    if ('error' in cleaned) return refused(`picture ${src}: ${cleaned.error}`);
+    if (cleaned.removed.length > 0)
+      report(
+        env,
+        line0,
+        `picture ${src}: removed ${cleaned.removed.join('; ')} — the deck and its exports carry the cleaned copy (the file itself is left as it is)`,
+        'warning',
+      );
+    return naturalSize(file);
+  }
+  const size = naturalSize(file);
+  const pixels = tooManyPixels(src, size);
+  return pixels ? refused(pixels) : size;
 }
 
 const unquoted = (v: string): string => v.replace(/^(["'])(.*)\1$/, '$2');
@@ -101,17 +146,16 @@ function rewriteSources(env: ParseEnv, text: string, pattern: RegExp, line0: num
 
 export function imagesPlugin(md: MarkdownIt): void {
   md.core.ruler.push('iur_images', (state) => {
-    const env = state.env as unknown as ParseEnv;
+    const env = envOf(state);
     if (!env?.problems) return;
     const visit = (tokens: Token[], line: number) => {
       for (const token of tokens) {
         const here = token.map?.[0] ?? line;
         if (token.type === 'image') {
-          const { url, missing, file } = localImage(env, String(token.attrGet('src') ?? ''), here, 'report');
+          const { url, missing, size } = localImage(env, String(token.attrGet('src') ?? ''), here, 'report');
           if (url) token.attrSet('src', url);
           // Reported here: the doctor need not say again that it did not load.
           if (missing) token.attrSet('data-missing', '');
-          const size = file ? naturalSize(file) : undefined;
           if (size) {
             token.attrSet('data-natural-width', String(size.width));
             token.attrSet('data-natural-height', String(size.height));

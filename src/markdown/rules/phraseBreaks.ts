@@ -2,7 +2,7 @@
 // headings, the text of cards and table header cells — where a break inside a
 // word (用户社|区, 源|代码) is most visible. BudouX (npm `budoux`, Google's
 // phrase segmenter, its Simplified Chinese model) finds the phrases at parse
-// time, and a <wbr> marks each boundary; the theme sets these elements
+// time, each boundary kept to a word edge (onWordEdges), and a <wbr> marks it; the theme sets these elements
 // `word-break: keep-all`, so the browser breaks only there (and at spaces and
 // punctuation). <wbr> is no character: the text of the PDF and the PowerPoint
 // file is unchanged. Body paragraphs keep the normal break at any character.
@@ -11,12 +11,36 @@ import { loadDefaultSimplifiedChineseParser } from 'budoux';
 
 const HAN = /\p{Script=Han}/u;
 let parser: ReturnType<typeof loadDefaultSimplifiedChineseParser> | undefined;
+let words: Intl.Segmenter | undefined;
 
-/** The text's phrases (the text itself when it holds no Chinese). */
+/**
+ * Where each phrase boundary goes: BudouX's model cuts some words (万|一,
+ * 以防万|一, 用户万|一忘), so a boundary that falls inside a word of the
+ * dictionary segmentation (ICU's, through Intl.Segmenter, in Node as in the
+ * browser) moves back to the start of that word. A break then always falls
+ * between two words: 用户 / 万一, never 万 / 一.
+ */
+function onWordEdges(text: string, boundaries: number[]): number[] {
+  words ??= new Intl.Segmenter('zh-Hans', { granularity: 'word' });
+  const starts: number[] = [];
+  for (const { index } of words.segment(text)) starts.push(index);
+  starts.push(text.length);
+  const moved = boundaries.map((b) => {
+    const i = starts.findIndex((start) => start >= b);
+    return starts[i] === b ? b : starts[i - 1];
+  });
+  return [...new Set(moved)].filter((b) => b > 0 && b < text.length).sort((a, b) => a - b);
+}
+
+/** The text's phrases (the text itself when it holds no Chinese), cut only between words. */
 export function phrases(text: string): string[] {
   if (!HAN.test(text)) return [text];
   parser ??= loadDefaultSimplifiedChineseParser();
-  return parser.parse(text);
+  const boundaries: number[] = [];
+  let at = 0;
+  for (const phrase of parser.parse(text).slice(0, -1)) boundaries.push((at += phrase.length));
+  const cuts = [0, ...onWordEdges(text, boundaries), text.length];
+  return cuts.slice(1).map((end, i) => text.slice(cuts[i], end));
 }
 
 /** The inline's text tokens split at phrase boundaries, a <wbr> between two phrases. */

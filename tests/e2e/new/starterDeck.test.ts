@@ -4,11 +4,11 @@
 // pattern here: a row added to the README without one fails this test.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/check/runCheck.ts';
 import { formatProblem } from '../../../src/shared/problem.ts';
+import { PROJECT_ROOT } from '../../../src/project/paths.ts';
 
 /** The start of each syntax-table row's first cell → what shows it in a deck's Markdown. */
 const FEATURES: [string, RegExp][] = [
@@ -38,7 +38,9 @@ let run: ReturnType<typeof spawnSync>;
 const cli = (...args: string[]) => spawnSync(process.execPath, ['src/cli/bin.mjs', 'new', ...args], { encoding: 'utf8', timeout: 60_000 });
 
 beforeAll(() => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'iur-new-'));
+  // Inside the project, where new writes a deck (tests/e2e/new/place.test.ts): its git-ignored scratch folder.
+  mkdirSync(path.join(PROJECT_ROOT, '.scratch'), { recursive: true });
+  root = mkdtempSync(path.join(PROJECT_ROOT, '.scratch', 'iur-new-'));
   deckDir = path.join(root, 'mytalk');
   run = cli(deckDir);
 });

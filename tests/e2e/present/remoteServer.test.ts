@@ -1,8 +1,9 @@
 // The remote server's door, each case on its own: no token, a wrong token,
-// an old token from a previous run → 401 and nothing of the deck; a follow
+// a token from before --new-tokens → 401 and nothing of the deck; a follow
 // token cannot control; a foreign Host is refused (DNS rebinding); a
-// WebSocket from another Origin is refused; wrong tokens are rate-limited; a
-// path outside the build is a 404; nothing writes; without --remote nothing
+// WebSocket from another Origin is refused; wrong tokens are rate-limited
+// (the right one still gets in); a path outside the build is a 404; nothing
+// writes; without --remote nothing
 // listens beyond loopback; Ctrl+C and the death of npm end it all. The "LAN"
 // is this machine's own address: nothing goes anywhere else.
 import { spawn } from 'node:child_process';
@@ -30,7 +31,10 @@ beforeAll(async () => {
   oldRemoteUrl = previous.qrUrls[0];
   oldCookie = await sessionCookie(oldRemoteUrl);
   await previous.stop();
-  run = await startPresent(['--slides', 'tests/fixtures/remote', '--remote', '--host', LAN, '--port', '5721']);
+  // The same talk goes on, with new tokens: what the previous run handed out opens nothing any more.
+  run = await startPresent(['--slides', 'tests/fixtures/remote', '--remote', '--host', LAN, '--port', '5721', '--new-tokens'], {
+    resume: true,
+  });
   remoteCookie = await sessionCookie(run.qrUrls[0]);
   followCookie = await sessionCookie(run.qrUrls[1]);
   const page = await get('127.0.0.1', run.port, '/');
@@ -195,7 +199,7 @@ describe('the live channel of present --remote', () => {
 
 // Last: the rate limit locks this machine's address out of new tokens for a minute.
 describe('wrong tokens', () => {
-  it('20 in a row are rate-limited (429), and then even the right token waits; open sessions go on', async () => {
+  it('20 in a row are rate-limited (429); the right token still gets in, and open sessions go on', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 20; i++) statuses.push((await get(LAN, run.port, `/phone?token=wrong${i}`)).status);
     // (The tests above already spent a few wrong tokens from this address.)
@@ -204,7 +208,7 @@ describe('wrong tokens', () => {
     expect(first).toBeLessThanOrEqual(10);
     expect(statuses.slice(first).every((s) => s === 429)).toBe(true);
     const url = new URL(run.qrUrls[0]);
-    expect((await get(LAN, run.port, `${url.pathname}${url.search}`)).status).toBe(429);
+    expect((await get(LAN, run.port, `${url.pathname}${url.search}`)).status).toBe(303);
     expect((await get(LAN, run.port, '/', { Cookie: remoteCookie })).status).toBe(200);
   });
 });
