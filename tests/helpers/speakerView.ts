@@ -25,7 +25,27 @@ export async function openSpeakerView(page: Page): Promise<Page> {
     () => document.getElementById('connection-status')?.style.display === 'none',
     POLL,
   );
+  await waitForPreviewsReady(view);
   return view;
+}
+
+/**
+ * Both previews (the current and the upcoming slide, each the deck again in
+ * an iframe) have drawn their diagrams. They share the deck page's thread:
+ * until they are done, a key pressed on the deck may wait seconds on a busy
+ * machine, so a test that times the deck's answer starts after them.
+ */
+async function waitForPreviewsReady(view: Page): Promise<void> {
+  const deadline = Date.now() + POLL.timeout;
+  for (;;) {
+    const previews = view.frames().filter((f) => /[?&]receiver\b/.test(f.url()));
+    const states = await Promise.all(
+      previews.map((f) => f.evaluate(() => document.documentElement.dataset.deck ?? 'loading').catch(() => 'loading')),
+    );
+    if (states.length >= 2 && states.every((s) => s !== 'loading')) return;
+    if (Date.now() > deadline) throw new Error(`the speaker view's previews are not ready (${states.join(', ') || 'none'})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 export async function speakerNotes(view: Page): Promise<string> {

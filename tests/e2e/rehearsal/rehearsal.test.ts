@@ -37,7 +37,8 @@ async function press(page: Page, key: 'ArrowRight' | 'ArrowLeft', at: { h: numbe
       const i = window.Reveal?.getIndices();
       return i?.h === h && (f === null || i.f === f);
     },
-    { timeout: 10_000 },
+    // Generous: on a 2-core machine the previews' own decks share this thread.
+    { timeout: 30_000 },
     at.h,
     at.f ?? null,
   );
