@@ -4,6 +4,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../shared/problem.ts';
+import { controlCharacterMessage, controlCharacters } from '../shared/textChecks.ts';
 import { contain, deckRoots, loopMessage, outsideMessage } from './contain.ts';
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from './regularFile.ts';
 
@@ -62,25 +63,13 @@ function firstNulLine(bytes: Uint8Array): number {
   return line;
 }
 
-/** Control characters that have no place in a slide (tab and newline excepted): Word's line break \v, pasted \x01… */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
-
-/** A warning per line (at most 5 per file) with a control character in it. */
+/** A warning per line (at most 5 per file) with a control character in it (src/shared/textChecks.ts). */
 export function controlCharacterWarnings(file: string, text: string): Problem[] {
   const found: Problem[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length && found.length < 5; i++) {
-    const m = CONTROL.exec(lines[i]);
-    if (!m) continue;
-    const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    const what =
-      m[0] === '\x0B' ? " (a vertical tab, Word's manual line break: the PowerPoint gets a line break)" : ' (dropped from the PowerPoint)';
-    found.push({
-      pos: { file, line: i + 1 },
-      level: 'warning',
-      message: `control character U+${code} in the text${what}; delete it or use a new line`,
-    });
+    const [first] = controlCharacters(lines[i]);
+    if (first) found.push({ pos: { file, line: i + 1 }, level: 'warning', message: controlCharacterMessage(first) });
   }
   return found;
 }
