@@ -8,6 +8,7 @@ import type { Problem } from '../shared/problem.ts';
 import type { ParseEnv } from '../markdown/env.ts';
 import type { SourceFile } from '../project/readSources.ts';
 import { readFrontMatter } from './frontMatter.ts';
+import { FRONT_MATTER_KEYS } from './frontMatterKeys.ts';
 import { splitSlides } from './splitSlides.ts';
 import { LAYOUT_OPEN, SLIDE_LAYOUTS, layoutName, OUTLINE_PLACEHOLDER } from '../markdown/rules/layouts.ts';
 import { isMermaid } from '../markdown/rules/mermaid.ts';
@@ -20,7 +21,9 @@ export interface ParseResult {
   problems: Problem[];
 }
 
-const DEFAULT_META: DeckMeta = { title: '', lang: 'zh-CN', theme: 'institute' };
+/** A key's default, from the one list of keys. */
+const defaultOf = (name: string): string => FRONT_MATTER_KEYS.find((k) => k.name === name)?.default ?? '';
+const DEFAULT_META: DeckMeta = { title: '', lang: defaultOf('lang'), theme: defaultOf('theme') };
 
 /** A deck without a `title`: its first heading, else a word for "untitled" in its language. */
 function fallbackTitle(slides: Slide[], lang: string): string {
