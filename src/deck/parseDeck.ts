@@ -64,6 +64,12 @@ export interface ParseOptions {
   assetUrl?: (absolute: string) => string;
   /** The folders the deck may read below (src/project/contain.ts). */
   roots?: Roots;
+  /**
+   * Called with each file's tokens as parsed, before they are rendered: what
+   * reads the parse further (the language server's text checks and outline)
+   * reads this one, never a second parse.
+   */
+  onTokens?: (source: SourceFile, tokens: Token[]) => void;
 }
 
 export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseOptions = {}): ParseResult {
@@ -83,6 +89,7 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseO
       roots: options.roots,
     };
     const tokens = md.parse(source.text, env);
+    options.onTokens?.(source, tokens);
     const matter =
       tokens[0]?.type === 'front_matter'
         ? readFrontMatter(typeof tokens[0].meta === 'string' ? tokens[0].meta : '', source.file, fileIndex === 0, env.problems)
