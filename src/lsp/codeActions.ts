@@ -57,6 +57,14 @@ function lineFixes(uri: string, line: number, text: string, diagnostics: Diagnos
   return out;
 }
 
+/** The range asked about; an empty one (a cursor, as Neovim asks) stands for its whole line. */
+function asked(range: Range): Range {
+  const empty = range.start.line === range.end.line && range.start.character === range.end.character;
+  return empty
+    ? { start: { line: range.start.line, character: 0 }, end: { line: range.start.line, character: Number.MAX_SAFE_INTEGER } }
+    : range;
+}
+
 export function codeActions(
   uri: string,
   lines: readonly string[],
@@ -64,7 +72,7 @@ export function codeActions(
   findings: readonly TextFinding[],
   diagnostics: Diagnostic[],
 ): CodeAction[] {
-  const out = textFixes(uri, range, findings, diagnostics);
+  const out = textFixes(uri, asked(range), findings, diagnostics);
   for (let line = range.start.line; line <= range.end.line && line < lines.length; line++)
     out.push(...lineFixes(uri, line, lines[line], diagnostics));
   return out;
