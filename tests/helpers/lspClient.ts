@@ -54,10 +54,16 @@ export interface StartOptions {
   showDocument?: boolean;
   snippets?: boolean;
   cwd?: string;
+  /** Start it through a parent process of its own (that passes on its standard streams), to see the server end when that parent dies. */
+  throughParent?: boolean;
 }
 
+/** A parent that starts the server on its own standard streams and waits. */
+const PARENT = `require('node:child_process').spawn(process.execPath, process.argv.slice(1), { stdio: 'inherit' }); setInterval(() => {}, 1 << 30);`;
+
 export async function startLsp(options: StartOptions = {}): Promise<LspClient> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'src/cli/lsp.mjs'), '--stdio'], {
+  const server = [path.join(ROOT, 'src/cli/lsp.mjs'), '--stdio'];
+  const child = spawn(process.execPath, options.throughParent ? ['-e', PARENT, ...server] : server, {
     cwd: options.cwd ?? ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
