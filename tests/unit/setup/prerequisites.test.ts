@@ -18,7 +18,7 @@ describe('tests/setup/prerequisites.txt', () => {
     expect(needs('unit')).toEqual([]);
   });
 
-  it('gives the e2e project the browsers, poppler, LibreOffice, ImageMagick, UNO, the stand-in font and Neovim', () => {
+  it('gives the e2e project the browsers, poppler, LibreOffice, ImageMagick, UNO, the stand-in font, Neovim and unzip', () => {
     expect(needs('e2e')).toEqual([
       'chromium',
       'firefox-esr',
@@ -28,6 +28,7 @@ describe('tests/setup/prerequisites.txt', () => {
       'python3-uno',
       'fonts-wqy-microhei',
       'neovim',
+      'unzip',
     ]);
   });
 
