@@ -33,7 +33,8 @@ function containers(typing: Extract<Typing, { kind: 'container' }>, place: Compl
     // The block's fences as many colons as typed (an outer one needs more); columns has its own four.
     const own = help?.snippet ?? `::: ${name}\n$1\n:::\n$0`;
     const snippet = name === 'columns' ? own : own.replace(/^:::/, typing.colons).replace(/\n:::\n\$0$/, `\n${typing.colons}\n$0`);
-    const body = typing.indent ? snippet.replace(/\n(?=.)/g, `\n${typing.indent}`) : snippet;
+    const written = place.snippets ? snippet : plainSnippet(snippet);
+    const body = typing.indent ? written.replace(/\n(?=.)/g, `\n${typing.indent}`) : written;
     return {
       label: name,
       kind: CompletionItemKind.Snippet,
@@ -41,7 +42,7 @@ function containers(typing: Extract<Typing, { kind: 'container' }>, place: Compl
       documentation: help ? { kind: MarkupKind.Markdown, value: help.doc } : undefined,
       filterText: `${typing.indent}${typing.colons}${typing.gap}${name}`,
       insertTextFormat: place.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      textEdit: { range: rangeOf(typing.span), newText: typing.indent + (place.snippets ? body : plainSnippet(body)) },
+      textEdit: { range: rangeOf(typing.span), newText: typing.indent + body },
     };
   });
 }
