@@ -2,13 +2,15 @@
 // (`npx depcruise src --config .dependency-cruiser.cjs`); `npm test` runs them
 // (tests/unit/layering.test.ts). Imports point down, never up:
 //   cli/                                         the command line: starts the commands
-//   export/ check/ present/                      the commands (export: contract and print view at its bottom)
+//   export/ check/ present/ lsp/                 the commands (export: contract and print view at its bottom;
+//                                                lsp/, the language server, runs export's pipeline for its layout check)
 //   browser/ builder/ vite/                      Chromium, the static build, the dev server
 //   render/ diagrams/ font/                      HTML, diagrams, the font subset
 //   deck/ ← markdown/ ← rehearsal/ annotations/  the model, parsed from the slides
 //   project/ ← process/                          the project's files; the command's process
 //   shared/                                      what the page and Node both use
-// and, beside them, client/ (the page) on shared/ alone; bench/ and shots/
+// and, beside them, client/ (the page) on shared/ alone; vscode/ (the VS Code
+// extension, packaged on its own) on shared/ alone; bench/ and shots/
 // (tools) use product code, never the reverse.
 // Type-only imports count (tsPreCompilationDeps): a circle or an upward arrow
 // through a type is still one for the reader.
@@ -124,6 +126,32 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/cli/' },
       to: { path: '^src/cli/' },
+    },
+    {
+      name: 'lsp-is-a-command',
+      comment:
+        'lsp/ is the language server, a command like export/ and check/: cli/ starts it (and the benchmark measures it); ' +
+        'no other layer imports it. What it shares with the page, the dev server or the VS Code extension (the custom ' +
+        'methods, the editor link) lives in shared/editorLink.ts.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(cli|lsp|bench)/' },
+      to: { path: '^src/lsp/' },
+    },
+    {
+      name: 'vscode-extension-stands-alone',
+      comment:
+        'vscode/ is the VS Code extension: bundled into its own .vsix, it runs in VS Code, not in the project, and starts ' +
+        "the project's language server as a process. It imports only shared/ (the custom LSP methods), and nothing imports it.",
+      severity: 'error',
+      from: { path: '^src/vscode/' },
+      to: { path: '^src/', pathNot: '^src/(vscode|shared)/' },
+    },
+    {
+      name: 'nothing-imports-the-extension',
+      comment: 'vscode/ is packaged on its own (npm run package:vscode): no product code depends on it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/vscode/' },
+      to: { path: '^src/vscode/' },
     },
     {
       name: 'tools-out-of-the-product',

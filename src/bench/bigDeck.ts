@@ -16,9 +16,7 @@ export function keepPartMatter(text: string): string {
   if (!match) return text;
   const value: unknown = parseDocument(match[1]).toJS();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return text;
-  const kept = Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).filter(([k]) => (PART_KEYS as readonly string[]).includes(k)),
-  );
+  const kept = Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([k]) => PART_KEYS.includes(k)));
   const rest = text.slice(match[0].length);
   return Object.keys(kept).length === 0 ? rest : `---\n${stringify(kept)}---\n${rest}`;
 }

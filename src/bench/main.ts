@@ -6,12 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { launchBrowser } from '../browser/launch.ts';
-import { BENCH_HELP, parseBenchArgs, type BenchOptions } from './args.ts';
+import { BENCH_HELP, parseBenchArgs, type BenchOptions, type FigureOptions } from './args.ts';
 import { writeScaledDeck } from './bigDeck.ts';
 import { benchBuild } from './buildBench.ts';
 import { benchDev } from './devBench.ts';
 import { benchExport } from './exportBench.ts';
 import { benchWatch } from './watchBench.ts';
+import { benchLsp } from './lspBench.ts';
 import { alignTable, markdownTable, time } from './format.ts';
 import { describeMachine, loadNow } from './machine.ts';
 import { bytesToFirstSlide } from './pageBytes.ts';
@@ -75,7 +76,15 @@ async function benchDeck(label: string, slidesDir: string, devCopy: string, scra
   say(`[${label}] dev …`);
   figures.dev = await withBrowser((browser) => benchDev({ ...common, slidesDir: devCopy, browser, timeoutMs: 120_000 }));
   figures.failures.push(...figures.dev.failures, ...(figures.dev.hmr?.failures ?? []));
+  if (label === 'talk') await editorFigures(figures, { ...common, slidesDir: devCopy, timeoutMs: 120_000 });
   return figures;
+}
+
+/** The language server's figures, on the copy dev edits (the talk only: one file is typed in). */
+async function editorFigures(figures: DeckFigures, o: FigureOptions): Promise<void> {
+  say(`[${figures.label}] editor (language server) …`);
+  figures.lsp = await withBrowser((browser) => benchLsp({ ...o, browser }));
+  figures.failures.push(...figures.lsp.failures);
 }
 
 async function main(argv: string[]): Promise<number> {

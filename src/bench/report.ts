@@ -27,6 +27,36 @@ function stageNames(decks: DeckFigures[]): string[] {
   return [...names.filter((n) => n !== OUTSIDE_STAGE), ...(names.includes(OUTSIDE_STAGE) ? [OUTSIDE_STAGE] : [])];
 }
 
+/** The language server's rows (src/bench/lspBench.ts): the talk's figures only. */
+function editorRows(): Row[] {
+  return [
+    {
+      label: 'editor: keystroke → diagnostics (largest slide file)',
+      cell: (d) => (d.lsp ? summary(d.lsp.keystrokeMs, time) : ''),
+      target: '≤ 50 ms',
+      met: (t) => below(t?.lsp?.keystrokeMs?.median, 50),
+    },
+    {
+      label: 'editor: save → layout diagnostics',
+      cell: (d) => (d.lsp ? summary(d.lsp.saveMs, time) : ''),
+      target: '≤ 1.0 s',
+      met: (t) => below(t?.lsp?.saveMs?.median, 1000),
+    },
+    {
+      label: 'editor: language server memory, Chromium apart (peak RSS)',
+      cell: (d) => (d.lsp?.peakRssBytes === undefined ? '' : `${mib(d.lsp.peakRssBytes)} (now ${mib(d.lsp.rssBytes ?? 0)})`),
+      target: '≤ 150 MiB',
+      met: (t) => below(t?.lsp?.peakRssBytes, 150 * MiB),
+    },
+    {
+      label: 'editor: cursor → slide shown in npm run dev',
+      cell: (d) => (d.lsp ? summary(d.lsp.cursorMs, time) : ''),
+      target: '≤ 300 ms',
+      met: (t) => below(t?.lsp?.cursorMs?.median, 300),
+    },
+  ];
+}
+
 function rows(result: BenchResult): Row[] {
   const stages = stageNames(result.decks);
   const exportRatio = (talk?: DeckFigures, big?: DeckFigures) => {
@@ -158,7 +188,7 @@ export function tableCells(result: BenchResult): string[][] {
   const talk = result.decks.find((d) => d.label === 'talk');
   const big = result.decks.find((d) => d.label === '10×');
   const head = ['figure', ...result.decks.map((d) => d.label), 'target', 'met?'];
-  const body = rows(result)
+  const body = [...rows(result), ...editorRows()]
     .filter((r) => big || !r.label.startsWith('export 10×'))
     .map((r) => {
       const met = r.met?.(talk, big);
@@ -192,6 +222,10 @@ export function notes(result: BenchResult): string[] {
   if (first?.dev?.hmr?.slide)
     out.push(
       `HMR: heading of ${first.dev.hmr.slide} edited; page and Node clocks compared within ±${first.dev.hmr.clockErrorMs ?? '?'} ms`,
+    );
+  if (first?.lsp)
+    out.push(
+      `editor: ${first.lsp.command} in ${first.lsp.file}; keystroke = a character typed (didChange) → publishDiagnostics of that version, at a typing pace; save = a slide made to overflow and back, each saved → the doctor's finding published or cleared (Chromium kept warm); memory = the server's own process (VmHWM, VmRSS); cursor = iurDeck/cursor to another slide → reveal.js on it, at the next frame of the dev page`,
     );
   for (const d of result.decks) for (const f of d.failures) out.push(`${d.label}: could not measure: ${f}`);
   return out;

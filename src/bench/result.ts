@@ -5,6 +5,7 @@ import type { ExportFigures } from './exportBench.ts';
 import type { Machine } from './machine.ts';
 import type { PageBytes } from './pageBytes.ts';
 import type { WatchFigures } from './watchBench.ts';
+import type { LspFigures } from './lspBench.ts';
 
 export interface DeckFigures {
   /** "talk" (slides/) or "10×" (the generated deck). */
@@ -19,6 +20,8 @@ export interface DeckFigures {
   pptx?: ExportFigures;
   dev?: DevFigures;
   watch?: WatchFigures;
+  /** The language server in the largest slide file (the talk only). */
+  lsp?: LspFigures;
   failures: string[];
 }
 

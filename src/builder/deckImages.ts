@@ -6,18 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isSvgFile } from '../pictures/limits.ts';
+import { isSvgFile, PICTURE_MIME as MIME } from '../pictures/limits.ts';
 import { cleanSvgFile } from '../pictures/svgClean.ts';
-
-const MIME: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
 
 /** An SVG's cleaned copy (the image rule refused any that cannot be cleaned); undefined for a bitmap. */
 function cleanedSvg(file: string): Buffer | undefined {

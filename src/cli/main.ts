@@ -1,4 +1,4 @@
-// The iur-deck command line: `dev`, `build`, `export`, `check`, `present`, `new`, each with --help.
+// The iur-deck command line: `dev`, `build`, `export`, `check`, `present`, `new`, `lsp`, each with --help.
 import { EXIT } from '../shared/exitCodes.ts';
 import { watchParent } from '../process/parentWatch.ts';
 
@@ -13,9 +13,10 @@ const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('../check/command.ts')).checkCommand,
   present: async () => (await import('../present/command.ts')).presentCommand,
   new: async () => (await import('../starter/newDeck.ts')).newCommand,
+  lsp: async () => (await import('../lsp/command.ts')).lspCommand,
 };
 
-const USAGE = `Usage: npm run <dev|build|export|check|present|new> -- [options]   (each takes --help)`;
+const USAGE = `Usage: npm run <dev|build|export|check|present|new|lsp> -- [options]   (each takes --help)`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -2,6 +2,7 @@
 // scale, which treatment a slide gets from its measured features, the search
 // for the largest step that fits, and the "void" measure the look test asks.
 // src/client/compose.ts measures the page and applies what these decide.
+import { OVERRIDES, type Override } from '../shared/slideClasses.ts';
 
 /**
  * The body type scale, in px at 1280×720: compact (dense slides, tables that
@@ -21,9 +22,8 @@ export const ROOMY_FILL = 0.72;
 /** A statement is one sentence of at most this many characters. */
 export const STATEMENT_MAX_CHARS = 60;
 
-/** Author overrides: a class on the slide's title heading (`## 标题 {.dense}`) or on its <section>. */
-export const OVERRIDES = ['dense', 'roomy', 'statement'] as const;
-export type Override = (typeof OVERRIDES)[number];
+/** Author overrides: a class on the slide's title heading (`## 标题 {.dense}`) or on its <section> (src/shared/slideClasses.ts). */
+export { OVERRIDES, type Override };
 
 /**
  * What the composer did with a slide, written to `<section data-compose>`:

@@ -54,6 +54,8 @@ async function start(): Promise<void> {
   if (printing) finishPrintView(data?.annotations);
   if (printing) acceptPrintUpdates(deck, options as RevealConfig);
   acceptDeckUpdates(deck);
+  // The link to the author's editor: dev only, so a build leaves it out with its module.
+  if (import.meta.hot) void import('./editorLink.ts').then((m) => m.linkEditor(deck));
   attachDoctor(deck);
   // The slide reader serves the PowerPoint export, which opens the print view: loaded only there.
   if (printing) (await import('./slideData/attach.ts')).attachSlideReader();

@@ -3,21 +3,9 @@
 import { parseDocument } from 'yaml';
 import type { DeckMeta } from './model.ts';
 import type { Problem } from '../shared/problem.ts';
+import { DECK_KEYS, KIND_WORDS, keysFor, kindOf } from './frontMatterKeys.ts';
 
-export const DECK_KEYS = [
-  'title',
-  'subtitle',
-  'author',
-  'organisation',
-  'date',
-  'lang',
-  'theme',
-  'duration',
-  'short',
-  'subject',
-  'keywords',
-] as const;
-export const PART_KEYS = ['part', 'marker'] as const;
+export { DECK_KEYS, PART_KEYS } from './frontMatterKeys.ts';
 
 export interface PartMatter {
   part?: string;
@@ -70,10 +58,10 @@ export function readFrontMatter(raw: string, file: string, isFirst: boolean, pro
     const idx = raw.split('\n').findIndex((l) => l.startsWith(`${key}:`));
     return idx < 0 ? 2 : idx + 2;
   };
-  const known: readonly string[] = isFirst ? [...DECK_KEYS, ...PART_KEYS] : PART_KEYS;
+  const known = keysFor(isFirst).map((k) => k.name);
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     if (!known.includes(key)) {
-      const where = (DECK_KEYS as readonly string[]).includes(key) ? ' (deck keys belong in the first file)' : '';
+      const where = DECK_KEYS.includes(key) ? ' (deck keys belong in the first file)' : '';
       problems.push({
         pos: at(lineOf(key)),
         level: 'error',
@@ -81,15 +69,16 @@ export function readFrontMatter(raw: string, file: string, isFirst: boolean, pro
       });
       continue;
     }
-    const bad = (type: string) =>
-      problems.push({ pos: at(lineOf(key)), level: 'error', message: `front-matter key "${key}" must be ${type}` });
-    if (key === 'duration') {
+    const kind = kindOf(key);
+    const bad = () =>
+      problems.push({ pos: at(lineOf(key)), level: 'error', message: `front-matter key "${key}" must be ${KIND_WORDS[kind]}` });
+    if (kind === 'minutes') {
       if (typeof v === 'number' && v > 0) result.deck.duration = v;
-      else bad('a number of minutes');
-    } else if (key === 'keywords') {
+      else bad();
+    } else if (kind === 'keywords') {
       if (Array.isArray(v) && v.every((k) => typeof k === 'string')) result.deck.keywords = v;
       else if (typeof v === 'string') result.deck.keywords = v.split(/[,，、]\s*/).filter(Boolean);
-      else bad('a list of strings');
+      else bad();
     } else if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) {
       const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
       if (key === 'part' || key === 'marker') result.part[key] = text;
@@ -98,7 +87,7 @@ export function readFrontMatter(raw: string, file: string, isFirst: boolean, pro
         result.deck.lines = { ...result.deck.lines, [key]: lineOf(key) };
       }
     } else {
-      bad('text');
+      bad();
     }
   }
   return result;

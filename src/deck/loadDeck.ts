@@ -14,13 +14,19 @@ import { resolveTheme, themeLine } from './theme.ts';
 
 let shared: MarkdownIt | undefined;
 
-export async function loadDeck(slidesDir: string, options: ParseOptions = {}): Promise<ParseResult> {
+export interface LoadOptions extends ParseOptions {
+  /** Files being edited (absolute path → text): read instead of the disk (src/project/readSources.ts). */
+  texts?: ReadonlyMap<string, string>;
+}
+
+export async function loadDeck(slidesDir: string, options: LoadOptions = {}): Promise<ParseResult> {
+  const { texts, ...parse } = options;
   const readProblems: Problem[] = [];
   const dir = path.resolve(slidesDir);
-  const sources = await readSources(dir, readProblems);
+  const sources = await readSources(dir, readProblems, texts);
   shared ??= createMarkdown();
   const roots = deckRoots(dir);
-  const result = parseDeck(sources, shared, { roots, ...options });
+  const result = parseDeck(sources, shared, { roots, ...parse });
   result.problems.unshift(...readProblems);
   if (sources.length > 0) {
     const at = { file: sources[0].file, line: themeLine(sources[0].text) };

@@ -8,6 +8,7 @@ import type { Problem } from '../shared/problem.ts';
 import type { ParseEnv } from '../markdown/env.ts';
 import type { SourceFile } from '../project/readSources.ts';
 import { readFrontMatter } from './frontMatter.ts';
+import { FRONT_MATTER_KEYS } from './frontMatterKeys.ts';
 import { splitSlides } from './splitSlides.ts';
 import { LAYOUT_OPEN, SLIDE_LAYOUTS, layoutName, OUTLINE_PLACEHOLDER } from '../markdown/rules/layouts.ts';
 import { isMermaid } from '../markdown/rules/mermaid.ts';
@@ -20,7 +21,9 @@ export interface ParseResult {
   problems: Problem[];
 }
 
-const DEFAULT_META: DeckMeta = { title: '', lang: 'zh-CN', theme: 'institute' };
+/** A key's default, from the one list of keys. */
+const defaultOf = (name: string): string => FRONT_MATTER_KEYS.find((k) => k.name === name)?.default ?? '';
+const DEFAULT_META: DeckMeta = { title: '', lang: defaultOf('lang'), theme: defaultOf('theme') };
 
 /** A deck without a `title`: its first heading, else a word for "untitled" in its language. */
 function fallbackTitle(slides: Slide[], lang: string): string {
@@ -61,6 +64,12 @@ export interface ParseOptions {
   assetUrl?: (absolute: string) => string;
   /** The folders the deck may read below (src/project/contain.ts). */
   roots?: Roots;
+  /**
+   * Called with each file's tokens as parsed, before they are rendered: what
+   * reads the parse further (the language server's text checks and outline)
+   * reads this one, never a second parse.
+   */
+  onTokens?: (source: SourceFile, tokens: Token[]) => void;
 }
 
 export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseOptions = {}): ParseResult {
@@ -80,6 +89,7 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseO
       roots: options.roots,
     };
     const tokens = md.parse(source.text, env);
+    options.onTokens?.(source, tokens);
     const matter =
       tokens[0]?.type === 'front_matter'
         ? readFrontMatter(typeof tokens[0].meta === 'string' ? tokens[0].meta : '', source.file, fileIndex === 0, env.problems)

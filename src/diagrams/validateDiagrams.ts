@@ -49,8 +49,17 @@ export async function validateDiagrams(all: Diagram[]): Promise<Problem[]> {
   if (diagrams.length === 0) return [];
   const w = await startWorker();
   const results = await new Promise<Result[]>((resolve, reject) => {
-    w.once('message', (r: Result[]) => resolve(r));
-    w.once('error', reject);
+    // Both listeners go once either is called: a long-lived caller (the language server) asks many times.
+    const onMessage = (r: Result[]) => {
+      w.off('error', onError);
+      resolve(r);
+    };
+    const onError = (error: Error) => {
+      w.off('message', onMessage);
+      reject(error);
+    };
+    w.once('message', onMessage);
+    w.once('error', onError);
     w.postMessage(diagrams.map((d, id) => ({ id, code: d.code })));
   });
   for (const r of results) if (r.ok) known.add(diagramKey(diagrams[r.id].code));

@@ -47,15 +47,33 @@ export function iconSvg(name: string): string | undefined {
   return svg;
 }
 
-/** The 3 Lucide icon names closest to `name` (edit distance), for the error message. */
-export function similarIcons(name: string, limit = 3): string[] {
-  let names: string[];
+let names: readonly string[] | undefined;
+
+/** Every Lucide icon name, sorted: the icon set the cards take (the editor completes them). */
+export function iconNames(): readonly string[] {
+  if (names) return names;
   try {
     names = readdirSync(iconFolder())
       .filter((f) => f.endsWith('.svg'))
-      .map((f) => f.slice(0, -'.svg'.length));
+      .map((f) => f.slice(0, -'.svg'.length))
+      .sort();
   } catch {
-    return [];
+    names = [];
   }
-  return closestNames(name, names, limit);
+  return names;
+}
+
+/** The Lucide file of an icon as published (its own size and strokes), or undefined: a picture of it for the editor. */
+export function iconFile(name: string): string | undefined {
+  if (!ICON_NAME.test(name)) return undefined;
+  try {
+    return readFileSync(path.join(iconFolder(), `${name}.svg`), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The 3 Lucide icon names closest to `name` (edit distance), for the error message. */
+export function similarIcons(name: string, limit = 3): string[] {
+  return closestNames(name, iconNames(), limit);
 }

@@ -5,6 +5,17 @@
 // limit a picture is an error at its line, with what to do.
 import { statSync } from 'node:fs';
 
+/** The picture files a deck takes, by ending, with their MIME types. */
+export const PICTURE_MIME: Readonly<Record<string, string>> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+
 export const MAX_PICTURE_BYTES = 50 * 1024 * 1024;
 export const MAX_PICTURE_PIXELS = 100_000_000;
 

@@ -4,7 +4,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../shared/problem.ts';
-import { contain, deckRoots, loopMessage, outsideMessage } from './contain.ts';
+import { controlCharacterMessage, controlCharacters } from '../shared/textChecks.ts';
+import { contain, deckRoots, loopMessage, outsideMessage, type Roots } from './contain.ts';
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from './regularFile.ts';
 
 export interface SourceFile {
@@ -62,36 +63,41 @@ function firstNulLine(bytes: Uint8Array): number {
   return line;
 }
 
-/** Control characters that have no place in a slide (tab and newline excepted): Word's line break \v, pasted \x01… */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
-
-/** A warning per line (at most 5 per file) with a control character in it. */
+/** A warning per line (at most 5 per file) with a control character in it (src/shared/textChecks.ts). */
 export function controlCharacterWarnings(file: string, text: string): Problem[] {
   const found: Problem[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length && found.length < 5; i++) {
-    const m = CONTROL.exec(lines[i]);
-    if (!m) continue;
-    const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    const what =
-      m[0] === '\x0B' ? " (a vertical tab, Word's manual line break: the PowerPoint gets a line break)" : ' (dropped from the PowerPoint)';
-    found.push({
-      pos: { file, line: i + 1 },
-      level: 'warning',
-      message: `control character U+${code} in the text${what}; delete it or use a new line`,
-    });
+    const [first] = controlCharacters(lines[i]);
+    if (first) found.push({ pos: { file, line: i + 1 }, level: 'warning', message: controlCharacterMessage(first) });
   }
   return found;
 }
 
-export async function readSources(dir: string, problems: Problem[]): Promise<SourceFile[]> {
+/** A file's text as read: without a BOM, with \n line ends. */
+function normalised(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+function tooLargeMessage(bytes: number): string {
+  return `file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a slide file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB (split it)`;
+}
+
+/** A source file, its control characters said. */
+function sourceOf(file: string, absolute: string, text: string, problems: Problem[]): SourceFile {
+  problems.push(...controlCharacterWarnings(file, text));
+  return { file, absolute, text };
+}
+
+/** The deck's .md names in name order, or undefined (the problem said) when `dir` is no folder of them. */
+async function sourceNames(dir: string, problems: Problem[], texts?: ReadonlyMap<string, string>): Promise<string[] | undefined> {
   const shown = displayPath(dir);
   let names: string[];
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) throw new Error('not a directory');
-    names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.md')).sort();
+    const edited = [...(texts?.keys() ?? [])].filter((f) => path.dirname(f) === dir).map((f) => path.basename(f));
+    names = [...new Set([...(await readdir(dir)), ...edited])].filter((n) => n.toLowerCase().endsWith('.md')).sort();
   } catch {
     const isFile = await stat(dir).then(
       (s) => s.isFile(),
@@ -101,56 +107,75 @@ export async function readSources(dir: string, problems: Problem[]): Promise<Sou
       ? `this is a file, not a folder: --slides takes the folder that holds the .md files (--slides ${displayPath(path.dirname(dir))})`
       : `slides folder not found (give one with --slides DIR)`;
     problems.push({ pos: { file: shown, line: 0 }, level: 'error', message });
-    return [];
+    return undefined;
   }
   if (names.length === 0) {
     problems.push({ pos: { file: shown, line: 0 }, level: 'error', message: 'no .md files in the slides folder' });
-    return [];
+    return undefined;
   }
+  return names;
+}
+
+/** One slide file read and checked, or undefined (its problem said). */
+async function readSource(abs: string, roots: Roots, problems: Problem[], editing?: string): Promise<SourceFile | undefined> {
+  const file = displayPath(abs);
+  const where = contain(abs, roots);
+  if (editing !== undefined && (where.ok || where.missing)) {
+    // What the editor holds: the same checks as a file's bytes, but UTF-8 it already is.
+    const size = Buffer.byteLength(editing);
+    if (size <= MAX_FILE_BYTES) return sourceOf(file, abs, normalised(editing), problems);
+    problems.push({ pos: { file, line: 1 }, level: 'error', message: tooLargeMessage(size) });
+    return undefined;
+  }
+  if (!where.ok) {
+    const message = !where.missing
+      ? outsideMessage('this slide file', file, abs, where.real)
+      : where.loop
+        ? loopMessage('this slide file', file)
+        : 'a link to a file that does not exist';
+    problems.push({ pos: { file, line: 1 }, level: 'error', message });
+    return undefined;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readRegularFile(abs, MAX_FILE_BYTES);
+  } catch (error) {
+    const message =
+      error instanceof NotRegularFileError
+        ? error.kind === 'a folder'
+          ? 'this is a folder, not a slide file: rename it (a slide file ends in .md)'
+          : error.message
+        : error instanceof FileTooLargeError
+          ? tooLargeMessage(error.bytes)
+          : `cannot read it: ${error instanceof Error ? error.message : String(error)}`;
+    problems.push({ pos: { file, line: 1 }, level: 'error', message });
+    return undefined;
+  }
+  const bad = firstInvalidUtf8Line(bytes);
+  const nul = firstNulLine(bytes);
+  if (bad >= 0 || nul >= 0) {
+    const utf16 = nul >= 0 && (bad < 0 || nul <= bad);
+    const message = utf16 ? 'file is not UTF-8 (it holds NUL bytes: UTF-16? save it as UTF-8)' : 'file is not UTF-8 (save it as UTF-8)';
+    problems.push({ pos: { file, line: (utf16 ? nul : bad) + 1 }, level: 'error', message });
+    return undefined;
+  }
+  return sourceOf(file, abs, normalised(bytes.toString('utf8')), problems);
+}
+
+/**
+ * @param texts the text of files being edited (absolute path → text, as an
+ * editor holds them): read instead of the file on disk, and a new one not yet
+ * saved taken as one of the deck's files.
+ */
+export async function readSources(dir: string, problems: Problem[], texts?: ReadonlyMap<string, string>): Promise<SourceFile[]> {
+  const names = await sourceNames(dir, problems, texts);
+  if (!names) return [];
   const roots = deckRoots(dir);
   const files: SourceFile[] = [];
   for (const name of names) {
     const abs = path.join(dir, name);
-    const file = displayPath(abs);
-    const where = contain(abs, roots);
-    if (!where.ok) {
-      const message = !where.missing
-        ? outsideMessage('this slide file', file, abs, where.real)
-        : where.loop
-          ? loopMessage('this slide file', file)
-          : 'a link to a file that does not exist';
-      problems.push({ pos: { file, line: 1 }, level: 'error', message });
-      continue;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await readRegularFile(abs, MAX_FILE_BYTES);
-    } catch (error) {
-      const message =
-        error instanceof NotRegularFileError
-          ? error.kind === 'a folder'
-            ? 'this is a folder, not a slide file: rename it (a slide file ends in .md)'
-            : error.message
-          : error instanceof FileTooLargeError
-            ? `file is ${(error.bytes / 1024 / 1024).toFixed(1)} MB; a slide file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB (split it)`
-            : `cannot read it: ${error instanceof Error ? error.message : String(error)}`;
-      problems.push({ pos: { file, line: 1 }, level: 'error', message });
-      continue;
-    }
-    const bad = firstInvalidUtf8Line(bytes);
-    const nul = firstNulLine(bytes);
-    if (bad >= 0 || nul >= 0) {
-      const utf16 = nul >= 0 && (bad < 0 || nul <= bad);
-      const message = utf16 ? 'file is not UTF-8 (it holds NUL bytes: UTF-16? save it as UTF-8)' : 'file is not UTF-8 (save it as UTF-8)';
-      problems.push({ pos: { file, line: (utf16 ? nul : bad) + 1 }, level: 'error', message });
-      continue;
-    }
-    const text = bytes
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .replace(/\r\n?/g, '\n');
-    problems.push(...controlCharacterWarnings(file, text));
-    files.push({ file, absolute: abs, text });
+    const source = await readSource(abs, roots, problems, texts?.get(abs));
+    if (source) files.push(source);
   }
   return files;
 }

@@ -10,6 +10,7 @@ import { shellPlugins } from './shellPlugin.ts';
 import { mermaidTrimPlugin } from './mermaidTrim.ts';
 import { rehearsalPlugin } from './rehearsalPlugin.ts';
 import { annotationsPlugin } from './annotationsPlugin.ts';
+import { editorLinkPlugin } from './editorLinkPlugin.ts';
 
 export { PROJECT_ROOT };
 const CLIENT_ROOT = path.join(PROJECT_ROOT, 'src/client');
@@ -34,6 +35,7 @@ export function deckViteConfig(options: DeckConfigOptions): InlineConfig {
       ...deckPlugin({ slidesDir: options.slidesDir, themesDir: path.join(PROJECT_ROOT, 'themes'), log: options.log }),
       rehearsalPlugin(options),
       annotationsPlugin(options),
+      editorLinkPlugin(options),
     ],
     server: {
       host: 'localhost',

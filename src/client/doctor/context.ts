@@ -28,9 +28,6 @@ export interface Finding {
 
 export type Rule = (ctx: SlideContext) => Finding[];
 
-/** Chinese characters and their punctuation (CJK blocks, full-width forms). */
-export const CJK = '\\u2e80-\\u2fff\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';
-
 export function visible(el: Element): boolean {
   const style = getComputedStyle(el);
   return style.display !== 'none' && style.visibility !== 'collapse';

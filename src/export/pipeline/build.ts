@@ -1,6 +1,7 @@
 // The pipeline's first stage: the deck built into the session's folder
 // (parsed once, src/builder/buildDeck.ts) and its problems printed. With
-// --strict a warning in the sources stops here, as an error does.
+// --strict a warning in the sources stops here, as an error does. The
+// editor's layout check (src/lsp/layoutCheck.ts) builds into its session the same way.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildDeck } from '../../builder/buildDeck.ts';
@@ -27,20 +28,32 @@ export interface Built {
 const FONT_STYLE = /<style id="iur-font">([\s\S]*?)<\/style>/;
 
 /**
+ * The deck built into the session's folder, as the print view takes it.
+ * `keepGoing`: build the slides that parse even when others have errors (the
+ * editor's layout check, as `check` does).
+ */
+export async function buildInto(
+  session: Session,
+  slidesDir: string,
+  options: { verifyDiagrams: boolean; keepGoing?: boolean },
+): Promise<Built> {
+  const built = await buildDeck({ slidesDir, outDir: session.outDir, quiet: true, ...options });
+  const font = FONT_STYLE.exec(await readFile(built.indexHtml, 'utf8'))?.[1] ?? '';
+  return { deck: built.deck, problems: built.problems, shellKey: built.shellKey, font, timings: built.timings };
+}
+
+/**
  * Builds the deck; throws a DeckError (its errors, or with --strict its
  * warnings). `verifyDiagrams`: check them in Node first
  * (once); --watch leaves them to the page, which names them the same way.
  */
 export async function buildStage(session: Session, options: ExportOptions, progress: Progress, verifyDiagrams: boolean): Promise<Built> {
   progress.update(`building ${displayPath(path.resolve(options.slidesDir))} …`);
-  const built = await progress.time('build', () =>
-    buildDeck({ slidesDir: options.slidesDir, outDir: session.outDir, quiet: true, verifyDiagrams }),
-  );
+  const built = await progress.time('build', () => buildInto(session, options.slidesDir, { verifyDiagrams }));
   const { deck, problems } = built;
   // --strict: a warning in the sources stops the export here (printed once, with the reason).
   if (options.strict && problems.length > 0) throw new DeckError(problems);
   for (const problem of problems) progress.line(formatProblem(problem), process.stderr);
   progress.update(`built ${plural(deck.slides.length, 'slide')}; starting the browser …`);
-  const font = FONT_STYLE.exec(await readFile(built.indexHtml, 'utf8'))?.[1] ?? '';
-  return { deck, problems, shellKey: built.shellKey, font, timings: built.timings };
+  return built;
 }

@@ -31,21 +31,25 @@ const HTML_IMG_SRC = /(<img\b[^>]*?\bsrc\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)/gi;
 /** img: "…" of a Mermaid image shape (A@{ img: "pic.png" }). */
 const MERMAID_IMG = /(\bimg\s*:\s*)("[^"]*"|'[^']*')/g;
 
-/**
- * The URL the page uses for a local image, after checking it; undefined when
- * it is reported (remote, outside the roots) or must stay as written.
- * @param missing what to do when the file does not exist or is remote: report it, or leave the src for the page's CSP and the doctor
- */
 /** Where a path that starts with `/` is found: under the project, the slides folder or its public/; else as written. */
-function rooted(env: ParseEnv, decoded: string): string {
-  const slidesDir = env.roots?.[0] ?? env.dir ?? PROJECT_ROOT;
+function rooted(slidesDir: string, decoded: string): string {
   const rel = decoded.replace(/^\/+/, '');
   const candidates = [PROJECT_ROOT, slidesDir, path.join(slidesDir, 'public')].map((dir) => path.join(dir, rel));
   return candidates.find((file) => existsSync(file)) ?? decoded;
 }
 
+/**
+ * The file a picture's address names, looked up as the slides' pictures are:
+ * relative to the Markdown file's folder `dir`; from `/`, in the project, then
+ * the slides folder and its public/ (the editor's hover says where it was found).
+ */
+export function pictureFile(src: string, dir: string, slidesDir = dir): string {
+  const decoded = decodedPath(src);
+  return decoded.startsWith('/') ? rooted(slidesDir, decoded) : path.resolve(dir, decoded);
+}
+
 /** The size in px of a picture file, when image-size can read it. */
-function naturalSize(file: string): { width: number; height: number } | undefined {
+export function naturalSize(file: string): { width: number; height: number } | undefined {
   try {
     const { width, height } = imageSize(readFileSync(file));
     return width && height ? { width, height } : undefined;
@@ -64,6 +68,11 @@ function decodedPath(src: string): string {
   }
 }
 
+/**
+ * The URL the page uses for a local image, after checking it; undefined when
+ * it is reported (remote, outside the roots) or must stay as written.
+ * @param missing what to do when the file does not exist or is remote: report it, or leave the src for the page's CSP and the doctor
+ */
 function localImage(
   env: ParseEnv,
   src: string,
@@ -77,8 +86,7 @@ function localImage(
     return {};
   }
   if (!src || INLINE.test(src) || src.startsWith('#') || !env.dir) return {};
-  const decoded = decodedPath(src);
-  const file = decoded.startsWith('/') ? rooted(env, decoded) : path.resolve(env.dir, decoded);
+  const file = pictureFile(src, env.dir, env.roots?.[0]);
   const where = contain(file, env.roots ?? deckRoots(env.dir));
   if (!where.ok && where.missing && where.loop) {
     report(env, line0, loopMessage('image', src));

@@ -18,7 +18,7 @@ import {
 import { createMarkdown } from '../../../src/markdown/createMarkdown.ts';
 import { parseDeck } from '../../../src/deck/parseDeck.ts';
 import { renderSlidesHtml, titlePageHtml } from '../../../src/render/slidesHtml.ts';
-import { asciiPunctuation } from '../../../src/client/doctor/rules/punctuation.ts';
+import { asciiPunctuation } from '../../../src/shared/textChecks.ts';
 
 const features = (over: Partial<SlideFeatures>): SlideFeatures => ({
   layout: '',
@@ -192,10 +192,12 @@ describe('the title page from the front matter', () => {
 
 describe("the doctor's punctuation rule", () => {
   it('finds ASCII punctuation between Chinese characters and gives the full-width fix', () => {
-    expect(asciiPunctuation('工业实验室: 1900年, 美国通用电气公司')).toEqual([
+    expect(asciiPunctuation('工业实验室: 1900年, 美国通用电气公司')).toMatchObject([
       { found: ': 1900年, 美国通用电气', fixed: ': 1900年，美国通用电气' },
     ]);
-    expect(asciiPunctuation('技术顾问: 美国西部采金潮')).toEqual([{ found: '技术顾问: 美国西部采金', fixed: '技术顾问：美国西部采金' }]);
+    expect(asciiPunctuation('技术顾问: 美国西部采金潮')).toMatchObject([
+      { found: '技术顾问: 美国西部采金', fixed: '技术顾问：美国西部采金' },
+    ]);
     expect(asciiPunctuation('科学园 (最早)')[0].fixed).toBe('科学园（最早)');
   });
 

@@ -91,3 +91,21 @@ describe('control characters in the rendered slide', () => {
     expect(deck.slides[0].notes).toMatch(/<p[^>]*>a<br>\nbc<\/p>/);
   });
 });
+
+describe('files being edited', () => {
+  it("reads an editor's text instead of the file on disk, and an unsaved new file as one of the deck's", async () => {
+    await writeFile(path.join(dir, '01-a.md'), '# On disk\n');
+    const texts = new Map([
+      [path.join(dir, '01-a.md'), '\uFEFF# Edited\r\n\r\ntext\x0B\r\n'],
+      [path.join(dir, '02-new.md'), '# Not saved yet\n'],
+    ]);
+    const seen: string[] = [];
+    const { deck, problems: found } = await loadDeck(dir, {
+      texts,
+      onTokens: (source, tokens) => seen.push(`${source.text.split('\n')[0]} ${tokens.length}`),
+    });
+    expect(deck.slides.map((s) => s.title)).toEqual(['Edited', 'Not saved yet']);
+    expect(seen).toEqual(['# Edited 6', '# Not saved yet 3']);
+    expect(found.map(formatProblem).find((p) => p.includes('control character'))).toMatch(/01-a\.md:3: warning: control character U\+000B/);
+  });
+});

@@ -18,7 +18,7 @@ describe('tests/setup/prerequisites.txt', () => {
     expect(needs('unit')).toEqual([]);
   });
 
-  it('gives the e2e project the browsers, poppler, LibreOffice, ImageMagick, UNO and the stand-in font', () => {
+  it('gives the e2e project the browsers, poppler, LibreOffice, ImageMagick, UNO, the stand-in font, Neovim and unzip', () => {
     expect(needs('e2e')).toEqual([
       'chromium',
       'firefox-esr',
@@ -27,6 +27,8 @@ describe('tests/setup/prerequisites.txt', () => {
       'imagemagick',
       'python3-uno',
       'fonts-wqy-microhei',
+      'neovim',
+      'unzip',
     ]);
   });
 

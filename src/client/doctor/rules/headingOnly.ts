@@ -1,10 +1,11 @@
 // A slide with a heading and nothing under it: a slide left unfinished,
 // unless it says it is meant so ({.title-only}, .statement, a layout such as a
 // divider or the title page).
+import { TITLE_ONLY } from '../../../shared/slideClasses.ts';
 import { lineOf, type Rule } from '../context.ts';
 
 /** Classes that say a slide is meant to hold only its heading. */
-const HEADING_ONLY_OK = ['title-only', 'statement'];
+const HEADING_ONLY_OK = [TITLE_ONLY, 'statement'];
 
 export const headingOnly: Rule = (ctx) => {
   const { section } = ctx;
@@ -13,7 +14,7 @@ export const headingOnly: Rule = (ctx) => {
   if (!first || !/^H[1-6]$/.test(first.tagName)) return [];
   const marks = [...Array.from(section.classList), ...Array.from(first.classList)];
   const comment = Array.from(section.childNodes).some(
-    (n) => n.nodeType === Node.COMMENT_NODE && /\.slide:.*\btitle-only\b/.test((n as Comment).data),
+    (n) => n.nodeType === Node.COMMENT_NODE && new RegExp(`\\.slide:.*\\b${TITLE_ONLY}\\b`).test((n as Comment).data),
   );
   if (comment || marks.some((c) => HEADING_ONLY_OK.includes(c))) return [];
   const body = Array.from(section.children).filter((el) => el !== first && !el.matches('aside.notes, footer.slide-footer'));

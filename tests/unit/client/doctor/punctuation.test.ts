@@ -2,15 +2,8 @@
 // The punctuation rule: ASCII marks between Chinese characters, with the fix,
 // at most three a slide.
 import { describe, expect, it } from 'vitest';
-import { asciiPunctuation, punctuation } from '../../../../src/client/doctor/rules/punctuation.ts';
+import { punctuation } from '../../../../src/client/doctor/rules/punctuation.ts';
 import { slide } from '../../../helpers/doctorSlide.ts';
-
-describe('asciiPunctuation', () => {
-  it('finds the mark with some context, and the context fixed', () => {
-    expect(asciiPunctuation('1900年, 美国成立')).toEqual([{ found: '1900年, 美国成立', fixed: '1900年，美国成立' }]);
-    expect(asciiPunctuation('Sematech, USA')).toEqual([]);
-  });
-});
 
 describe('punctuation', () => {
   it('warns at the block, at most three times a slide', () => {
