@@ -18,13 +18,13 @@ export interface Built {
   problems: Problem[];
   /** The client shell the page runs: another one needs the page loaded anew. */
   shellKey: string;
-  /** The font subset's CSS in the page: another one needs the page loaded anew too. */
+  /** The fonts' CSS in the page (the subset, and the code font's and KaTeX's): another needs the page loaded anew too. */
   font: string;
   /** Build stages in ms (--verbose). */
   timings: Record<string, number>;
 }
 
-const FONT_STYLE = /<style id="iur-font">([\s\S]*?)<\/style>/;
+const FONT_STYLES = /<style id="(?:iur-font|iur-code-math)">([\s\S]*?)<\/style>/g;
 
 /**
  * Builds the deck; throws a DeckError (its errors, or with --strict its
@@ -41,6 +41,6 @@ export async function buildStage(session: Session, options: ExportOptions, progr
   if (options.strict && problems.length > 0) throw new DeckError(problems);
   for (const problem of problems) progress.line(formatProblem(problem), process.stderr);
   progress.update(`built ${plural(deck.slides.length, 'slide')}; starting the browser …`);
-  const font = FONT_STYLE.exec(await readFile(built.indexHtml, 'utf8'))?.[1] ?? '';
+  const font = [...(await readFile(built.indexHtml, 'utf8')).matchAll(FONT_STYLES)].map((m) => m[1]).join('\n');
   return { deck, problems, shellKey: built.shellKey, font, timings: built.timings };
 }
