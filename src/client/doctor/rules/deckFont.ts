@@ -2,8 +2,10 @@
 // asked for a family first that the venue PC may not have (no internet, no
 // Chinese fonts there), so it would show in whatever that PC picks. Judged by
 // the family each element asks for first against the deck's (--deck-font);
-// once a slide per family. The characters the bundled font lacks are another
-// rule's (src/font/glyphs.ts).
+// once a slide per family. A family the deck carries itself (its @font-face
+// loaded: the code font and KaTeX's, for a deck with code or formulas) is
+// bundled too. The characters the bundled font lacks are another rule's
+// (src/font/glyphs.ts).
 import { describe, elementsOf, lineOf, ownsText, visible, type Finding, type Rule } from '../context.ts';
 
 /** The first family of a CSS font-family list, unquoted. */
@@ -11,15 +13,25 @@ export function firstFamily(list: string): string {
   return (list.split(',')[0] ?? '').trim().replace(/^(['"])(.*)\1$/, '$2');
 }
 
+/** The families whose faces the page has loaded from its own @font-face rules. */
+function carriedFamilies(): Set<string> {
+  const families = new Set<string>();
+  document.fonts.forEach((face) => {
+    if (face.status === 'loaded') families.add(firstFamily(face.family));
+  });
+  return families;
+}
+
 export const deckFont: Rule = (ctx) => {
   const deck = firstFamily(getComputedStyle(ctx.section).getPropertyValue('--deck-font'));
   if (!deck) return [];
+  const carried = carriedFamilies();
   const out: Finding[] = [];
   const said = new Set<string>();
   for (const el of elementsOf(ctx.section)) {
     if (el.closest('svg') || !ownsText(el) || !visible(el)) continue;
     const family = firstFamily(getComputedStyle(el).fontFamily);
-    if (!family || family === deck || said.has(family)) continue;
+    if (!family || family === deck || carried.has(family) || said.has(family)) continue;
     said.add(family);
     out.push({
       level: 'error',
