@@ -52,7 +52,7 @@ export function putEquations(xml: string, fixes: FormulaFix[]): string {
     const sp = new RegExp(`<p:sp>(?:(?!</p:sp>).)*?name="${fix.name}"(?:(?!</p:sp>).)*?</p:sp>`, 's').exec(out);
     if (!sp) throw new Error(`internal: no formula text box "${fix.name}" on slide ${fix.slide}`);
     const choice = sp[0].replace(
-      /<a:r>(?:<a:rPr\b[^>]*\/>|<a:rPr\b[^>]*>(?:(?!<\/a:rPr>).)*<\/a:rPr>)<a:t>\uE000(\d+)\uE001<\/a:t><\/a:r>/gs,
+      /<a:r>(?:<a:rPr\b[^>]*\/>|<a:rPr\b(?:[^>/]|\/(?!>))*>(?:(?!<\/a:rPr>|<a:r>).)*<\/a:rPr>)<a:t>\uE000(\d+)\uE001<\/a:t><\/a:r>/gs,
       (whole, n: string) => fix.equations.get(Number(n)) ?? whole,
     );
     const alternate =

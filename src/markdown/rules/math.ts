@@ -46,7 +46,7 @@ function renderFormula(token: Token, display: boolean, block: boolean, env: Pars
   const label = escape(tex);
   const tag = block ? 'div' : 'span';
   const classes = `math ${display ? 'math-display' : 'math-inline'}`;
-  const where = block ? ` data-line="${line0 + 1}"` : '';
+  const where = ` data-line="${line0 + 1}"`;
   if (result && 'html' in result)
     return `<${tag} class="${classes}"${where} role="img" aria-label="${label}">${result.html}</${tag}>${block ? '\n' : ''}`;
   if (result && env) report(env, line0, `formula does not parse: ${result.error}`);
