@@ -16,6 +16,8 @@ export function firstFamily(list: string): string {
 /** The families whose faces the page has loaded from its own @font-face rules. */
 function carriedFamilies(): Set<string> {
   const families = new Set<string>();
+  // (A DOM without a font set, happy-dom's, carries none.)
+  if (typeof document.fonts?.forEach !== 'function') return families;
   document.fonts.forEach((face) => {
     if (face.status === 'loaded') families.add(firstFamily(face.family));
   });
