@@ -8,7 +8,7 @@
 // box with a placeholder run where each equation goes and the picture as a
 // picture of its own; the package fix (fixPackage.ts) puts the equations in,
 // takes the picture's image into the Fallback, and removes the picture.
-import { A14_NS } from './omml.ts';
+const A14_NS = 'http://schemas.microsoft.com/office/drawing/2010/main';
 
 /** One text box with equations, on one slide. */
 export interface FormulaFix {

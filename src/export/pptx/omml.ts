@@ -10,7 +10,6 @@ import { mml2omml } from 'mathml2omml';
 import { formulaMathml } from '../../markdown/math/katexRender.ts';
 
 export const MATH_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/math';
-export const A14_NS = 'http://schemas.microsoft.com/office/drawing/2010/main';
 
 export interface MathStyle {
   /** Font size, CSS px. */

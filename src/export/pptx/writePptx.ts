@@ -26,7 +26,7 @@ import { LAYOUTS, type LayoutName, type MasterBoxes } from './masterXml.ts';
 import { roomOf, stackColumns } from './stack.ts';
 import { addStrokes } from './penShapes.ts';
 import { slideIds } from '../../rehearsal/slideIds.ts';
-import { formulaOmml } from './omml.ts';
+import type { formulaOmml } from './omml.ts';
 import { placeholder, type FormulaFix } from './equations.ts';
 import type { Problem } from '../../shared/problem.ts';
 
@@ -348,6 +348,8 @@ interface SlideInput {
   formulaPicture: (item: TextItem) => number;
   formulas: FormulaFix[];
   problems: Problem[];
+  /** The converter (omml.ts), loaded only for a deck with formulas: it brings KaTeX and mathml2omml. */
+  omml?: typeof formulaOmml;
 }
 
 /**
@@ -363,7 +365,9 @@ function addFormulaText(slide: PptxGenJS.Slide, item: TextItem, n: number, writt
     ...p,
     runs: p.runs.map((run): Run => {
       if (!run.math) return run;
-      const result = formulaOmml(run.math.tex, run.math.display, { size: run.size, colour: run.colour.hex });
+      const result = input.omml?.(run.math.tex, run.math.display, { size: run.size, colour: run.colour.hex }) ?? {
+        error: 'internal: no equation converter loaded',
+      };
       if ('error' in result) {
         failed ??= { line: run.math.line, why: result.error };
         return run;
@@ -486,6 +490,7 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
   const pictureCount = input.slides.reduce((n, s) => n + s.items.filter((i) => i.kind === 'picture').length, 0);
   const formulaIndex = new Map(formulaItems(input.slides).map((item, i) => [item, pictureCount + i]));
   const problems: Problem[] = [];
+  const omml = formulaIndex.size > 0 ? (await import('./omml.ts')).formulaOmml : undefined;
   const ids = slideIds(deck.slides);
   input.slides.forEach((data, i) => {
     const index = input.indices[i];
@@ -508,6 +513,7 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
         formulaPicture: (item) => formulaIndex.get(item) ?? -1,
         formulas: fixes.formulas,
         problems,
+        omml,
       }),
     );
     if (input.annotations) addStrokes(slide, deck.annotations?.slides[ids[index]] ?? []);
