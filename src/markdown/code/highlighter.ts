@@ -55,7 +55,9 @@ export async function loadHighlighter(langs: Iterable<string>): Promise<CodeHigh
     names: languageNames,
     tokens(code, lang): CodeToken[][] {
       const plain = PLAIN.has(lang) || !isKnown(lang);
-      const result = highlighter.codeToTokens(code, { lang: plain ? 'text' : lang, theme: THEME_NAME });
+      // No time limit per line: past Shiki's default 0.5 s (a busy machine, the grammar's first line) it stops
+      // mid-line and carries that state on, so a comment would swallow the lines after it.
+      const result = highlighter.codeToTokens(code, { lang: plain ? 'text' : lang, theme: THEME_NAME, tokenizeTimeLimit: 0 });
       return result.tokens.map((line) =>
         line.map((t) => ({ text: t.content, colour: t.color ?? result.fg ?? '', fontStyle: t.fontStyle ?? 0 })),
       );
