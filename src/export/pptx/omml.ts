@@ -1,8 +1,8 @@
 // A formula as PowerPoint's own equation: KaTeX's MathML of its TeX
 // (src/markdown/math/katexRender.ts) converted to Office MathML by
-// mathml2omml, set in Cambria Math (what PowerPoint sets equations in) at the
-// run's size and colour, inside <a14:m> as PowerPoint writes it in a text
-// paragraph; a display formula as an m:oMathPara of its own. A MathML element
+// mathml2omml (its accents made Office's combining ones), set in Cambria
+// Math (what PowerPoint sets equations in) at the run's size and colour,
+// inside <a14:m> as PowerPoint writes it in a text paragraph; a display formula as an m:oMathPara of its own. A MathML element
 // mathml2omml has no rule for (it says "Type not supported" and goes on,
 // losing the structure) makes the conversion fail: the formula then goes in
 // as a picture, and the export says so at its line.
@@ -65,6 +65,25 @@ export function fillNaryOperands(omml: string): string {
   return out;
 }
 
+/**
+ * KaTeX writes a few accents as spacing characters (ˉ for \\bar); Office's own
+ * accents are the combining ones, and LibreOffice reads an accent it does not
+ * know as an acute (\\bar{x} came out as x́).
+ */
+const ACCENTS: Record<string, string> = {
+  '\u02c9': '\u0304', // ˉ bar → combining macron
+  '\u203e': '\u0305', // ‾ overline → combining overline
+  '\u02ca': '\u0301', // ˊ acute → combining acute
+  '\u02cb': '\u0300', // ˋ grave → combining grave
+};
+
+/** Each m:acc's character as Office writes it. */
+export function officeAccents(omml: string): string {
+  return omml.replace(/<m:accPr><m:chr m:val="([^"]*)"\/>/g, (tag, chr: string) =>
+    ACCENTS[chr] ? `<m:accPr><m:chr m:val="${ACCENTS[chr]}"/>` : tag,
+  );
+}
+
 /** The run properties of every math run: Cambria Math at the formula's size and colour. */
 function runProps(style: MathStyle): string {
   const sz = Math.round(style.size * 0.75 * 100);
@@ -81,7 +100,7 @@ export function formulaOmml(tex: string, display: boolean, style: MathStyle): Om
   }
   const { omml, unsupported } = convert(mathml);
   if (unsupported.length > 0) return { error: `PowerPoint's equations have nothing for ${[...new Set(unsupported)].join(', ')}` };
-  const inner = /<m:oMath\b[^>]*>([\s\S]*)<\/m:oMath>/.exec(fillNaryOperands(omml))?.[1];
+  const inner = /<m:oMath\b[^>]*>([\s\S]*)<\/m:oMath>/.exec(officeAccents(fillNaryOperands(omml)))?.[1];
   if (inner === undefined) return { error: 'the converter made no equation of it' };
   // PowerPoint's math runs carry DrawingML run properties, before their text.
   const body = inner.replace(/<m:t\b/g, `${runProps(style)}<m:t`).replace(/<m:ctrlPr\/>/g, `<m:ctrlPr>${runProps(style)}</m:ctrlPr>`);

@@ -1,7 +1,7 @@
 // Unit tests of a formula as PowerPoint's equation: KaTeX's MathML through
 // mathml2omml, in <a14:m>, in Cambria Math at the run's size and colour; a
-// sum's operand inside the sum; an element the converter cannot take is a
-// failure, never a formula with parts missing.
+// sum's operand inside the sum; accents as Office writes them; an element
+// the converter cannot take is a failure, never a formula with parts missing.
 import { describe, expect, it } from 'vitest';
 import { fillNaryOperands, formulaOmml } from '../../../../src/export/pptx/omml.ts';
 
@@ -34,6 +34,12 @@ describe('formula → OMML', () => {
 
   it('fails on what PowerPoint has no equation for, naming it', () => {
     expect(formulaOmml('a + \\phantom{b} c', true, style)).toEqual({ error: "PowerPoint's equations have nothing for mphantom" });
+  });
+
+  it('writes accents as the combining characters Office uses, so a bar is not read as an acute', () => {
+    expect(omml('\\bar{x} + \\overline{xy} + \\hat{y}', false)).toMatch(
+      /<m:chr m:val="\u0304"\/>[\s\S]*<m:chr m:val="\u0305"\/>[\s\S]*<m:chr m:val="\u0302"\/>/,
+    );
   });
 
   it('moves only the element right after a sum into it', () => {
