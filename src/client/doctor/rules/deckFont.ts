@@ -4,13 +4,24 @@
 // the family each element asks for first against the deck's (--deck-font);
 // once a slide per family. A family the deck carries itself (its @font-face
 // loaded: the code font and KaTeX's, for a deck with code or formulas) is
-// bundled too. The characters the bundled font lacks are another rule's
-// (src/font/glyphs.ts).
+// bundled too. A family of the deck's own ('IUR …') that the page does not
+// carry (inline code in a deck that ships no code font) is on no PC, so the
+// browser goes on to the next in the list, and so does the rule. The
+// characters the bundled font lacks are another rule's (src/font/glyphs.ts).
 import { describe, elementsOf, lineOf, ownsText, visible, type Finding, type Rule } from '../context.ts';
 
 /** The first family of a CSS font-family list, unquoted. */
 export function firstFamily(list: string): string {
   return (list.split(',')[0] ?? '').trim().replace(/^(['"])(.*)\1$/, '$2');
+}
+
+/** The deck's own families (src/font/): on no PC, only where the page carries them. */
+const OWN_FAMILY = /^IUR /;
+
+/** The family text is set in: the list's first, past the deck's own families the page does not carry. */
+export function setFamily(list: string, carried: Set<string>, deck: string): string {
+  const families = list.split(',').map((f) => firstFamily(f));
+  return families.find((f) => f === deck || carried.has(f) || !OWN_FAMILY.test(f)) ?? families[0] ?? '';
 }
 
 /** The families whose faces the page has loaded from its own @font-face rules. */
@@ -32,7 +43,7 @@ export const deckFont: Rule = (ctx) => {
   const said = new Set<string>();
   for (const el of elementsOf(ctx.section)) {
     if (el.closest('svg') || !ownsText(el) || !visible(el)) continue;
-    const family = firstFamily(getComputedStyle(el).fontFamily);
+    const family = setFamily(getComputedStyle(el).fontFamily, carried, deck);
     if (!family || family === deck || carried.has(family) || said.has(family)) continue;
     said.add(family);
     out.push({
