@@ -80,7 +80,7 @@ export interface Deck {
   slides: Slide[];
   /** Every character that appears in the deck's rendered text (font subsetting). */
   text: string;
-  /** The text of the deck's code blocks, if it has any: the monospace font is subset to it and shipped only then. */
+  /** The text of the deck's code (blocks and inline), if it has any: the monospace font is subset to it and shipped only then. */
   codeText?: string;
   /** The deck has a formula: KaTeX's CSS and the fonts its formulas use are shipped only then. */
   math?: boolean;

@@ -170,7 +170,7 @@ export function renderDeck(files: ParsedFile[], md: MarkdownIt, options: ParseOp
   const needs = needsOf(files.map((f) => f.tokens));
   const text = [meta.title, meta.subtitle, meta.author, meta.organisation, meta.date, meta.short, ...sources.map((s) => s.text)].join('\n');
   const deck: Deck = { meta, files: sources.map((s) => s.file), parts, slides, text };
-  if (needs.code) deck.codeText = needs.codeText;
+  if (needs.mono) deck.codeText = needs.codeText;
   if (needs.math) deck.math = true;
   return { deck, problems };
 }

@@ -19,19 +19,24 @@ export interface Needs {
   /** The languages the deck's code fences name ('' for none). */
   langs: Set<string>;
   code: boolean;
+  /** The deck has code, in a fence or inline: it carries the monospace font. */
+  mono: boolean;
   math: boolean;
-  /** The code of every fence, one after the other (the monospace font's characters). */
+  /** The code of every fence and inline code span, one after the other (the monospace font's characters). */
   codeText: string;
 }
 
-/** What the parsed files need: their code fences' languages, and whether any has a formula. */
+/** What the parsed files need: their code fences' languages, whether any has code (the font) or a formula. */
 export function needsOf(files: Token[][]): Needs {
-  const needs: Needs = { langs: new Set(), code: false, math: false, codeText: '' };
+  const needs: Needs = { langs: new Set(), code: false, mono: false, math: false, codeText: '' };
   const visit = (tokens: Token[]) => {
     for (const token of tokens) {
       if (isCodeFence(token)) {
-        needs.code = true;
+        needs.code = needs.mono = true;
         needs.langs.add(fenceOptions(token).lang);
+        needs.codeText += token.content;
+      } else if (token.type === 'code_inline') {
+        needs.mono = true;
         needs.codeText += token.content;
       } else if (isFormula(token)) needs.math = true;
       if (token.children) visit(token.children);

@@ -71,6 +71,14 @@ describe('formulas', () => {
     expect(slideWith(broken, 'math-source').html).toContain('<code>$\\frac{1}{n$</code>');
   });
 
+  it('gives a deck with only inline code the code font, subset to it, without a highlighter', async () => {
+    const { parseDeck } = await import('../../../../src/deck/parseDeck.ts');
+    const { createMarkdown } = await import('../../../../src/markdown/createMarkdown.ts');
+    const { deck } = parseDeck([{ file: 'a.md', text: '## 命令\n\n运行 `npm run dev` 即可。' }], createMarkdown());
+    expect(deck.codeText).toBe('npm run dev');
+    expect(deck.slides[0].html).toContain('<code>npm run dev</code>');
+  });
+
   it('leaves a price in dollars as text', async () => {
     const { parseDeck } = await import('../../../../src/deck/parseDeck.ts');
     const { createMarkdown } = await import('../../../../src/markdown/createMarkdown.ts');
