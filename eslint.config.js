@@ -61,11 +61,6 @@ export const SIZE_EXCEPTIONS = [
     why: 'preparePrint keeps pages, adds notes pages and rewrites links in one pass over the print view',
   },
   {
-    file: 'src/client/slideData/blocks.ts',
-    complexity: 21,
-    why: 'walk decides per element: shapes, then text, picture or table, then children',
-  },
-  {
     file: 'src/client/slideData/pictures.ts',
     complexity: 22,
     why: 'describe tells a diagram, an icon and an image apart by markup, each with its own alt text',

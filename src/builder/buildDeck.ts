@@ -17,6 +17,7 @@ import { renderPage } from '../render/pageHtml.ts';
 import { contentSecurityPolicy } from '../vite/csp.ts';
 import { clientShell } from './clientShell.ts';
 import { writeFontFiles } from './fontFiles.ts';
+import { writeCodeMathAssets } from './codeMathAssets.ts';
 import { fontLicensePath } from '../font/source.ts';
 import { FONT_MIME } from '../font/css.ts';
 import { DeckImages } from './deckImages.ts';
@@ -104,8 +105,10 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     await mkdir(path.join(partial, 'assets'), { recursive: true });
     await images.copyTo(path.join(partial, 'assets'));
     const fonts = await writeFontFiles(deck, path.join(partial, 'assets'), options.single === true);
+    const extras = await writeCodeMathAssets(deck, path.join(partial, 'assets'), options.single === true);
     const html = renderPage(await readFile(path.join(shell, 'index.html'), 'utf8'), deck, {
       fontCss: fonts.css,
+      extraCss: extras.css,
       fontPreload: fonts.files.map((href) => ({ href, type: FONT_MIME.woff2 })),
       csp: contentSecurityPolicy({ single: options.single === true }),
     });
@@ -115,6 +118,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     await assertScripts(built, partial);
     await writeFile(path.join(partial, 'index.html'), html);
     await writeFile(path.join(partial, 'FONT-LICENSE.txt'), await readFile(fontLicensePath()));
+    for (const [name, from] of Object.entries(extras.licences)) await writeFile(path.join(partial, name), await readFile(from));
     await writeFile(path.join(partial, BUILD_MARKER), 'This folder is a build of iur-deck: the next build replaces it.\n');
     if (options.single) await rm(path.join(partial, 'assets'), { recursive: true, force: true }).catch(() => {});
     if (await exists(outDir)) await rename(outDir, old);

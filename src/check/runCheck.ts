@@ -9,6 +9,7 @@ import { launchBrowser } from '../browser/launch.ts';
 import { DeckError, type Deck } from '../deck/model.ts';
 import type { Problem } from '../shared/problem.ts';
 import { missingGlyphs } from '../font/glyphs.ts';
+import { equationProblems } from './equationCheck.ts';
 
 export interface CheckOptions {
   slidesDir: string;
@@ -45,7 +46,7 @@ export async function runCheck(options: CheckOptions): Promise<Problem[]> {
   try {
     const { deck, problems: parsed } = served.build;
     options.onDeck?.(deck);
-    const problems: Problem[] = [...parsed, ...missingGlyphs(deck)];
+    const problems: Problem[] = [...parsed, ...missingGlyphs(deck), ...(await equationProblems(deck))];
     browser = await launchBrowser();
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 720 });

@@ -4,6 +4,7 @@ import type { RevealApi } from 'reveal.js';
 import { DEV_EVENT, type DeckUpdate, type Hello } from '../shared/devChannel.ts';
 import { renderDiagrams } from './diagrams.ts';
 import { composeDeck } from './compose.ts';
+import { loadCodeMathFonts, setCodeMathCss } from './codeMathFonts.ts';
 
 export function acceptDeckUpdates(deck: RevealApi): void {
   const hot = import.meta.hot;
@@ -19,6 +20,8 @@ async function swapIn(deck: RevealApi, update: DeckUpdate): Promise<void> {
     const { h, v, f } = deck.getIndices();
     const slides = document.querySelector('.reveal .slides');
     if (!slides) return;
+    // The first code block or formula brings its fonts' CSS: in, and loaded, before the slides are measured.
+    if (setCodeMathCss(update.css)) await loadCodeMathFonts();
     const staged = document.createElement('div');
     staged.innerHTML = update.html;
     await renderDiagrams(staged);

@@ -7,7 +7,8 @@ import { displayPath, readSources } from '../project/readSources.ts';
 import { readRehearsal, rehearsalPath } from '../rehearsal/rehearsalFile.ts';
 import { slideIds } from '../rehearsal/slideIds.ts';
 import { annotationsPath, readAnnotations } from '../annotations/annotationsFile.ts';
-import { parseDeck, type ParseOptions, type ParseResult } from './parseDeck.ts';
+import { parseFiles, renderDeck, type ParseOptions, type ParseResult } from './parseDeck.ts';
+import { loadRenderers, needsOf } from '../markdown/renderers.ts';
 import type { Problem } from '../shared/problem.ts';
 import { deckRoots } from '../project/contain.ts';
 import { resolveTheme, themeLine } from './theme.ts';
@@ -26,7 +27,10 @@ export async function loadDeck(slidesDir: string, options: LoadOptions = {}): Pr
   const sources = await readSources(dir, readProblems, texts);
   shared ??= createMarkdown();
   const roots = deckRoots(dir);
-  const result = parseDeck(sources, shared, { roots, ...parse });
+  // Parsed once to tokens; Shiki and KaTeX are loaded only if the tokens ask for them, then rendered.
+  const files = parseFiles(sources, shared, { roots, ...parse });
+  const renderers = await loadRenderers(needsOf(files.map((f) => f.tokens)));
+  const result = renderDeck(files, shared, { roots, ...parse, renderers });
   result.problems.unshift(...readProblems);
   if (sources.length > 0) {
     const at = { file: sources[0].file, line: themeLine(sources[0].text) };

@@ -80,6 +80,10 @@ export interface Deck {
   slides: Slide[];
   /** Every character that appears in the deck's rendered text (font subsetting). */
   text: string;
+  /** The text of the deck's code (blocks and inline), if it has any: the monospace font is subset to it and shipped only then. */
+  codeText?: string;
+  /** The deck has a formula: KaTeX's CSS and the fonts its formulas use are shipped only then. */
+  math?: boolean;
   /** Real path of the theme's CSS file, once checked (src/deck/theme.ts); unset if it is not usable. */
   themeFile?: string;
   /** The pen's drawings from slides/annotations.json, by slide id (src/annotations/). */

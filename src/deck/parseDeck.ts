@@ -14,6 +14,8 @@ import { LAYOUT_OPEN, SLIDE_LAYOUTS, layoutName, OUTLINE_PLACEHOLDER } from '../
 import { isMermaid } from '../markdown/rules/mermaid.ts';
 import { renderOutline } from './outline.ts';
 import type { Roots } from '../project/contain.ts';
+import { needsOf, type Renderers } from '../markdown/renderers.ts';
+import { codeSteps, orderFragments } from './fragmentOrder.ts';
 
 export interface ParseResult {
   deck: Deck;
@@ -70,17 +72,20 @@ export interface ParseOptions {
    * reads this one, never a second parse.
    */
   onTokens?: (source: SourceFile, tokens: Token[]) => void;
+  /** Code highlighting and formulas, loaded for what the deck uses (src/markdown/renderers.ts); none: plain. */
+  renderers?: Renderers;
 }
 
-export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseOptions = {}): ParseResult {
-  const problems: Problem[] = [];
-  const meta: DeckMeta = { ...DEFAULT_META };
-  const parts: Part[] = [];
-  const slides: Slide[] = [];
-  let h = -1;
-  let v = 0;
+/** One file parsed to tokens, not yet rendered. */
+export interface ParsedFile {
+  source: SourceFile;
+  env: ParseEnv;
+  tokens: Token[];
+}
 
-  sources.forEach((source, fileIndex) => {
+/** Every file to tokens (markdown-it's parse, once per file): what the renderers to load are read from. */
+export function parseFiles(sources: SourceFile[], md: MarkdownIt, options: ParseOptions = {}): ParsedFile[] {
+  return sources.map((source) => {
     const env: ParseEnv = {
       file: source.file,
       problems: [],
@@ -90,6 +95,26 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseO
     };
     const tokens = md.parse(source.text, env);
     options.onTokens?.(source, tokens);
+    return { source, env, tokens };
+  });
+}
+
+export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseOptions = {}): ParseResult {
+  return renderDeck(parseFiles(sources, md, options), md, options);
+}
+
+/** The Deck model from the parsed files: slides split and rendered (with `options.renderers`). */
+export function renderDeck(files: ParsedFile[], md: MarkdownIt, options: ParseOptions = {}): ParseResult {
+  const sources = files.map((f) => f.source);
+  const problems: Problem[] = [];
+  const meta: DeckMeta = { ...DEFAULT_META };
+  const parts: Part[] = [];
+  const slides: Slide[] = [];
+  let h = -1;
+  let v = 0;
+
+  files.forEach(({ source, env, tokens }, fileIndex) => {
+    Object.assign(env, options.renderers);
     const matter =
       tokens[0]?.type === 'front_matter'
         ? readFrontMatter(typeof tokens[0].meta === 'string' ? tokens[0].meta : '', source.file, fileIndex === 0, env.problems)
@@ -119,6 +144,7 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseO
       const diagrams: Diagram[] = piece.body
         .filter((t) => t.type === 'fence' && isMermaid(t.info))
         .map((t) => ({ pos: { file: source.file, line: (t.map?.[0] ?? 0) + 1 }, code: t.content }));
+      orderFragments(piece.body);
       slides.push({
         index: slides.length,
         h,
@@ -131,7 +157,7 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseO
         html: md.renderer.render(piece.body, md.options, env),
         notes: piece.notes.length ? md.renderer.render(piece.notes, md.options, env) : '',
         diagrams,
-        fragments: countFragments(piece.body),
+        fragments: countFragments(piece.body) + codeSteps(piece.body),
       });
     });
     problems.push(...env.problems.sort((a, b) => a.pos.line - b.pos.line));
@@ -152,6 +178,10 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseO
     }
   }
 
+  const needs = needsOf(files.map((f) => f.tokens));
   const text = [meta.title, meta.subtitle, meta.author, meta.organisation, meta.date, meta.short, ...sources.map((s) => s.text)].join('\n');
-  return { deck: { meta, files: sources.map((s) => s.file), parts, slides, text }, problems };
+  const deck: Deck = { meta, files: sources.map((s) => s.file), parts, slides, text };
+  if (needs.mono) deck.codeText = needs.codeText;
+  if (needs.math) deck.math = true;
+  return { deck, problems };
 }

@@ -19,6 +19,12 @@ export interface SubsetOptions {
   cacheDir?: string;
 }
 
+/** A TrueType file to subset, and the name its subsets carry. */
+export interface SubsetSource {
+  file: string;
+  name: string;
+}
+
 /** Always kept: printable ASCII and common CJK punctuation. */
 export const BASE_CHARS: string =
   Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCharCode(0x20 + i)).join('') + '，。、；：？！“”‘’（）《》【】—…·';
@@ -58,7 +64,7 @@ export function defaultCacheDir(): string {
 
 /** Path of the cache file for this subset (whether or not it exists yet). */
 export async function subsetCacheFile(text: string, weight: FontWeight, format: FontFormat, options: SubsetOptions = {}): Promise<string> {
-  return (await plan(text, weight, format, options)).cacheFile;
+  return (await plan(text, { file: fontSourcePath(weight), name: `NotoSansSC-${weight}` }, format, options)).cacheFile;
 }
 
 const inFlight = new Map<string, Promise<Buffer>>();
@@ -80,7 +86,17 @@ export async function subsetFontFile(
   format: FontFormat,
   options: SubsetOptions = {},
 ): Promise<{ data: Buffer; file: string }> {
-  const p = await plan(text, weight, format, options);
+  return subsetSourceFile(text, { file: fontSourcePath(weight), name: `NotoSansSC-${weight}` }, format, options);
+}
+
+/** Any bundled TrueType font (the monospace one, src/font/mono.ts), subset to subsetChars(text) and cached the same way. */
+export async function subsetSourceFile(
+  text: string,
+  source: SubsetSource,
+  format: FontFormat,
+  options: SubsetOptions = {},
+): Promise<{ data: Buffer; file: string }> {
+  const p = await plan(text, source, format, options);
   let job = inFlight.get(p.cacheFile);
   if (!job) {
     job = make(p).finally(() => inFlight.delete(p.cacheFile));
@@ -96,16 +112,16 @@ interface Plan {
   cacheFile: string;
 }
 
-async function plan(text: string, weight: FontWeight, format: FontFormat, options: SubsetOptions): Promise<Plan> {
+async function plan(text: string, from: SubsetSource, format: FontFormat, options: SubsetOptions): Promise<Plan> {
   if (format !== 'woff2' && format !== 'truetype') throw new Error(`unknown font format ${String(format)}`);
-  const source = fontSourcePath(weight);
+  const source = from.file;
   const { size, mtimeMs } = await stat(source);
   const chars = subsetChars(text);
   const key = createHash('sha256')
     .update(JSON.stringify({ v: CACHE_VERSION, lib: SUBSET_FONT_VERSION, source, size, mtimeMs, chars, format }))
     .digest('hex');
   const cacheDir = options.cacheDir ?? defaultCacheDir();
-  const cacheFile = join(cacheDir, `NotoSansSC-${weight}-${key.slice(0, 32)}.${EXTENSION[format]}`);
+  const cacheFile = join(cacheDir, `${from.name}-${key.slice(0, 32)}.${EXTENSION[format]}`);
   return { source, chars, format, cacheFile };
 }
 

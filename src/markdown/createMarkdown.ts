@@ -18,6 +18,8 @@ import { phraseBreaksPlugin } from './rules/phraseBreaks.ts';
 import { sourceLinesPlugin } from './rules/sourceLines.ts';
 import { rawHtmlPlugin } from './rules/rawHtml.ts';
 import { controlCharsPlugin } from './rules/controlChars.ts';
+import { codePlugin } from './rules/code.ts';
+import { mathPlugin } from './rules/math.ts';
 
 // markdown-it-front-matter's own types name `markdown-it/lib`, which @types/markdown-it 14 no longer has.
 const frontMatter = frontMatterUntyped as (md: unknown, onMeta: (raw: string) => void) => void;
@@ -33,6 +35,9 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(attrs, { allowedAttributes: [] });
   md.use(cjkFriendly);
   md.use(cjkBreaks);
+  md.use(mathPlugin);
+  // Before Mermaid's, whose fence rule hands every other fence to this one.
+  md.use(codePlugin);
   md.use(mermaidPlugin);
   md.use(structurePlugin);
   md.use(imagesPlugin);

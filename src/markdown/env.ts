@@ -2,6 +2,8 @@
 // which file is being parsed, and the problems its rules found.
 import type { Problem } from '../shared/problem.ts';
 import type { Roots } from '../project/contain.ts';
+import type { CodeHighlighter } from './code/tokens.ts';
+import type { MathRenderer } from './math/formula.ts';
 
 export interface ParseEnv {
   [key: string | symbol]: unknown;
@@ -15,6 +17,10 @@ export interface ParseEnv {
   roots?: Roots;
   /** Turns an image's absolute path into the URL the page uses. */
   assetUrl?: (absolute: string) => string;
+  /** Highlights code fences (Shiki); none: code renders uncoloured (src/markdown/renderers.ts loads it for a deck with code). */
+  code?: CodeHighlighter;
+  /** Renders formulas (KaTeX); none: a formula renders as its TeX. */
+  math?: MathRenderer;
 }
 
 /**

@@ -8,3 +8,7 @@ declare module 'markdown-it-cjk-breaks' {
   const cjkBreaks: (md: unknown) => void;
   export default cjkBreaks;
 }
+declare module 'markdown-it-texmath' {
+  const texmath: (md: unknown, options?: { engine?: unknown; delimiters?: string | string[] }) => void;
+  export default texmath;
+}

@@ -4,6 +4,7 @@
 // Dev (the Vite plugin) and build (src/builder) both go through here.
 import type { Deck } from '../deck/model.ts';
 import { clientData } from './clientData.ts';
+import { CODE_MATH_STYLE_ID } from '../shared/devChannel.ts';
 import { escapeHtml, renderSlidesHtml } from './slidesHtml.ts';
 
 export const HEAD_MARK = '<!--iur:head-->';
@@ -17,6 +18,8 @@ export interface PageOptions {
   fontPreload?: { href: string; type: string }[];
   /** A Content-Security-Policy to enforce, or none (dev). */
   csp?: string;
+  /** The code font's and KaTeX's CSS, for a deck with code or formulas (none: no element at all). */
+  extraCss?: string;
 }
 
 /** JSON that is safe inside a <script> element. */
@@ -35,6 +38,7 @@ export function renderPage(shell: string, deck: Deck, options: PageOptions): str
     options.csp ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(options.csp)}" />` : '',
     `<title>${escapeHtml(deck.meta.title)}</title>`,
     `<style id="iur-font">${options.fontCss}</style>`,
+    options.extraCss ? `<style id="${CODE_MATH_STYLE_ID}">${options.extraCss}</style>` : '',
     ...(options.fontPreload ?? []).map(
       (f) => `<link rel="preload" href="${escapeHtml(f.href)}" as="font" type="${escapeHtml(f.type)}" crossorigin />`,
     ),

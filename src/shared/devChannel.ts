@@ -19,6 +19,8 @@ export const DEV_EVENT = {
 
 export interface DeckUpdate {
   html: string;
+  /** The code font's and KaTeX's CSS ('' for a deck with neither): the page puts it in when it changed. */
+  css?: string;
   /** The deck's version (one more on every change the server takes). */
   version?: number;
 }
@@ -36,3 +38,6 @@ export interface DoctorReport {
 
 /** The attribute on <html> with the version of the deck the page was served with. */
 export const SERVED_VERSION = 'data-deck-served';
+
+/** The id of the page's <style> with the code font's and KaTeX's CSS (src/render/pageHtml.ts writes it, a save may swap it). */
+export const CODE_MATH_STYLE_ID = 'iur-code-math';

@@ -29,6 +29,10 @@ export interface Run {
   breakBefore?: boolean;
   /** An http(s) or mailto link, or a jump within the deck (`#/h` or `#/h/v`). */
   link?: string;
+  /** Set in the code font (a code block's run). */
+  mono?: boolean;
+  /** A formula: written as an editable equation (its TeX is `text`, the fallback); display: its own centred paragraph. */
+  math?: { tex: string; display: boolean; line?: number; fragment?: number };
 }
 
 export interface Bullet {
@@ -60,6 +64,8 @@ export interface Paragraph {
   bullet?: Bullet;
   /** Nesting depth of a list item (0: top level). */
   level: number;
+  /** Lines after the first start at `indent` and the first at 0 (a wrapped line of code under its line number). */
+  hanging?: boolean;
 }
 
 export interface TextItem {
@@ -72,6 +78,18 @@ export interface TextItem {
   column?: Box;
   /** What the box is for: written as a placeholder (title, footer, slide number) instead of a text box. */
   role?: 'title' | 'footer' | 'marker' | 'number';
+  /** A code block: its language and the steps through its lines; kept in a box of its own. */
+  code?: CodeInfo;
+  /** Holds a formula: kept in a box of its own, with its place on the print view (its picture when PowerPoint cannot edit it). */
+  formula?: { clip: Box };
+  /** The reveal.js fragment step the block appears at (data-fragment-index), if it is a fragment or inside one. */
+  fragment?: number;
+}
+
+/** A code block's steps ({1|2-3|all}): the lines lit at each, 1-based; step 0 shows at once, each next one at its fragment. */
+export interface CodeInfo {
+  lang: string;
+  steps: { fragment?: number; lines: number[] }[];
 }
 
 export interface Border {

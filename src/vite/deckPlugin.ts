@@ -10,6 +10,7 @@ import { renderSlidesHtml } from '../render/slidesHtml.ts';
 import { missingGlyphs } from '../font/glyphs.ts';
 import { renderPage } from '../render/pageHtml.ts';
 import { devFonts } from './devFont.ts';
+import { devCodeMathCss } from './devCodeMath.ts';
 import { FONT_MIME } from '../font/css.ts';
 import { virtualModulesPlugin } from './virtualModules.ts';
 import { watchFiles } from '../project/watchFiles.ts';
@@ -25,6 +26,11 @@ export interface DeckPluginOptions {
   themesDir: string;
   /** Print problems (warnings too) to the terminal. */
   log?: (line: string) => void;
+}
+
+/** What a page is sent on a save: the slides, and the code font's and KaTeX's CSS. */
+function deckUpdate(deck: Deck, version: number): DeckUpdate {
+  return { html: renderSlidesHtml(deck), css: devCodeMathCss(deck), version };
 }
 
 export function deckPlugin(options: DeckPluginOptions): Plugin[] {
@@ -107,6 +113,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
         return renderPage(html.replace('<html ', `<html ${SERVED_VERSION}="${served}" `), deck, {
           fontCss: fonts.css,
           fontPreload: fonts.files.map((href) => ({ href, type: FONT_MIME.truetype })),
+          extraCss: devCodeMathCss(deck),
           // The built page's policy: what loads from another origin fails in dev already.
           csp: contentSecurityPolicy(),
         });
@@ -136,7 +143,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
       // A page whose deck changed while it loaded (a save right after a reload) gets the new one.
       server.ws.on(DEV_EVENT.hello, (data: Hello, client: { send: (event: string, payload?: unknown) => void }) => {
         if (deck && errorsOf(problems).length === 0 && (data?.version ?? version) < version) {
-          client.send(DEV_EVENT.deck, { html: renderSlidesHtml(deck), version } satisfies DeckUpdate);
+          client.send(DEV_EVENT.deck, deckUpdate(deck, version));
         }
       });
       // A page that connects while the deck has errors (a missing slides folder, say) shows them at once.
@@ -158,8 +165,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin[] {
           server.ws.send({ type: 'full-reload' });
           return;
         }
-        const update: DeckUpdate = { html: renderSlidesHtml(deck), version };
-        server.ws.send({ type: 'custom', event: DEV_EVENT.deck, data: update });
+        server.ws.send({ type: 'custom', event: DEV_EVENT.deck, data: deckUpdate(deck, version) });
       };
       // The slides folder is watched directly: Vite's watcher dropped a save that came soon after
       // another, and a lost save is a deck that silently stops updating. The Markdown, and the

@@ -38,8 +38,14 @@ export function convertToPdf(file: string, outDir: string, fontsConf: string, pr
 /** The system Python, which has LibreOffice's uno module (python3-uno); a pyenv python3 on PATH may not. */
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
-/** One headless soffice (its own profile and fonts) and loEdit.py against it; soffice and its children end with it. */
-async function editRun(file: string, outDir: string, fontsConf: string, profile: string): Promise<{ code: number | null; stderr: string }> {
+/** One headless soffice (its own profile and fonts) and a script of ours against it; soffice and its children end with it. */
+async function editRun(
+  file: string,
+  outDir: string,
+  fontsConf: string,
+  profile: string,
+  scriptName = 'loEdit.py',
+): Promise<{ code: number | null; stderr: string }> {
   const pipe = `iur-${process.pid}-${Date.now()}`;
   const office = spawn(
     'soffice',
@@ -51,7 +57,7 @@ async function editRun(file: string, outDir: string, fontsConf: string, profile:
     },
   );
   try {
-    const script = path.join(import.meta.dirname, 'loEdit.py');
+    const script = path.join(import.meta.dirname, scriptName);
     return await new Promise((resolve) => {
       const py = spawn(PYTHON, [script, pipe, file, outDir], { stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
@@ -92,4 +98,19 @@ export async function editAndRender(file: string, outDir: string, fontsConf: str
     report[name.slice(0, -5)] = JSON.parse(await readFile(path.join(outDir, name), 'utf8')) as unknown;
   }
   return report;
+}
+
+/** A shape as LibreOffice Impress opened it (tests/helpers/loShapes.py): an embedded formula with its StarMath text. */
+export interface LoShape {
+  type: string;
+  text: string;
+  clsid?: string;
+  formula?: string;
+}
+
+/** Every slide's shapes as LibreOffice Impress opens the file, through its own API. */
+export async function loShapes(file: string, outJson: string, fontsConf: string, profile: string): Promise<LoShape[][]> {
+  const run = await editRun(file, outJson, fontsConf, profile, 'loShapes.py');
+  if (run.code !== 0) throw new Error(`loShapes.py exited with ${run.code}: ${run.stderr.trim()}`);
+  return JSON.parse(await readFile(outJson, 'utf8')) as LoShape[][];
 }

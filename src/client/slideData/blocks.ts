@@ -9,7 +9,9 @@ import { boxOf, contentBox, originOf } from './geometry.ts';
 import { listItem } from './lists.ts';
 import { pictureItem } from './pictures.ts';
 import type { PseudoQueue } from './pseudo.ts';
-import { balancedBreaks, hasText, linkOf, runsOf, tidy } from './runs.ts';
+import { balancedBreaks, hasText, isFormula, linkOf, runsOf, tidy } from './runs.ts';
+import { codeItem } from './code.ts';
+import { formulaBlock } from './formulas.ts';
 import { shapesOf } from './shapes.ts';
 import { tableItem } from './tables.ts';
 import { alignOf, hidden, INLINE, isInline, lineHeightOf, px, SKIP } from './style.ts';
@@ -109,6 +111,20 @@ function blockText(el: Element, cs: CSSStyleDeclaration, ctx: WalkContext, out: 
   });
 }
 
+/**
+ * An element read whole, its children not walked: a code block (code.ts), a
+ * display formula (formulas.ts), a table, a list set as a list.
+ */
+function whole(el: Element, cs: CSSStyleDeclaration, tag: string, out: Item[]): boolean {
+  if (el instanceof HTMLPreElement && el.classList.contains('code-block')) codeItem(el, out);
+  else if (isFormula(el) && !INLINE.has(cs.display)) formulaBlock(el, out);
+  else if (el instanceof HTMLTableElement) tableItem(el, out);
+  // A list set as a grid or a row of boxes (cards) is no list on the slide: each item is walked as a block.
+  else if ((tag === 'ul' || tag === 'ol') && !/grid|flex/.test(cs.display)) listItem(el, out);
+  else return false;
+  return true;
+}
+
 /** Walks one element: its shapes, then its text or picture or table, then its children. */
 export function walk(el: Element, ctx: WalkContext, out: Item[]): void {
   if (SKIP.has(el.tagName) || el.tagName === 'IUR-PSEUDO') return;
@@ -122,14 +138,7 @@ export function walk(el: Element, ctx: WalkContext, out: Item[]): void {
     pictureItem(el, ctx.svgFonts, out);
     return;
   }
-  if (el instanceof HTMLTableElement) {
-    tableItem(el, out);
-    ctx.pseudo.add(el, '::after', out);
-    return;
-  }
-  // A list set as a grid or a row of boxes (cards) is no list on the slide: each item is walked as a block.
-  if ((tag === 'ul' || tag === 'ol') && !/grid|flex/.test(cs.display)) {
-    listItem(el, out);
+  if (whole(el, cs, tag, out)) {
     ctx.pseudo.add(el, '::after', out);
     return;
   }
@@ -138,8 +147,9 @@ export function walk(el: Element, ctx: WalkContext, out: Item[]): void {
     const ctag = child.tagName.toLowerCase();
     if (INLINE.has(getComputedStyle(child).display) && ctag !== 'svg' && ctag !== 'img') {
       // Inline children are in the runs; their drawings (pictures) still count.
+      // (KaTeX draws some glyphs, a root's sign, as SVG: a formula is one equation, not pictures.)
       for (const pic of Array.from(child.querySelectorAll('svg, img')))
-        if (!pic.parentElement?.closest('svg')) pictureItem(pic, ctx.svgFonts, out);
+        if (!pic.parentElement?.closest('svg, .math')) pictureItem(pic, ctx.svgFonts, out);
       continue;
     }
     walk(child, ctx, out);

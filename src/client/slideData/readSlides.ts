@@ -28,6 +28,14 @@ function backgroundOf(page: Element, section: Element): Colour {
   return visible(background) ? background : { hex: 'FFFFFF', alpha: 1 };
 }
 
+/** A text box that holds a formula keeps its place on the whole print view: its picture, where PowerPoint cannot edit it. */
+function markFormulas(items: Item[], page: { x: number; y: number }): void {
+  for (const item of items) {
+    if (item.kind !== 'text' || !item.paragraphs.some((p) => p.runs.some((r) => r.math))) continue;
+    item.formula = { clip: { x: item.box.x + page.x, y: item.box.y + page.y, w: item.box.w, h: item.box.h } };
+  }
+}
+
 export function readSlides(options: ReadOptions): SlideData[] {
   const keep = options.keep ? new Set(options.keep) : null;
   const quiet = quietStyle();
@@ -49,6 +57,7 @@ export function readSlides(options: ReadOptions): SlideData[] {
       const ctx = { title: headingOf(section), svgFonts: options.svgFonts, pseudo };
       for (const child of Array.from(page.children)) walk(child, ctx, items);
       pseudo.measure(items);
+      markFormulas(items, { x: pr.left + window.scrollX, y: pr.top + window.scrollY });
       slides.push({
         key,
         layout: layoutOf(section),

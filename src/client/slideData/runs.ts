@@ -16,6 +16,20 @@ export function runOf(text: string, cs: CSSStyleDeclaration): Run {
   };
 }
 
+/** A formula: the parse's wrapper with role="img" and its TeX as label (src/markdown/rules/math.ts). */
+export function isFormula(el: Element): boolean {
+  return el.classList.contains('math') && el.getAttribute('role') === 'img';
+}
+
+/** A formula as one run that carries its TeX, not KaTeX's glyph soup: the PowerPoint writer makes it an equation. */
+export function formulaRun(el: Element): Run {
+  const tex = el.getAttribute('aria-label') ?? '';
+  const line = Number(el.closest('[data-line]')?.getAttribute('data-line')) || undefined;
+  const step = el.closest('.fragment')?.getAttribute('data-fragment-index');
+  const fragment = step === null || step === undefined ? undefined : Number(step);
+  return { ...runOf(tex, getComputedStyle(el)), math: { tex, display: el.classList.contains('math-display'), line, fragment } };
+}
+
 /** A link a slide can hold: http(s) and mailto as they are, a jump within the deck as `#/h` or `#/h/v`. */
 export function linkOf(a: Element): string | undefined {
   const href = a.getAttribute('href') ?? '';
@@ -86,6 +100,11 @@ export function runsOf(el: Element, runs: Run[], link?: string, breaks?: Map<Nod
         runs.push({ ...runOf('', cs), breakBefore: true });
         continue;
       }
+      // A formula is one run with its TeX (formulas.ts), not KaTeX's pieces.
+      if (isFormula(node) && INLINE.has(cs.display)) {
+        runs.push(formulaRun(node));
+        continue;
+      }
       if (!INLINE.has(cs.display)) continue;
       if (node.tagName.toLowerCase() === 'svg' || node.tagName === 'IMG') continue;
       const href = node.tagName === 'A' ? (linkOf(node) ?? link) : link;
@@ -95,6 +114,9 @@ export function runsOf(el: Element, runs: Run[], link?: string, breaks?: Map<Nod
 }
 
 const sameStyle = (a: Run, b: Run): boolean =>
+  !a.math &&
+  !b.math &&
+  a.mono === b.mono &&
   a.size === b.size &&
   a.bold === b.bold &&
   a.italic === b.italic &&

@@ -20,7 +20,7 @@ import type { Progress } from '../progress.ts';
 import { fitNotes, frameContent, frameHtml, frameText } from './handoutFrame.ts';
 import { A4, handoutLayout } from './handoutLayout.ts';
 import { graftSlideTags, type PlacedSlide } from './handoutTags.ts';
-import { finishTags } from '../pdf/tags.ts';
+import { finishTags, formulaLabels } from '../pdf/tags.ts';
 
 export interface HandoutOptions {
   perPage: HandoutSize;
@@ -100,7 +100,7 @@ export async function renderHandout(
     });
     // The tagged PDF: each slide's structure where it sits on the sheet.
     await graftSlideTags(doc, await PDFDocument.load(printed.pdf, { updateMetadata: false }), placed);
-    finishTags(doc, deck.meta.lang);
+    finishTags(doc, deck.meta.lang, formulaLabels(deck));
     applyMetadata(doc, deck.meta, { browserVersion: printed.browserVersion });
     const firstPage = new Map<number, number>();
     content.pages.forEach((onPage, p) => onPage.forEach((slide) => firstPage.set(slide, p)));

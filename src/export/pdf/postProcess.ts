@@ -5,7 +5,7 @@ import type { Deck } from '../../deck/model.ts';
 import { applyMetadata } from './metadata.ts';
 import { bookmarkTree, writeOutline } from './outline.ts';
 import { firstPages, type PageOfSlide } from '../print/pages.ts';
-import { finishTags } from './tags.ts';
+import { finishTags, formulaLabels } from './tags.ts';
 import { pageCountError } from '../../deck/slideCount.ts';
 
 export interface PostProcessOptions {
@@ -21,6 +21,6 @@ export async function postProcess(pdf: Uint8Array, options: PostProcessOptions):
   }
   applyMetadata(doc, options.deck.meta, { browserVersion: options.browserVersion });
   writeOutline(doc, bookmarkTree(options.deck, firstPages(options.pages)));
-  finishTags(doc, options.deck.meta.lang);
+  finishTags(doc, options.deck.meta.lang, formulaLabels(options.deck));
   return doc.save({ useObjectStreams: true });
 }

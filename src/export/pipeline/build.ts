@@ -19,13 +19,13 @@ export interface Built {
   problems: Problem[];
   /** The client shell the page runs: another one needs the page loaded anew. */
   shellKey: string;
-  /** The font subset's CSS in the page: another one needs the page loaded anew too. */
+  /** The fonts' CSS in the page (the subset, and the code font's and KaTeX's): another needs the page loaded anew too. */
   font: string;
   /** Build stages in ms (--verbose). */
   timings: Record<string, number>;
 }
 
-const FONT_STYLE = /<style id="iur-font">([\s\S]*?)<\/style>/;
+const FONT_STYLES = /<style id="(?:iur-font|iur-code-math)">([\s\S]*?)<\/style>/g;
 
 /**
  * The deck built into the session's folder, as the print view takes it.
@@ -38,7 +38,7 @@ export async function buildInto(
   options: { verifyDiagrams: boolean; keepGoing?: boolean },
 ): Promise<Built> {
   const built = await buildDeck({ slidesDir, outDir: session.outDir, quiet: true, ...options });
-  const font = FONT_STYLE.exec(await readFile(built.indexHtml, 'utf8'))?.[1] ?? '';
+  const font = [...(await readFile(built.indexHtml, 'utf8')).matchAll(FONT_STYLES)].map((m) => m[1]).join('\n');
   return { deck: built.deck, problems: built.problems, shellKey: built.shellKey, font, timings: built.timings };
 }
 

@@ -11,6 +11,7 @@
 import JSZip from 'jszip';
 import { layoutXml, LAYOUTS, masterTree, PH, SLIDE_NUMBER_FIELD, type LayoutName, type MasterBoxes } from './masterXml.ts';
 import { xmlSafePackage } from './xmlText.ts';
+import { putEquations, type FormulaFix } from './equations.ts';
 
 /** What pptxgenjs cannot say about one paragraph: where its text and bullet start, the bullet's colour. */
 export interface ParagraphFix {
@@ -25,6 +26,8 @@ export interface ParagraphFix {
   startAt?: number;
   /** An auto-numbered paragraph. */
   numbered?: boolean;
+  /** The first line starts at the box's edge, the others at marginLeft (code). */
+  hanging?: boolean;
 }
 
 export interface PictureFix {
@@ -40,10 +43,14 @@ export interface PackageFixes {
   /** Per slide: every paragraph written, in order; null: left as pptxgenjs wrote it. */
   slides: { paragraphs: (ParagraphFix | null)[]; layout: LayoutName }[];
   pictures: PictureFix[];
+  /** Text boxes with formulas, made equations with a picture fallback (equations.ts). */
+  formulas: FormulaFix[];
   master: MasterBoxes;
   keywords: string[];
   lang: string;
   typeface: string;
+  /** The typeface code's runs name (their East Asian slot takes `typeface`). */
+  monoTypeface: string;
 }
 
 const EMU_PER_PX = 9525;
@@ -59,7 +66,7 @@ export function fixParagraphs(xml: string, fixes: (ParagraphFix | null)[], typef
     const fix = fixes[k++];
     if (!fix) return whole;
     const marL = Math.round(fix.marginLeft * EMU_PER_PX);
-    const indent = fix.bulletColour ? -Math.round(Math.max(0, fix.marginLeft - fix.bulletAt) * EMU_PER_PX) : 0;
+    const indent = fix.bulletColour ? -Math.round(Math.max(0, fix.marginLeft - fix.bulletAt) * EMU_PER_PX) : fix.hanging ? -marL : 0;
     const a = attrs.replace(/\s(marL|indent|lvl)="-?\d+"/g, '') + ` marL="${marL}" indent="${indent}"`;
     return `<a:p><a:pPr${a}${empty}>`;
   });
@@ -145,6 +152,11 @@ function fixLayout(xml: string): string {
   return layoutXml(name in LAYOUTS ? (name as LayoutName) : 'content');
 }
 
+/** pptxgenjs names a run's font in all three slots: code's Chinese (a comment) takes the deck's East Asian typeface. */
+function fixCodeFonts(xml: string, mono: string, typeface: string): string {
+  return xml.split(`<a:ea typeface="${escapeXml(mono)}"`).join(`<a:ea typeface="${escapeXml(typeface)}"`);
+}
+
 /** Language everywhere pptxgenjs writes en-US (end-of-paragraph marks, notes, slide numbers). */
 function fixLang(xml: string, lang: string): string {
   return xml.replace(/ lang="en-US"/g, ` lang="${lang}"`);
@@ -206,8 +218,16 @@ export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes, pngs: U
     jobs.push(entry.async('string').then((xml) => void zip.file(file, change(xml))));
   };
   fixes.slides.forEach((slide, i) => {
+    const formulas = fixes.formulas.filter((f) => f.slide === i + 1);
     rewrite(`ppt/slides/slide${i + 1}.xml`, (xml) =>
-      fixLang(fixPlaceholders(fixParagraphs(xml, slide.paragraphs, fixes.typeface, i + 1), slide.layout), fixes.lang),
+      putEquations(
+        fixCodeFonts(
+          fixLang(fixPlaceholders(fixParagraphs(xml, slide.paragraphs, fixes.typeface, i + 1), slide.layout), fixes.lang),
+          fixes.monoTypeface,
+          fixes.typeface,
+        ),
+        formulas,
+      ),
     );
   });
   for (const file of Object.keys(zip.files)) {

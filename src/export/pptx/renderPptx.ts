@@ -9,7 +9,8 @@ import { slideKey } from '../print/pages.ts';
 import type { Progress } from '../progress.ts';
 import { useScale } from '../print/screenshot.ts';
 import { pictureShots } from './pictureShots.ts';
-import { buildPptx, finishPptx, TYPEFACE } from './writePptx.ts';
+import { buildPptx, finishPptx, formulaItems, TYPEFACE } from './writePptx.ts';
+import { formatProblem } from '../../shared/problem.ts';
 import type { PictureItem, SlideData } from '../../shared/slideData.ts';
 import type { Page } from 'puppeteer';
 
@@ -42,11 +43,14 @@ async function picturePngs(page: Page, slides: SlideData[], race: <T>(p: Promise
           ),
         );
   const bitmaps = pictures.map((list) => list.filter((p) => !p.svg).map((p) => p.clip));
-  if (bitmaps.some((c) => c.length > 0)) await useScale(page, PICTURE_SCALE);
+  // A formula's text box as the page drew it: the picture PowerPoint shows where it has no Office math.
+  const formulas = slides.map((s) => formulaItems([s]).map((item) => item.formula?.clip ?? item.box));
+  if (bitmaps.some((c) => c.length > 0) || formulas.some((c) => c.length > 0)) await useScale(page, PICTURE_SCALE);
   const shots = await pictureShots(page, bitmaps, PICTURE_SCALE, race);
+  const formulaShots = await pictureShots(page, formulas, PICTURE_SCALE, race);
   let d = 0;
   let b = 0;
-  return pictures.flat().map((p) => (p.svg ? Buffer.from(drawn[d++], 'base64') : shots[b++]));
+  return [...pictures.flat().map((p) => (p.svg ? Buffer.from(drawn[d++], 'base64') : shots[b++])), ...formulaShots];
 }
 
 /** The print view without fragment steps, and without the pen's drawings: PowerPoint gets them as shapes (penShapes.ts). */
@@ -85,7 +89,9 @@ export const capture: FormatModule['capture'] = async (target, options, progress
   const pictures = await progress.time('pictures', () => picturePngs(page, slides, race));
   return {
     async finish(p: Progress) {
-      const data = await p.time('write pptx', async () => finishPptx(await building, pictures));
+      const built = await building;
+      for (const problem of built.problems) p.line(formatProblem(problem), process.stderr);
+      const data = await p.time('write pptx', () => finishPptx(built, pictures));
       return { kind: 'file', data, pages: slides.length };
     },
   };

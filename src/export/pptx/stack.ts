@@ -16,7 +16,8 @@ const overlapsAcross = (a: Box, b: Box): boolean => a.x < right(b) - 1 && b.x < 
 const contains = (outer: Box, inner: Box): boolean =>
   outer.x <= inner.x + 1 && outer.y <= inner.y + 1 && right(outer) >= right(inner) - 1 && bottom(outer) >= bottom(inner) - 1;
 
-const isBody = (item: Item): item is TextItem => item.kind === 'text' && item.role === undefined;
+/** Body text that flows with its column; code and formulas keep boxes of their own. */
+const isBody = (item: Item): item is TextItem => item.kind === 'text' && item.role === undefined && !item.code && !item.formula;
 
 /** Could `next` join the stack `top`: the same column, below it, nothing between them. */
 function joins(stack: TextItem, next: TextItem, between: Item[]): boolean {

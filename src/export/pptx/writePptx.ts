@@ -26,6 +26,9 @@ import { LAYOUTS, type LayoutName, type MasterBoxes } from './masterXml.ts';
 import { roomOf, stackColumns } from './stack.ts';
 import { addStrokes } from './penShapes.ts';
 import { slideIds } from '../../rehearsal/slideIds.ts';
+import type { formulaOmml } from './omml.ts';
+import { placeholder, type FormulaFix } from './equations.ts';
+import type { Problem } from '../../shared/problem.ts';
 
 /**
  * The typeface every run names, in the latin and the East Asian slot. The
@@ -34,6 +37,8 @@ import { slideIds } from '../../rehearsal/slideIds.ts';
  * for Mac brings it; elsewhere the run's zh-CN language picks a Chinese sans.
  */
 export const TYPEFACE = 'Microsoft YaHei';
+/** The typeface of code: Consolas, on every Windows with Office; Chinese in code takes the East Asian slot's YaHei. */
+export const MONO_TYPEFACE = 'Consolas';
 export const LANG = 'zh-CN';
 
 /** CSS px → inches (96 px per inch) and → points. */
@@ -53,6 +58,8 @@ export interface PptxInput {
 export interface BuiltPptx {
   bytes: Uint8Array;
   fixes: PackageFixes;
+  /** What the file could not keep editable (a formula PowerPoint has no equation for), at its line. */
+  problems: Problem[];
 }
 
 /** A 1×1 transparent PNG: the place of a bitmap picture until fixPackage puts its screenshot there. */
@@ -66,16 +73,29 @@ function transparency(alpha: number): number | undefined {
 /** Where a link goes: a web or mail address as it is, `#/h/v` to that slide of the file (dropped when it is not in it). */
 export type SlideOfLink = (hash: string) => number | undefined;
 
+/**
+ * A paragraph's line spacing: exact, as the page sets it; one with a formula
+ * as a multiple of single spacing instead (an equation is taller than a line
+ * of text, and exact spacing would cut it), none for a formula alone.
+ */
+function lineSpacing(paragraph: Paragraph): Pick<PptxGenJS.TextPropsOptions, 'lineSpacing' | 'lineSpacingMultiple'> {
+  const math = paragraph.runs.filter((r) => r.math);
+  if (math.length === 0) return { lineSpacing: pt(paragraph.lineHeight) };
+  if (math.length === paragraph.runs.length) return {};
+  const size = Math.max(...paragraph.runs.map((r) => r.size));
+  return { lineSpacingMultiple: Math.round((paragraph.lineHeight / (size * 1.2)) * 100) / 100 };
+}
+
 function runProps(run: Run, paragraph: Paragraph, first: boolean, lastOfParagraph: boolean, slideOf: SlideOfLink): PptxGenJS.TextProps {
   const options: PptxGenJS.TextPropsOptions = {
-    fontFace: TYPEFACE,
+    fontFace: run.mono ? MONO_TYPEFACE : TYPEFACE,
     lang: LANG,
     fontSize: pt(run.size),
     bold: run.bold,
     italic: run.italic,
     color: run.colour.hex,
     align: paragraph.align,
-    lineSpacing: pt(paragraph.lineHeight),
+    ...lineSpacing(paragraph),
     breakLine: lastOfParagraph,
   };
   if (run.underline) options.underline = { style: 'sng' };
@@ -111,6 +131,7 @@ function paragraphsProps(paragraphs: Paragraph[], fixes: (ParagraphFix | null)[]
     fixes.push(
       p.bullet || p.indent > 0
         ? {
+            hanging: p.hanging,
             marginLeft: p.indent,
             bulletAt: p.bulletAt,
             bulletColour: p.bullet?.colour.hex,
@@ -313,6 +334,68 @@ function pictureAlt(item: PictureItem): string {
   return item.role === 'diagram' ? item.alt || '图' : item.alt;
 }
 
+/** The text boxes that hold a formula, in the order of the slides' data: their pictures follow the other pictures. */
+export function formulaItems(slides: SlideData[]): TextItem[] {
+  return slides.flatMap((s) => s.items.filter((i): i is TextItem => i.kind === 'text' && i.formula !== undefined));
+}
+
+interface SlideInput {
+  deck: Deck;
+  index: number;
+  slideNumber: number;
+  picture: number;
+  /** The PNG (index into the pictures) of a formula's text box. */
+  formulaPicture: (item: TextItem) => number;
+  formulas: FormulaFix[];
+  problems: Problem[];
+  /** The converter (omml.ts), loaded only for a deck with formulas: it brings KaTeX and mathml2omml. */
+  omml?: typeof formulaOmml;
+}
+
+/**
+ * A text box with formulas: each formula a placeholder run that the package
+ * fix makes an equation (equations.ts), and the box's picture as its fallback;
+ * a formula PowerPoint has no equation for makes the whole box that picture,
+ * and the export says so at its line.
+ */
+function addFormulaText(slide: PptxGenJS.Slide, item: TextItem, n: number, written: Written, input: SlideInput): PictureFix {
+  const equations = new Map<number, string>();
+  let failed: { line?: number; why: string } | undefined;
+  const paragraphs = item.paragraphs.map((p) => ({
+    ...p,
+    runs: p.runs.map((run): Run => {
+      if (!run.math) return run;
+      const result = input.omml?.(run.math.tex, run.math.display, { size: run.size, colour: run.colour.hex }) ?? {
+        error: 'internal: no equation converter loaded',
+      };
+      if ('error' in result) {
+        failed ??= { line: run.math.line, why: result.error };
+        return run;
+      }
+      equations.set(equations.size, result.omml);
+      return { ...run, text: placeholder(equations.size - 1) };
+    }),
+  }));
+  const { box } = item;
+  const place = { x: inch(box.x), y: inch(box.y), w: inch(box.w), h: inch(box.h) };
+  const picture = input.formulaPicture(item);
+  if (failed) {
+    const file = input.deck.slides[input.index].pos.file;
+    input.problems.push({
+      pos: { file, line: failed.line ?? input.deck.slides[input.index].pos.line },
+      level: 'warning',
+      message: `formula is a picture in the PowerPoint file, not an editable equation: ${failed.why}`,
+    });
+    const tex = item.paragraphs.flatMap((p) => p.runs.map((r) => r.text)).join('');
+    slide.addImage({ data: PLACEHOLDER_PNG, ...place, altText: tex, objectName: `formula-picture ${n}` });
+    return { slide: input.slideNumber, name: `formula-picture ${n}`, picture };
+  }
+  addText(slide, { ...item, paragraphs }, box, written, `formula ${n}`);
+  slide.addImage({ data: PLACEHOLDER_PNG, ...place, objectName: `formula-fallback ${n}` });
+  input.formulas.push({ slide: input.slideNumber, name: `formula ${n}`, fallback: `formula-fallback ${n}`, equations });
+  return { slide: input.slideNumber, name: `formula-fallback ${n}`, picture };
+}
+
 /** Writes one slide's items; returns its pictures for fixPackage. */
 function writeSlide(
   pptx: PptxGenJS,
@@ -320,13 +403,15 @@ function writeSlide(
   data: SlideData,
   prepared: SlideItems,
   written: Written,
-  input: { deck: Deck; index: number; slideNumber: number; picture: number },
+  input: SlideInput,
 ): PictureFix[] {
   const { items, footer } = prepared;
   const pictures: PictureFix[] = [];
   const page = { w: data.page.w, h: data.page.h };
   items.forEach((item, n) => {
-    if (item.kind === 'text') {
+    if (item.kind === 'text' && item.formula) pictures.push(addFormulaText(slide, item, n, written, input));
+    else if (item.kind === 'text' && item.code) addText(slide, item, item.box, written, `code ${n}`);
+    else if (item.kind === 'text') {
       const name = item.role === 'title' ? PLACEHOLDER_NAMES.title : item.role === 'number' ? PLACEHOLDER_NAMES.number : `${item.tag} ${n}`;
       addText(slide, item, item.role === undefined ? roomOf(item, items, page) : item.box, written, name);
     } else if (item.kind === 'table') addTable(slide, item, written, n);
@@ -392,13 +477,20 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
   const fixes: PackageFixes = {
     slides: [],
     pictures: [],
+    formulas: [],
     keywords: deck.meta.keywords ?? [],
     lang: LANG,
     typeface: TYPEFACE,
+    monoTypeface: MONO_TYPEFACE,
     master: masterBoxes(input.slides, prepared),
   };
   const sections = new Set<string>();
   const slideOf = linkTargets(deck, input.indices);
+  // Pictures first, then each formula box's picture (renderPptx.ts takes them in this order).
+  const pictureCount = input.slides.reduce((n, s) => n + s.items.filter((i) => i.kind === 'picture').length, 0);
+  const formulaIndex = new Map(formulaItems(input.slides).map((item, i) => [item, pictureCount + i]));
+  const problems: Problem[] = [];
+  const omml = formulaIndex.size > 0 ? (await import('./omml.ts')).formulaOmml : undefined;
   const ids = slideIds(deck.slides);
   input.slides.forEach((data, i) => {
     const index = input.indices[i];
@@ -413,7 +505,16 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
     slide.background = { color: data.background.hex };
     const written: Written = { fixes: [], slideOf };
     fixes.pictures.push(
-      ...writeSlide(pptx, slide, data, prepared[i], written, { deck, index, slideNumber: i + 1, picture: fixes.pictures.length }),
+      ...writeSlide(pptx, slide, data, prepared[i], written, {
+        deck,
+        index,
+        slideNumber: i + 1,
+        picture: fixes.pictures.length,
+        formulaPicture: (item) => formulaIndex.get(item) ?? -1,
+        formulas: fixes.formulas,
+        problems,
+        omml,
+      }),
     );
     if (input.annotations) addStrokes(slide, deck.annotations?.slides[ids[index]] ?? []);
     if (data.notes) slide.addNotes(data.notes);
@@ -422,7 +523,7 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
 
   // Stored, not deflated: fixPackage reads it straight back and compresses the package once.
   const bytes = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  return { bytes, fixes };
+  return { bytes, fixes, problems };
 }
 
 /** The .pptx file's bytes: the package fixed, with the PNG of each picture (in order of appearance). */

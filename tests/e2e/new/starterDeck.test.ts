@@ -27,6 +27,8 @@ const FEATURES: [string, RegExp][] = [
   ['cards', /^::: cards\n(?:- ### .+ \{icon=[a-z0-9-]+\}\n {2}.+\n){2,4}:::$/m],
   ["fix a slide's composition", /^## .+ \{\.(dense|roomy|statement)\}$/m],
   ['a diagram', /^```mermaid\n[\s\S]+?\n```$/m],
+  ['code, highlighted', /^```[a-z]+ \{\d+(?:-\d+)?(?:\|(?:\d+(?:-\d+)?|all))+\}\n[\s\S]+?\n```$/m],
+  ['a formula', /\$[^$\n]+\$[\s\S]*^\$\$\n.+\n\$\$$/m],
   ['a picture', /^!\[[^\]]+\]\([^)\s]+ "[^"]+"\)$/m],
   ['tables', /^\|.+\|\n\|(?:\s*-+\s*\|)+\n\|.+\|$/m],
 ];

@@ -18,12 +18,13 @@ describe('tests/setup/prerequisites.txt', () => {
     expect(needs('unit')).toEqual([]);
   });
 
-  it('gives the e2e project the browsers, poppler, LibreOffice, ImageMagick, UNO, the stand-in font, Neovim and unzip', () => {
+  it('gives the e2e project the browsers, poppler, LibreOffice (with its formulas), ImageMagick, UNO, the stand-in font, Neovim and unzip', () => {
     expect(needs('e2e')).toEqual([
       'chromium',
       'firefox-esr',
       'poppler-utils',
       'libreoffice-impress',
+      'libreoffice-math',
       'imagemagick',
       'python3-uno',
       'fonts-wqy-microhei',

@@ -5,7 +5,7 @@ import { elementsOf, lineOf, type Rule } from '../context.ts';
 
 /** Classes that reveal.js, Mermaid and the deck's own code set or handle without a stylesheet naming them. */
 const IGNORED_CLASS =
-  /^(language-|r-|fade-|highlight-|grow|shrink|semi-fade-out|strike|current-visible|custom|visible|present|past|future|stack|has-|mermaid|diagram-|fragment|layout-|footer-|slide-|outline-|current$)/;
+  /^(language-|r-|fade-|highlight-|grow|shrink|semi-fade-out|strike|current-visible|custom|visible|present|past|future|stack|has-|mermaid|diagram-|fragment|layout-|footer-|slide-|outline-|code-|math|current$)/;
 
 /** Levenshtein distance. */
 export function distance(a: string, b: string): number {
@@ -37,7 +37,8 @@ export const classes: Rule = (ctx) => {
   // Each unknown class, at the first element that has it.
   const unknown = new Map<string, Element>();
   for (const el of elementsOf(ctx.section)) {
-    if (el.tagName.toLowerCase() === 'svg') continue;
+    // KaTeX's markup names what each piece is (mord, mrel …), styled or not.
+    if (el.tagName.toLowerCase() === 'svg' || el.closest('.katex')) continue;
     for (const c of Array.from(el.classList)) if (!ctx.knownClasses.has(c) && !IGNORED_CLASS.test(c) && !unknown.has(c)) unknown.set(c, el);
   }
   return Array.from(unknown).map(([c, el]) => {

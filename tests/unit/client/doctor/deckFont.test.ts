@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The deck-font rule: text that asks first for a family other than the
-// bundled one (--deck-font), once a slide per family.
+// bundled one (--deck-font), once a slide per family; the deck's own
+// families count only where the page carries them.
 import { describe, expect, it } from 'vitest';
 import { deckFont, firstFamily } from '../../../../src/client/doctor/rules/deckFont.ts';
 import { slide } from '../../../helpers/doctorSlide.ts';
@@ -24,6 +25,20 @@ describe('deckFont', () => {
       {
         level: 'error',
         message: `<p> «代码一» is set in Courier New, not the bundled font IUR Noto Sans SC: the venue PC may not have it (use var(--deck-font))`,
+        line: 7,
+      },
+    ]);
+  });
+  it('goes past a family of the deck’s own that the page does not carry, as the browser does', () => {
+    const ctx = slide(
+      '<p data-line="6"><code style="font-family: \'IUR JetBrains Mono\', \'IUR Noto Sans SC\', monospace">代码</code></p>' +
+        '<p data-line="7" style="font-family: \'IUR JetBrains Mono\', \'Courier New\'">代码二</p>',
+      { attributes: DECK },
+    );
+    expect(deckFont(ctx)).toEqual([
+      {
+        level: 'error',
+        message: `<p> «代码二» is set in Courier New, not the bundled font IUR Noto Sans SC: the venue PC may not have it (use var(--deck-font))`,
         line: 7,
       },
     ]);

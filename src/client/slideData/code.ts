@@ -1,0 +1,100 @@
+// A code block for the slide reader: one paragraph a line, one run a token in
+// its colour, in the code font, leading spaces kept; the line number as the
+// line's first run, padded so the code starts where it does on the slide, and
+// a wrapped line hanging under it. A line dimmed by a step (its opacity) gets
+// its colours mixed into the block's background, as it shows. The block's
+// steps ({1|2-3|all}) travel with it: the lines lit at each, and the fragment
+// each step is, for the PowerPoint file's animations.
+import type { CodeInfo, Colour, Item, Paragraph, Run } from '../../shared/slideData.ts';
+import { contentBox } from './geometry.ts';
+import { runOf } from './runs.ts';
+import { colour, lineHeightOf, px } from './style.ts';
+
+/** `c` as it shows at `opacity` over `ground`. */
+export function mix(c: Colour, ground: Colour, opacity: number): Colour {
+  if (opacity >= 0.999) return c;
+  const ch = (hex: string, i: number) => parseInt(hex.slice(i, i + 2), 16);
+  const hex = [0, 2, 4]
+    .map((i) =>
+      Math.round(ch(c.hex, i) * opacity + ch(ground.hex, i) * (1 - opacity))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
+    .toUpperCase();
+  return { hex, alpha: c.alpha };
+}
+
+function lineRuns(line: Element, digits: number, ground: Colour): Run[] {
+  const opacity = Number(getComputedStyle(line).opacity || '1');
+  const runs: Run[] = [];
+  const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent) continue;
+    const cs = getComputedStyle(parent);
+    const number = parent.classList.contains('code-ln');
+    const text = number ? `${(node.textContent ?? '').padStart(digits)} ` : (node.textContent ?? '');
+    const run = runOf(text, cs);
+    run.colour = mix(run.colour, ground, opacity);
+    run.mono = true;
+    runs.push(run);
+  }
+  return runs;
+}
+
+/** The fragment index of an element of the step markers, or of a fragment `el` is in. */
+const fragmentOf = (el: Element | null): number | undefined => {
+  const at = el?.closest('[data-fragment-index]')?.getAttribute('data-fragment-index');
+  return at === null || at === undefined ? undefined : Number(at);
+};
+
+/** The steps of a block with marked lines: which lines each lights, at which fragment. */
+export function codeSteps(pre: Element): CodeInfo['steps'] {
+  if (!pre.classList.contains('code-marked')) return [];
+  const lines = Array.from(pre.querySelectorAll('.code-line'));
+  const markers = Array.from(pre.querySelectorAll(':scope > .code-step'));
+  const steps: CodeInfo['steps'] = [{ lines: [] }, ...markers.map((m) => ({ fragment: fragmentOf(m), lines: [] as number[] }))];
+  lines.forEach((line, i) => {
+    // The on/off pairs of the line (src/markdown/code/codeHtml.ts): lit from `on`'s step up to `off`'s.
+    for (const off of Array.from(line.querySelectorAll('.code-off'))) {
+      const on = off.parentElement;
+      const from = on?.classList.contains('fragment') ? steps.findIndex((s) => s.fragment === fragmentOf(on)) : 0;
+      const to = off.classList.contains('fragment') ? steps.findIndex((s) => s.fragment === fragmentOf(off)) : steps.length;
+      for (let s = Math.max(0, from); s < to; s++) steps[s].lines.push(i + 1);
+    }
+  });
+  return steps;
+}
+
+export function codeItem(pre: HTMLElement, out: Item[]): void {
+  const cs = getComputedStyle(pre);
+  const ground = colour(cs.backgroundColor) ?? { hex: 'FFFFFF', alpha: 1 };
+  const lines = Array.from(pre.querySelectorAll<HTMLElement>('.code-line'));
+  const digits = String(lines.length).length;
+  const paragraphs: Paragraph[] = lines.map((line) => {
+    const lcs = getComputedStyle(line);
+    const runs = lineRuns(line, pre.classList.contains('code-numbered') ? digits : 0, ground);
+    return {
+      runs: runs.length > 0 ? runs : [{ ...runOf('', lcs), mono: true }],
+      align: 'left',
+      lineHeight: lineHeightOf(lcs),
+      spaceBefore: 0,
+      indent: px(lcs.paddingLeft),
+      bulletAt: 0,
+      level: 0,
+      hanging: true,
+    };
+  });
+  if (paragraphs.length === 0) return;
+  const box = contentBox(pre, cs);
+  out.push({
+    kind: 'text',
+    tag: 'pre',
+    box,
+    column: box,
+    paragraphs,
+    code: { lang: pre.getAttribute('data-lang') ?? '', steps: codeSteps(pre) },
+    fragment: fragmentOf(pre.parentElement?.closest('.fragment') ?? null),
+  });
+}
