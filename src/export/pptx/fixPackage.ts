@@ -7,9 +7,12 @@
 // properties per paragraph; content types only for parts that exist;
 // keywords and language in the document properties; the slide master and its
 // layouts (masterXml.ts), each slide's title, footer and slide number made
-// placeholders of them, the number a field; numbered lists that renumber.
+// placeholders of them, the number a field; numbered lists that renumber;
+// the fragment steps as animations, and rehearsed advance times
+// (animations.ts).
 import JSZip from 'jszip';
 import { layoutXml, LAYOUTS, masterTree, PH, SLIDE_NUMBER_FIELD, type LayoutName, type MasterBoxes } from './masterXml.ts';
+import { addTiming, type SlideAnimation } from './animations.ts';
 import { xmlSafePackage } from './xmlText.ts';
 
 /** What pptxgenjs cannot say about one paragraph: where its text and bullet start, the bullet's colour. */
@@ -37,8 +40,8 @@ export interface PictureFix {
 }
 
 export interface PackageFixes {
-  /** Per slide: every paragraph written, in order; null: left as pptxgenjs wrote it. */
-  slides: { paragraphs: (ParagraphFix | null)[]; layout: LayoutName }[];
+  /** Per slide: every paragraph written, in order (null: left as pptxgenjs wrote it); its layout; its fragment steps. */
+  slides: { paragraphs: (ParagraphFix | null)[]; layout: LayoutName; animation: SlideAnimation; advance?: number }[];
   pictures: PictureFix[];
   master: MasterBoxes;
   keywords: string[];
@@ -206,8 +209,15 @@ export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes, pngs: U
     jobs.push(entry.async('string').then((xml) => void zip.file(file, change(xml))));
   };
   fixes.slides.forEach((slide, i) => {
+    // Animations first: they find their shapes by the names writePptx gave them (fixPlaceholders renames three).
     rewrite(`ppt/slides/slide${i + 1}.xml`, (xml) =>
-      fixLang(fixPlaceholders(fixParagraphs(xml, slide.paragraphs, fixes.typeface, i + 1), slide.layout), fixes.lang),
+      fixLang(
+        fixPlaceholders(
+          fixParagraphs(addTiming(xml, slide.animation, slide.advance), slide.paragraphs, fixes.typeface, i + 1),
+          slide.layout,
+        ),
+        fixes.lang,
+      ),
     );
   });
   for (const file of Object.keys(zip.files)) {
