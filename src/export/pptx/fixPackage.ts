@@ -9,7 +9,8 @@
 // layouts (masterXml.ts), each slide's title, footer and slide number made
 // placeholders of them, the number a field; numbered lists that renumber;
 // the fragment steps as animations, and rehearsed advance times
-// (animations.ts).
+// (animations.ts); each text body's font scale for the receiver's fonts
+// (textFit.ts).
 import JSZip from 'jszip';
 import { layoutXml, LAYOUTS, masterTree, PH, SLIDE_NUMBER_FIELD, type LayoutName, type MasterBoxes } from './masterXml.ts';
 import { addTiming, type SlideAnimation } from './animations.ts';
@@ -41,7 +42,14 @@ export interface PictureFix {
 
 export interface PackageFixes {
   /** Per slide: every paragraph written, in order (null: left as pptxgenjs wrote it); its layout; its fragment steps. */
-  slides: { paragraphs: (ParagraphFix | null)[]; layout: LayoutName; animation: SlideAnimation; advance?: number }[];
+  slides: {
+    paragraphs: (ParagraphFix | null)[];
+    layout: LayoutName;
+    /** Each text body's normAutofit element, by shape name (textFit.ts). */
+    fits: Record<string, string>;
+    animation: SlideAnimation;
+    advance?: number;
+  }[];
   pictures: PictureFix[];
   master: MasterBoxes;
   keywords: string[];
@@ -84,6 +92,15 @@ export function fixParagraphs(xml: string, fixes: (ParagraphFix | null)[], typef
       return `<a:buClr><a:srgbClr val="${bullet.bulletColour}"/></a:buClr><a:buSzPct val="${Math.round((bullet.bulletSize ?? 100) * 1000)}"/>`;
     })
     .replace(/<a:buFont typeface="\+mj-lt"\/>/g, `<a:buFont typeface="${escapeXml(typeface)}"/>`);
+}
+
+/** Each named text body's autofit as textFit.ts computed it, in place of pptxgenjs's bare <a:normAutofit/>. */
+export function fixAutofit(xml: string, fits: Record<string, string>): string {
+  return xml.replace(/<p:sp>.*?<\/p:sp>/gs, (sp) => {
+    const name = /<p:cNvPr id="\d+" name="([^"]*)"/.exec(sp)?.[1];
+    const fit = name === undefined ? undefined : fits[name];
+    return fit ? sp.replace('<a:normAutofit/>', fit) : sp;
+  });
 }
 
 /**
@@ -213,7 +230,7 @@ export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes, pngs: U
     rewrite(`ppt/slides/slide${i + 1}.xml`, (xml) =>
       fixLang(
         fixPlaceholders(
-          fixParagraphs(addTiming(xml, slide.animation, slide.advance), slide.paragraphs, fixes.typeface, i + 1),
+          fixParagraphs(fixAutofit(addTiming(xml, slide.animation, slide.advance), slide.fits), slide.paragraphs, fixes.typeface, i + 1),
           slide.layout,
         ),
         fixes.lang,

@@ -29,6 +29,7 @@ import { roomOf, stackColumns } from './stack.ts';
 import { addStrokes } from './penShapes.ts';
 import { slideIds } from '../../rehearsal/slideIds.ts';
 import { stepTargets, type NamedItem } from './stepTargets.ts';
+import { fitText, normAutofit } from './textFit.ts';
 import type { SlideAnimation, StepFix } from './animations.ts';
 
 /**
@@ -136,6 +137,8 @@ export const PLACEHOLDER_NAMES = { title: 'ph-title', footer: 'ph-ftr', number: 
 interface Written {
   fixes: (ParagraphFix | null)[];
   slideOf: SlideOfLink;
+  /** Each body's and title's normAutofit, by shape name (textFit.ts). */
+  fits: Record<string, string>;
 }
 
 /**
@@ -149,6 +152,8 @@ function addText(slide: PptxGenJS.Slide, item: TextItem, room: Box, written: Wri
   // A hair of room on the right: another renderer's rounding must not push a full line's last character down.
   const centered = item.paragraphs.every((p) => p.align === 'center');
   const slack = Math.min(6, room.w * 0.02);
+  // Body and title: shrunk as far as the widest font a receiver may have needs (the footer and number have room to spare).
+  if (item.role === undefined || item.role === 'title') written.fits[name] = normAutofit(fitText(item.paragraphs, room.w + slack, room.h));
   slide.addText(paragraphsProps(item.paragraphs, written.fixes, written.slideOf), {
     x: inch(centered ? room.x - slack / 2 : room.x),
     y: inch(room.y),
@@ -440,7 +445,7 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
     const layout = layoutOf(data, prepared[i].items);
     const slide = pptx.addSlide({ sectionTitle: title, masterName: layout });
     slide.background = { color: data.background.hex };
-    const written: Written = { fixes: [], slideOf };
+    const written: Written = { fixes: [], slideOf, fits: {} };
     const { pictures, named } = writeSlide(pptx, slide, data, prepared[i], written, {
       deck,
       index,
@@ -455,6 +460,7 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
     fixes.slides.push({
       paragraphs: written.fixes,
       layout,
+      fits: written.fits,
       ...timed(steps.steps, input.rehearsedTimings ? deck.slides[index].timing : undefined),
     });
   });
