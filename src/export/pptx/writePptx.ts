@@ -30,6 +30,7 @@ import { addStrokes } from './penShapes.ts';
 import { slideIds } from '../../rehearsal/slideIds.ts';
 import { stepTargets, type NamedItem } from './stepTargets.ts';
 import { fitText, normAutofit } from './textFit.ts';
+import { roomForNumbers } from './numberRoom.ts';
 import type { SlideAnimation, StepFix } from './animations.ts';
 
 /**
@@ -106,12 +107,27 @@ function runProps(run: Run, paragraph: Paragraph, first: boolean, lastOfParagrap
   return { text: run.text, options };
 }
 
+/**
+ * An auto-number takes its weight from the paragraph's first run (DrawingML's
+ * bullet properties have a font, size and colour, but no weight): where the
+ * deck's number and the item's text differ in weight, the paragraph starts
+ * with a zero-width space in the number's weight.
+ */
+export function numberWeightRun(p: Paragraph): Run[] {
+  const [first] = p.runs;
+  if (p.bullet?.kind !== 'number' || !first || first.bold === p.bullet.bold) return p.runs;
+  return [{ ...first, text: NUMBER_WEIGHT, bold: p.bullet.bold, link: undefined, breakBefore: undefined }, ...p.runs];
+}
+
+/** The zero-width space that carries a number's weight (numberWeightRun). */
+export const NUMBER_WEIGHT = '\u200B';
+
 function paragraphsProps(paragraphs: Paragraph[], fixes: (ParagraphFix | null)[], slideOf: SlideOfLink): PptxGenJS.TextProps[] {
   const out: PptxGenJS.TextProps[] = [];
   paragraphs.forEach((p, pi) => {
     const runs =
       p.runs.length > 0
-        ? p.runs
+        ? numberWeightRun(p)
         : [{ text: '', size: 16, bold: false, italic: false, underline: false, colour: { hex: '000000', alpha: 1 } }];
     runs.forEach((run, i) => out.push(runProps(run, p, i === 0, i === runs.length - 1 && pi < paragraphs.length - 1, slideOf)));
     // pptxgenjs indents by its own steps and writes bullets without colour: fixPackage sets both.
@@ -348,7 +364,8 @@ function writeSlide(
   items.forEach((item, n) => {
     const name = nameOf(item, n);
     if (item.kind === 'text') {
-      addText(slide, item, item.role === undefined ? roomOf(item, items, page) : item.box, written, name);
+      const placed = roomForNumbers(item, item.role === undefined ? roomOf(item, items, page) : item.box);
+      addText(slide, placed.item, placed.room, written, name);
     } else if (item.kind === 'table') addTable(slide, item, written, name);
     else if (item.kind === 'picture') {
       pictures.push(addPicture(slide, { ...item, alt: pictureAlt(item) }, input.picture + pictures.length, input.slideNumber, name));
