@@ -27,12 +27,13 @@ ${dirs.map((d) => `  <dir>${d}</dir>`).join('\n')}
   return file;
 }
 
-/** soffice --convert-to pdf with a profile and fonts of its own (no clash with a running soffice). */
-export function convertToPdf(file: string, outDir: string, fontsConf: string, profile: string): void {
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], {
+/** soffice --convert-to pdf with a profile and fonts of its own (no clash with a running soffice): one run for all the files. */
+export function convertToPdf(files: string | string[], outDir: string, fontsConf: string, profile: string): void {
+  const list = typeof files === 'string' ? [files] : files;
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...list], {
     env: { ...process.env, FONTCONFIG_FILE: fontsConf },
     stdio: 'ignore',
-    timeout: 170_000,
+    timeout: 170_000 * list.length,
   });
 }
 
