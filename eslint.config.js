@@ -28,7 +28,6 @@ export const SIZE_EXCEPTIONS = [
   },
   { file: 'src/export/print/printPage.ts', lines: 92, why: "openForPrint is the pipeline's open-the-page stage, to be split with it" },
   // Validators: one flat check per field or option, each with its own message; splitting scatters the messages.
-  { file: 'src/export/args.ts', complexity: 27, why: 'parseExportArgs checks each option and each contradiction in turn, one line each' },
   {
     file: 'src/deck/frontMatter.ts',
     complexity: 29,

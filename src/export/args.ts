@@ -24,8 +24,9 @@ Builds the deck (in-process, never from a stale dist/), serves it on
               from the front matter
   PowerPoint  (.pptx) the same layout as editable PowerPoint: a text box per
               heading, paragraph and list, native tables, diagrams as SVG
-              pictures with a PNG fallback, speaker notes in the notes pane,
-              one section per part, document properties
+              pictures with a PNG fallback, fragment steps as click
+              animations, speaker notes in the notes pane (each step
+              named), one section per part, document properties
   PNG         one picture per slide (--width px wide, default ${DEFAULT_PNG_WIDTH}) in
               a folder
 
@@ -56,6 +57,12 @@ reused from node_modules/.cache/iur-deck/diagrams/.
                    on their slides, as vector paths (with --fragments from the
                    step they were drawn at on); PDF, handout and PNG; in
                    PowerPoint each stroke a freeform shape
+  --rehearsed-timings
+                   PowerPoint: each slide advances by itself after the time it
+                   had in the last rehearsal (the slides folder's
+                   rehearsal.json), its steps spread evenly over that time,
+                   so the file can run as an unattended loop; without it
+                   every slide and step waits for a click
   --range LIST     only these slides, numbered from 1 in reading order:
                    e.g. 3-7,10 or 12- (to the end)
   --handout N      a handout instead: A4 portrait pages with a header (short
@@ -113,6 +120,8 @@ export interface ExportOptions {
   /** --handout 3|6: slides per A4 handout page. */
   handout: HandoutSize | undefined;
   watch: boolean;
+  /** --rehearsed-timings (PowerPoint): each slide's rehearsed time as its advance time. */
+  rehearsedTimings: boolean;
 }
 
 export { ArgsError };
@@ -133,6 +142,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     force: { type: 'boolean', default: false },
     handout: { type: 'string' },
     watch: { type: 'boolean', default: false },
+    'rehearsed-timings': { type: 'boolean', default: false },
   });
   if (values.help) return 'help';
   const timeout = Number(values.timeout);
@@ -140,14 +150,7 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     throw new ArgsError(`--timeout: expected a number of seconds above 0, got "${values.timeout}" (see --help)`);
   const format = formatOf(values.format, values.out);
   const out = outOf(format, values.out, values.slides, outputKind(format, values.handout, values.notes));
-  if (format !== 'pdf' && values.notes)
-    throw new ArgsError(
-      `--notes makes a PDF handout; a ${format === 'pptx' ? 'PowerPoint file has the notes in its notes pane' : 'PNG has no notes'} (see --help)`,
-    );
-  if (format !== 'pdf' && values.fragments)
-    throw new ArgsError(
-      `--fragments is for the PDF; ${format === 'pptx' ? 'PowerPoint' : 'PNG'} gets one slide per slide, all fragments shown (see --help)`,
-    );
+  refuseOtherFormats(format, values);
   const width = Number(values.width);
   if (!Number.isInteger(width) || width < 320 || width > 7680)
     throw new ArgsError(`--width: expected a whole number of px from 320 to 7680, got "${values.width}" (see --help)`);
@@ -156,10 +159,6 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     throw new ArgsError(`--handout: expected ${HANDOUT_SIZES.join(' or ')} slides per page, got "${values.handout}" (see --help)`);
   if (handout !== undefined && values.fragments)
     throw new ArgsError('--handout prints each slide once: leave out --fragments (see --help)');
-  if (values.watch && format !== 'pdf')
-    throw new ArgsError(
-      `--watch keeps a PDF (or a handout) current; export ${format === 'pptx' ? 'PowerPoint' : 'PNG'} once, without --watch (see --help)`,
-    );
   if (handout !== undefined && format !== 'pdf')
     throw new ArgsError(`--handout makes a PDF, not ${format === 'pptx' ? 'a PowerPoint file' : 'PNGs'} (see --help)`);
   let range: RangePiece[] | undefined;
@@ -184,7 +183,31 @@ export function parseExportArgs(argv: string[]): ExportOptions | 'help' {
     force: values.force,
     handout,
     watch: values.watch,
+    rehearsedTimings: values['rehearsed-timings'],
   };
+}
+
+/** Options that belong to another format than the one chosen: an error saying so. */
+function refuseOtherFormats(
+  format: Format,
+  values: { notes: boolean; fragments: boolean; watch: boolean; 'rehearsed-timings': boolean },
+): void {
+  if (format !== 'pdf' && values.notes)
+    throw new ArgsError(
+      `--notes makes a PDF handout; a ${format === 'pptx' ? 'PowerPoint file has the notes in its notes pane' : 'PNG has no notes'} (see --help)`,
+    );
+  if (format !== 'pdf' && values.fragments)
+    throw new ArgsError(
+      `--fragments is for the PDF; ${format === 'pptx' ? 'PowerPoint gets one slide per slide, its fragment steps as click animations' : 'PNG gets one slide per slide, all fragments shown'} (see --help)`,
+    );
+  if (format !== 'pptx' && values['rehearsed-timings'])
+    throw new ArgsError(
+      `--rehearsed-timings sets PowerPoint's advance times; a ${format === 'png' ? 'PNG' : 'PDF'} does not advance (export --out talk.pptx --rehearsed-timings, see --help)`,
+    );
+  if (values.watch && format !== 'pdf')
+    throw new ArgsError(
+      `--watch keeps a PDF (or a handout) current; export ${format === 'pptx' ? 'PowerPoint' : 'PNG'} once, without --watch (see --help)`,
+    );
 }
 
 /** --format, else the ending of --out, else PDF; a contradiction is an error. */

@@ -34,6 +34,8 @@ export interface RenderOptions {
   pngWidth?: number;
   /** Slides per A4 handout page (--handout): the PDF is then the handout. */
   handout?: HandoutSize;
+  /** PowerPoint: each slide's rehearsed time as its advance time (--rehearsed-timings). */
+  rehearsedTimings?: boolean;
 }
 
 /** How the print view is opened for a format. */

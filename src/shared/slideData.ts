@@ -66,6 +66,8 @@ export interface Paragraph {
   level: number;
   /** Lines after the first start at `indent` and the first at 0 (a wrapped line of code under its line number). */
   hanging?: boolean;
+  /** The fragment step (0-based) at which the paragraph appears; none: shown from the start. */
+  step?: number;
 }
 
 export interface TextItem {
@@ -105,6 +107,8 @@ export interface ShapeItem {
   line?: Border;
   radius: number;
   tag: string;
+  /** The fragment step at which it appears (a card's box, say); none: shown from the start. */
+  step?: number;
 }
 
 export interface PictureItem {
@@ -119,6 +123,8 @@ export interface PictureItem {
   role: 'diagram' | 'icon' | 'image';
   /** A diagram's source line (its figure's data-line). */
   line?: number;
+  /** The fragment step at which it appears; none: shown from the start. */
+  step?: number;
 }
 
 export interface Cell {
@@ -139,9 +145,22 @@ export interface TableItem {
   /** Column widths (CSS px). */
   columns: number[];
   rows: { height: number; cells: Cell[] }[];
+  /** The fragment step at which it appears; none: shown from the start. */
+  step?: number;
 }
 
 export type Item = TextItem | ShapeItem | PictureItem | TableItem;
+
+/**
+ * One fragment step of a slide, in reveal.js's order (data-fragment-index,
+ * then document order): how its elements come in — fading in as the deck's
+ * fragments do (their opacity transition, in ms), or at once.
+ */
+export interface FragmentStep {
+  effect: 'fade' | 'appear';
+  /** The fade's length, ms (reveal.js: 200). */
+  duration: number;
+}
 
 export interface SlideData {
   /** `file:line` of the slide's <section>. */
@@ -154,6 +173,8 @@ export interface SlideData {
   notes: string;
   /** The slide's place on the whole print view (for page screenshots). */
   page: Box;
+  /** Its fragment steps in order; an item's or paragraph's `step` indexes them. Empty: no steps. */
+  steps: FragmentStep[];
 }
 
 /** What the PowerPoint export asks the reader for (window.__iurDeck.readSlides). */

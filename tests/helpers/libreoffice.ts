@@ -1,8 +1,9 @@
 // LibreOffice Impress as the tests' real PowerPoint client: a fontconfig file
 // of its own (a chosen Chinese sans standing in for Microsoft YaHei, as a
-// receiver's PC supplies one), a plain conversion to PDF, and edits made
-// through its own Python API (tests/helpers/loEdit.py) against one headless
-// soffice that is ended, with its children, when the edits are done.
+// receiver's PC supplies one), a plain conversion to PDF (several files in
+// one run), and its own Python API (python3-uno) against one headless soffice
+// that is ended, with its children, when done: edits (tests/helpers/loEdit.py)
+// and the animations as Impress reads them (loAnimations.py).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -26,25 +27,25 @@ ${dirs.map((d) => `  <dir>${d}</dir>`).join('\n')}
   return file;
 }
 
-/** soffice --convert-to pdf with a profile and fonts of its own (no clash with a running soffice). */
-export function convertToPdf(file: string, outDir: string, fontsConf: string, profile: string): void {
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], {
+/** soffice --convert-to pdf with a profile and fonts of its own (no clash with a running soffice): one run for all the files. */
+export function convertToPdf(files: string | string[], outDir: string, fontsConf: string, profile: string): void {
+  const list = typeof files === 'string' ? [files] : files;
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...list], {
     env: { ...process.env, FONTCONFIG_FILE: fontsConf },
     stdio: 'ignore',
-    timeout: 170_000,
+    timeout: 170_000 * list.length,
   });
 }
 
 /** The system Python, which has LibreOffice's uno module (python3-uno); a pyenv python3 on PATH may not. */
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
-/** One headless soffice (its own profile and fonts) and a script of ours against it; soffice and its children end with it. */
-async function editRun(
-  file: string,
-  outDir: string,
+/** One headless soffice (its own profile and fonts) and a python3-uno script of this folder against it; soffice and its children end with it. */
+async function unoRun(
+  script: string,
+  args: string[],
   fontsConf: string,
   profile: string,
-  scriptName = 'loEdit.py',
 ): Promise<{ code: number | null; stderr: string }> {
   const pipe = `iur-${process.pid}-${Date.now()}`;
   const office = spawn(
@@ -57,9 +58,8 @@ async function editRun(
     },
   );
   try {
-    const script = path.join(import.meta.dirname, scriptName);
     return await new Promise((resolve) => {
-      const py = spawn(PYTHON, [script, pipe, file, outDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const py = spawn(PYTHON, [path.join(import.meta.dirname, script), pipe, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       py.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const timer = setTimeout(() => py.kill(), 240_000);
@@ -89,7 +89,7 @@ async function editRun(
 export async function editAndRender(file: string, outDir: string, fontsConf: string, profile: string): Promise<Record<string, unknown>> {
   let last = { code: null as number | null, stderr: '' };
   for (let attempt = 0; attempt < 3; attempt++) {
-    last = await editRun(file, outDir, fontsConf, profile);
+    last = await unoRun('loEdit.py', [file, outDir], fontsConf, profile);
     if (last.code === 0) break;
   }
   if (last.code !== 0) throw new Error(`loEdit.py exited with ${last.code}: ${last.stderr.trim()}`);
@@ -110,7 +110,25 @@ export interface LoShape {
 
 /** Every slide's shapes as LibreOffice Impress opens the file, through its own API. */
 export async function loShapes(file: string, outJson: string, fontsConf: string, profile: string): Promise<LoShape[][]> {
-  const run = await editRun(file, outJson, fontsConf, profile, 'loShapes.py');
+  const run = await unoRun('loShapes.py', [file, outJson], fontsConf, profile);
   if (run.code !== 0) throw new Error(`loShapes.py exited with ${run.code}: ${run.stderr.trim()}`);
   return JSON.parse(await readFile(outJson, 'utf8')) as LoShape[][];
+}
+
+/** One effect as LibreOffice reads it (loAnimations.py): preset, class (1: entrance), trigger (1: on click, 2: with previous, 3: after previous), target. */
+export interface LoEffect {
+  shape: string | null;
+  paragraph: number | null;
+  preset: string;
+  class: number;
+  trigger: number;
+  begin: number | null;
+}
+
+/** Each slide's main sequence as LibreOffice Impress reads the file: its groups of effects, in order. */
+export async function loAnimations(file: string, fontsConf: string, profile: string): Promise<{ slide: number; groups: LoEffect[][] }[]> {
+  const out = `${file}.animations.json`;
+  const { code, stderr } = await unoRun('loAnimations.py', [file, out], fontsConf, profile);
+  if (code !== 0) throw new Error(`loAnimations.py exited with ${code}: ${stderr.trim()}`);
+  return JSON.parse(await readFile(out, 'utf8')) as { slide: number; groups: LoEffect[][] }[];
 }

@@ -38,8 +38,17 @@ export function pdfWords(file: string): WordPage[] {
   }));
 }
 
-/** Pairs of words on a page whose boxes overlap by more than a sliver (a quarter of the smaller height and a few points across). */
-export function overlappingWords(words: Word[]): [Word, Word][] {
+/** A "word" of zero-width characters only (the zero-width space that carries a list number's weight): it draws nothing. */
+const drawsNothing = (w: Word): boolean => /^[\u200B-\u200D\u2060\uFEFF]*$/.test(w.text);
+
+/**
+ * Pairs of words on a page whose boxes overlap by more than a sliver (a
+ * quarter of the smaller height and a few points across). pdftotext gives a
+ * zero-width character a box as wide as a glyph, though the next word starts
+ * where it does: such words are left out.
+ */
+export function overlappingWords(all: Word[]): [Word, Word][] {
+  const words = all.filter((w) => !drawsNothing(w));
   const out: [Word, Word][] = [];
   for (let i = 0; i < words.length; i++) {
     for (let j = i + 1; j < words.length; j++) {

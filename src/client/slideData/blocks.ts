@@ -13,6 +13,7 @@ import { balancedBreaks, hasText, isFormula, linkOf, runsOf, tidy } from './runs
 import { codeItem } from './code.ts';
 import { formulaBlock } from './formulas.ts';
 import { shapesOf } from './shapes.ts';
+import { stepOf } from './steps.ts';
 import { tableItem } from './tables.ts';
 import { alignOf, hidden, INLINE, isInline, lineHeightOf, px, SKIP } from './style.ts';
 
@@ -107,7 +108,18 @@ function blockText(el: Element, cs: CSSStyleDeclaration, ctx: WalkContext, out: 
     box,
     column: start > -Infinity ? box : columnOf(el, box),
     role: roleOf(el, ctx),
-    paragraphs: [{ runs: tidied, align: alignOf(cs), lineHeight: lineHeightOf(cs), spaceBefore: 0, indent: 0, bulletAt: 0, level: 0 }],
+    paragraphs: [
+      {
+        runs: tidied,
+        align: alignOf(cs),
+        lineHeight: lineHeightOf(cs),
+        spaceBefore: 0,
+        indent: 0,
+        bulletAt: 0,
+        level: 0,
+        step: stepOf(el),
+      },
+    ],
   });
 }
 
@@ -132,7 +144,7 @@ export function walk(el: Element, ctx: WalkContext, out: Item[]): void {
   if (hidden(cs)) return;
   const tag = el.tagName.toLowerCase();
   // A table's own rules become its cells' borders (tables.ts).
-  if (cs.display !== 'contents' && !(el instanceof HTMLTableElement)) shapesOf(cs, boxOf(el.getBoundingClientRect()), tag, out);
+  if (cs.display !== 'contents' && !(el instanceof HTMLTableElement)) shapesOf(cs, boxOf(el.getBoundingClientRect()), tag, out, stepOf(el));
   ctx.pseudo.add(el, '::before', out);
   if (el instanceof SVGSVGElement || el instanceof HTMLImageElement || el instanceof HTMLCanvasElement) {
     pictureItem(el, ctx.svgFonts, out);

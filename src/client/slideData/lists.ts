@@ -1,11 +1,13 @@
 // Lists for the slide reader: a list as one text block, a paragraph per
 // item with its bullet (the deck's drawn squares as ■/□ at their size and
 // colour, numbers as auto-numbering with the list's own start only where the
-// Markdown gave one), nested lists one level in, the items' gaps as spacing.
+// Markdown gave one), nested lists one level in, the items' gaps as spacing,
+// each item's fragment step on its paragraph (stepped one by one).
 import type { Bullet, Item, Paragraph } from '../../shared/slideData.ts';
 import { boxOf, contentBox } from './geometry.ts';
 import { blockRuns } from './runs.ts';
 import { shapesOf } from './shapes.ts';
+import { stepOf } from './steps.ts';
 import { alignOf, borderOf, colour, hidden, lineHeightOf, px, visible } from './style.ts';
 
 const isList = (el: Element): boolean => el.tagName === 'UL' || el.tagName === 'OL';
@@ -61,7 +63,8 @@ function walkList(l: Element, level: number, w: ListWalk): void {
     const cs = getComputedStyle(li);
     if (hidden(cs)) continue;
     const liBox = contentBox(li, cs);
-    shapesOf(cs, boxOf(li.getBoundingClientRect()), 'li', w.shapes);
+    const step = stepOf(li);
+    shapesOf(cs, boxOf(li.getBoundingClientRect()), 'li', w.shapes, step);
     const runs = blockRuns(li, (child) => isList(child) || hidden(getComputedStyle(child)));
     const bullet = bulletOf(li, ordered, index === 0 ? startAt : undefined);
     index++;
@@ -78,6 +81,7 @@ function walkList(l: Element, level: number, w: ListWalk): void {
       bulletAt: lBox.x - w.listBox.x + Math.max(0, px(lcs.paddingLeft) - px(cs.fontSize) * 1.1),
       bullet,
       level,
+      step,
     });
     const nested = Array.from(li.children).filter(isList);
     w.prevBottom =

@@ -5,6 +5,7 @@
 // description is made from its source in Node.
 import type { Item, PictureItem } from '../../shared/slideData.ts';
 import { boxOf } from './geometry.ts';
+import { stepOf } from './steps.ts';
 import { svgText } from './svgText.ts';
 
 /** The heading of the card (or block) an icon sits in. */
@@ -37,5 +38,14 @@ export function pictureItem(el: Element, svgFonts: string, out: Item[]): void {
   const box = boxOf(r);
   const clip = { x: r.left + window.scrollX, y: r.top + window.scrollY, w: r.width, h: r.height };
   const { role, alt, line } = describe(el);
-  out.push({ kind: 'picture', box, clip, svg: el instanceof SVGSVGElement ? svgText(el, svgFonts) : '', alt, role, line });
+  out.push({
+    kind: 'picture',
+    box,
+    clip,
+    svg: el instanceof SVGSVGElement ? svgText(el, svgFonts) : '',
+    alt,
+    role,
+    line,
+    step: stepOf(el),
+  });
 }

@@ -8,6 +8,7 @@ import type { Item } from '../../shared/slideData.ts';
 import { boxOf, contentBox } from './geometry.ts';
 import { runOf } from './runs.ts';
 import { shapesOf } from './shapes.ts';
+import { stepOf } from './steps.ts';
 import { alignOf, borderOf, colour, lineHeightOf, visible } from './style.ts';
 
 type Which = '::before' | '::after';
@@ -74,7 +75,8 @@ function measureOne(p: Pending): Item[] {
   const box = boxOf(p.copy.getBoundingClientRect());
   const ccs = getComputedStyle(p.copy);
   const tag = `${p.el.tagName.toLowerCase()}${p.which}`;
-  shapesOf(ccs, box, tag, items);
+  const step = stepOf(p.el);
+  shapesOf(ccs, box, tag, items, step);
   if (p.text.trim() !== '') {
     items.push({
       kind: 'text',
@@ -89,6 +91,7 @@ function measureOne(p: Pending): Item[] {
           indent: 0,
           bulletAt: 0,
           level: 0,
+          step,
         },
       ],
     });

@@ -1,12 +1,14 @@
 // The slide reader's entry: walks reveal.js's print view, after fonts,
 // diagrams and fitting are done, and returns each slide as plain data for
 // src/export/pptx/writePptx.ts (boxes, runs, bullets, cells, pictures, notes),
-// with its layout (title, section header, content) and its heading marked.
+// with its layout (title, section header, content), its heading marked, and
+// its fragment steps (steps.ts) on the items and paragraphs they show.
 import type { Colour, Item, ReadOptions, SlideData } from '../../shared/slideData.ts';
 import { walk } from './blocks.ts';
 import { setOrigin } from './geometry.ts';
 import { notesOf } from './notes.ts';
 import { PseudoQueue, quietStyle } from './pseudo.ts';
+import { beginSteps } from './steps.ts';
 import { colour, visible } from './style.ts';
 
 /** The slide's layout in PowerPoint's terms, from the deck's layout classes. */
@@ -54,6 +56,7 @@ export function readSlides(options: ReadOptions): SlideData[] {
       const pr = page.getBoundingClientRect();
       setOrigin(pr.left, pr.top);
       const items: Item[] = [];
+      const steps = beginSteps(section);
       const ctx = { title: headingOf(section), svgFonts: options.svgFonts, pseudo };
       for (const child of Array.from(page.children)) walk(child, ctx, items);
       pseudo.measure(items);
@@ -65,6 +68,7 @@ export function readSlides(options: ReadOptions): SlideData[] {
         items,
         notes: notesOf(section),
         page: { x: pr.left + window.scrollX, y: pr.top + window.scrollY, w: pr.width, h: pr.height },
+        steps,
       });
     }
   } finally {

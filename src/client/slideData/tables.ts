@@ -6,6 +6,7 @@
 import type { Border, Cell, Item } from '../../shared/slideData.ts';
 import { boxOf } from './geometry.ts';
 import { blockRuns } from './runs.ts';
+import { stepOf } from './steps.ts';
 import { alignOf, borderOf, colour, lineHeightOf, px, visible } from './style.ts';
 
 /** Each grid column's width, from a cell that spans it alone; the others share what is left. */
@@ -63,5 +64,5 @@ export function tableItem(table: HTMLTableElement, out: Item[]): void {
   }));
   const tcs = getComputedStyle(table);
   foldTableRules(rows, borderOf(tcs, 'top'), borderOf(tcs, 'bottom'));
-  out.push({ kind: 'table', box: tBox, columns: columnWidths(table, tBox.w), rows });
+  out.push({ kind: 'table', box: tBox, columns: columnWidths(table, tBox.w), rows, step: stepOf(table) });
 }

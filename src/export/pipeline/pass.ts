@@ -9,7 +9,7 @@
 import type { Deck } from '../../deck/model.ts';
 import { missingGlyphs } from '../../font/glyphs.ts';
 import type { Problem } from '../../shared/problem.ts';
-import type { ExportOptions } from '../args.ts';
+import { ArgsError, type ExportOptions } from '../args.ts';
 import type { FormatModule, Output, RenderOptions } from '../contract.ts';
 import type { Progress } from '../progress.ts';
 import { selectSlides } from '../range.ts';
@@ -57,6 +57,10 @@ export async function runPass(
   const built = await buildStage(session, options, progress, mode.verifyDiagrams);
   const { deck } = built;
   const selected = options.range ? selectSlides(options.range, deck.slides.length) : null;
+  if (options.rehearsedTimings && !(selected ?? deck.slides.map((_, i) => i)).some((i) => deck.slides[i].timing !== undefined))
+    throw new ArgsError(
+      `--rehearsed-timings: no slide exported has a rehearsed time (${options.slidesDir}/rehearsal.json): rehearse the talk first (R in the speaker view, see README)`,
+    );
   const render: RenderOptions = { ...options, selected };
   const shown = await view.show(built, format.view(render), render, progress);
   const remembered = shown.diagrams?.remember(shown.opened.drawn);

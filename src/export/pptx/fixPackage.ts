@@ -7,9 +7,13 @@
 // properties per paragraph; content types only for parts that exist;
 // keywords and language in the document properties; the slide master and its
 // layouts (masterXml.ts), each slide's title, footer and slide number made
-// placeholders of them, the number a field; numbered lists that renumber.
+// placeholders of them, the number a field; numbered lists that renumber;
+// the fragment steps as animations, and rehearsed advance times
+// (animations.ts); each text body's font scale for the receiver's fonts
+// (textFit.ts).
 import JSZip from 'jszip';
 import { layoutXml, LAYOUTS, masterTree, PH, SLIDE_NUMBER_FIELD, type LayoutName, type MasterBoxes } from './masterXml.ts';
+import { addTiming, type SlideAnimation } from './animations.ts';
 import { xmlSafePackage } from './xmlText.ts';
 import { putEquations, type FormulaFix } from './equations.ts';
 
@@ -40,8 +44,15 @@ export interface PictureFix {
 }
 
 export interface PackageFixes {
-  /** Per slide: every paragraph written, in order; null: left as pptxgenjs wrote it. */
-  slides: { paragraphs: (ParagraphFix | null)[]; layout: LayoutName }[];
+  /** Per slide: every paragraph written, in order (null: left as pptxgenjs wrote it); its layout; its fragment steps. */
+  slides: {
+    paragraphs: (ParagraphFix | null)[];
+    layout: LayoutName;
+    /** Each text body's normAutofit element, by shape name (textFit.ts). */
+    fits: Record<string, string>;
+    animation: SlideAnimation;
+    advance?: number;
+  }[];
   pictures: PictureFix[];
   /** Text boxes with formulas, made equations with a picture fallback (equations.ts). */
   formulas: FormulaFix[];
@@ -88,6 +99,15 @@ export function fixParagraphs(xml: string, fixes: (ParagraphFix | null)[], typef
       return `<a:buClr><a:srgbClr val="${bullet.bulletColour}"/></a:buClr><a:buSzPct val="${Math.round((bullet.bulletSize ?? 100) * 1000)}"/>`;
     })
     .replace(/<a:buFont typeface="\+mj-lt"\/>/g, `<a:buFont typeface="${escapeXml(typeface)}"/>`);
+}
+
+/** Each named text body's autofit as textFit.ts computed it, in place of pptxgenjs's bare <a:normAutofit/>. */
+export function fixAutofit(xml: string, fits: Record<string, string>): string {
+  return xml.replace(/<p:sp>.*?<\/p:sp>/gs, (sp) => {
+    const name = /<p:cNvPr id="\d+" name="([^"]*)"/.exec(sp)?.[1];
+    const fit = name === undefined ? undefined : fits[name];
+    return fit ? sp.replace('<a:normAutofit/>', fit) : sp;
+  });
 }
 
 /**
@@ -219,10 +239,22 @@ export async function fixPackage(bytes: Uint8Array, fixes: PackageFixes, pngs: U
   };
   fixes.slides.forEach((slide, i) => {
     const formulas = fixes.formulas.filter((f) => f.slide === i + 1);
+    // Animations first: they find their shapes by the names writePptx gave them (fixPlaceholders renames three).
     rewrite(`ppt/slides/slide${i + 1}.xml`, (xml) =>
       putEquations(
         fixCodeFonts(
-          fixLang(fixPlaceholders(fixParagraphs(xml, slide.paragraphs, fixes.typeface, i + 1), slide.layout), fixes.lang),
+          fixLang(
+            fixPlaceholders(
+              fixParagraphs(
+                fixAutofit(addTiming(xml, slide.animation, slide.advance), slide.fits),
+                slide.paragraphs,
+                fixes.typeface,
+                i + 1,
+              ),
+              slide.layout,
+            ),
+            fixes.lang,
+          ),
           fixes.monoTypeface,
           fixes.typeface,
         ),

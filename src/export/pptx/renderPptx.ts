@@ -83,7 +83,23 @@ export const capture: FormatModule['capture'] = async (target, options, progress
   });
   if (order.length !== indices.length) throw new Error(`internal: read ${order.length} slides of ${indices.length}`);
   // pptxgenjs writes the package in Node while Chromium takes the pictures.
-  const building = buildPptx({ deck, indices: order, slides, annotations: options.annotations });
+  if (options.rehearsedTimings) {
+    const untimed = order
+      .filter((i) => deck.slides[i].timing === undefined)
+      .map((i) => `${deck.slides[i].pos.file}:${deck.slides[i].pos.line}`);
+    if (untimed.length > 0)
+      progress.line(
+        `export: --rehearsed-timings: ${untimed.length === 1 ? '1 slide has' : `${untimed.length} slides have`} no rehearsed time and ${untimed.length === 1 ? 'waits' : 'wait'} for a click: ${untimed.slice(0, 5).join(', ')}${untimed.length > 5 ? ' …' : ''}`,
+        process.stderr,
+      );
+  }
+  const building = buildPptx({
+    deck,
+    indices: order,
+    slides,
+    annotations: options.annotations,
+    rehearsedTimings: options.rehearsedTimings,
+  });
   building.catch(() => {});
   const race = <T>(p: Promise<T>): Promise<T> => Promise.race([p, crashed]);
   const pictures = await progress.time('pictures', () => picturePngs(page, slides, race));

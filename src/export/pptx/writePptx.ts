@@ -4,8 +4,10 @@
 // footer and slide number as placeholders; the body blocks of a column stacked
 // in one wrapping text body (stack.ts); shapes for fills and rules, native
 // tables, pictures (SVG + PNG) with descriptions, links, speaker notes, one
-// section per part, document properties. What pptxgenjs cannot say is fixed
-// afterwards in the package (fixPackage.ts, masterXml.ts).
+// section per part, document properties; the fragment steps as click
+// animations (stepTargets.ts), each step named in the notes. What pptxgenjs
+// cannot say is fixed afterwards in the package (fixPackage.ts, masterXml.ts,
+// animations.ts).
 import PptxGenJS from 'pptxgenjs';
 import type { Deck } from '../../deck/model.ts';
 import type {
@@ -29,6 +31,10 @@ import { slideIds } from '../../rehearsal/slideIds.ts';
 import type { formulaOmml } from './omml.ts';
 import { placeholder, type FormulaFix } from './equations.ts';
 import type { Problem } from '../../shared/problem.ts';
+import { stepTargets, type NamedItem } from './stepTargets.ts';
+import { fitText, normAutofit } from './textFit.ts';
+import { roomForNumbers } from './numberRoom.ts';
+import type { SlideAnimation, StepFix } from './animations.ts';
 
 /**
  * The typeface every run names, in the latin and the East Asian slot. The
@@ -52,6 +58,8 @@ export interface PptxInput {
   slides: SlideData[];
   /** export --annotations: the pen's strokes as freeform shapes (penShapes.ts). */
   annotations?: boolean;
+  /** export --rehearsed-timings: each slide's rehearsed time (deck.slides[i].timing) as its advance time. */
+  rehearsedTimings?: boolean;
 }
 
 /** pptxgenjs's package and what is left to fix in it, pictures aside. */
@@ -119,12 +127,27 @@ function runProps(run: Run, paragraph: Paragraph, first: boolean, lastOfParagrap
   return { text: run.text, options };
 }
 
+/**
+ * An auto-number takes its weight from the paragraph's first run (DrawingML's
+ * bullet properties have a font, size and colour, but no weight): where the
+ * deck's number and the item's text differ in weight, the paragraph starts
+ * with a zero-width space in the number's weight.
+ */
+export function numberWeightRun(p: Paragraph): Run[] {
+  const [first] = p.runs;
+  if (p.bullet?.kind !== 'number' || !first || first.bold === p.bullet.bold) return p.runs;
+  return [{ ...first, text: NUMBER_WEIGHT, bold: p.bullet.bold, link: undefined, breakBefore: undefined }, ...p.runs];
+}
+
+/** The zero-width space that carries a number's weight (numberWeightRun). */
+export const NUMBER_WEIGHT = '\u200B';
+
 function paragraphsProps(paragraphs: Paragraph[], fixes: (ParagraphFix | null)[], slideOf: SlideOfLink): PptxGenJS.TextProps[] {
   const out: PptxGenJS.TextProps[] = [];
   paragraphs.forEach((p, pi) => {
     const runs =
       p.runs.length > 0
-        ? p.runs
+        ? numberWeightRun(p)
         : [{ text: '', size: 16, bold: false, italic: false, underline: false, colour: { hex: '000000', alpha: 1 } }];
     runs.forEach((run, i) => out.push(runProps(run, p, i === 0, i === runs.length - 1 && pi < paragraphs.length - 1, slideOf)));
     // pptxgenjs indents by its own steps and writes bullets without colour: fixPackage sets both.
@@ -151,6 +174,8 @@ export const PLACEHOLDER_NAMES = { title: 'ph-title', footer: 'ph-ftr', number: 
 interface Written {
   fixes: (ParagraphFix | null)[];
   slideOf: SlideOfLink;
+  /** Each body's and title's normAutofit, by shape name (textFit.ts). */
+  fits: Record<string, string>;
 }
 
 /**
@@ -164,6 +189,8 @@ function addText(slide: PptxGenJS.Slide, item: TextItem, room: Box, written: Wri
   // A hair of room on the right: another renderer's rounding must not push a full line's last character down.
   const centered = item.paragraphs.every((p) => p.align === 'center');
   const slack = Math.min(6, room.w * 0.02);
+  // Body and title: shrunk as far as the widest font a receiver may have needs (the footer and number have room to spare).
+  if (item.role === undefined || item.role === 'title') written.fits[name] = normAutofit(fitText(item.paragraphs, room.w + slack, room.h));
   slide.addText(paragraphsProps(item.paragraphs, written.fixes, written.slideOf), {
     x: inch(centered ? room.x - slack / 2 : room.x),
     y: inch(room.y),
@@ -177,14 +204,14 @@ function addText(slide: PptxGenJS.Slide, item: TextItem, room: Box, written: Wri
   });
 }
 
-function addShape(pptx: PptxGenJS, slide: PptxGenJS.Slide, item: ShapeItem, n: number): void {
+function addShape(pptx: PptxGenJS, slide: PptxGenJS.Slide, item: ShapeItem, name: string): void {
   const { box } = item;
   const options: PptxGenJS.ShapeProps = {
     x: inch(box.x),
     y: inch(box.y),
     w: inch(box.w),
     h: inch(box.h),
-    objectName: `${item.tag} ${n}`,
+    objectName: name,
     fill: item.fill ? { color: item.fill.hex, transparency: transparency(item.fill.alpha) } : { type: 'none' },
     line: item.line
       ? { color: item.line.colour.hex, width: pt(item.line.width), transparency: transparency(item.line.colour.alpha) }
@@ -218,7 +245,7 @@ function cellProps(cell: Cell, written: Written): PptxGenJS.TableCell {
   };
 }
 
-function addTable(slide: PptxGenJS.Slide, item: TableItem, written: Written, n: number): void {
+function addTable(slide: PptxGenJS.Slide, item: TableItem, written: Written, name: string): void {
   const rows = item.rows.map((row) => row.cells.map((cell) => cellProps(cell, written)));
   slide.addTable(rows, {
     x: inch(item.box.x),
@@ -227,14 +254,13 @@ function addTable(slide: PptxGenJS.Slide, item: TableItem, written: Written, n: 
     colW: item.columns.map(inch),
     rowH: item.rows.map((r) => inch(r.height)),
     autoPage: false,
-    objectName: `table ${n}`,
+    objectName: name,
   });
 }
 
 /** Adds a picture: SVG or a placeholder; fixPackage puts its PNG (the SVG's fallback) in. */
-function addPicture(slide: PptxGenJS.Slide, item: PictureItem, picture: number, slideNumber: number, n: number): PictureFix {
+function addPicture(slide: PptxGenJS.Slide, item: PictureItem, picture: number, slideNumber: number, name: string): PictureFix {
   const { box } = item;
-  const name = `picture ${n}`;
   const data = item.svg ? `data:image/svg+xml;base64,${Buffer.from(item.svg).toString('base64')}` : PLACEHOLDER_PNG;
   slide.addImage({ data, x: inch(box.x), y: inch(box.y), w: inch(box.w), h: inch(box.h), altText: item.alt, objectName: name });
   return { slide: slideNumber, name, picture };
@@ -396,7 +422,18 @@ function addFormulaText(slide: PptxGenJS.Slide, item: TextItem, n: number, writt
   return { slide: input.slideNumber, name: `formula-fallback ${n}`, picture };
 }
 
-/** Writes one slide's items; returns its pictures for fixPackage. */
+/** The shape name an item is written under (unique on its slide: its place in the slide's items). */
+function nameOf(item: Item, n: number): string {
+  if (item.kind === 'text' && item.formula) return `formula ${n}`;
+  if (item.kind === 'text' && item.code) return `code ${n}`;
+  if (item.kind === 'text')
+    return item.role === 'title' ? PLACEHOLDER_NAMES.title : item.role === 'number' ? PLACEHOLDER_NAMES.number : `${item.tag} ${n}`;
+  if (item.kind === 'table') return `table ${n}`;
+  if (item.kind === 'picture') return `picture ${n}`;
+  return `${item.tag} ${n}`;
+}
+
+/** Writes one slide's items; returns its pictures for fixPackage and the items written, by name. */
 function writeSlide(
   pptx: PptxGenJS,
   slide: PptxGenJS.Slide,
@@ -404,23 +441,31 @@ function writeSlide(
   prepared: SlideItems,
   written: Written,
   input: SlideInput,
-): PictureFix[] {
+): { pictures: PictureFix[]; named: NamedItem[] } {
   const { items, footer } = prepared;
   const pictures: PictureFix[] = [];
+  const named: NamedItem[] = [];
   const page = { w: data.page.w, h: data.page.h };
   items.forEach((item, n) => {
-    if (item.kind === 'text' && item.formula) pictures.push(addFormulaText(slide, item, n, written, input));
-    else if (item.kind === 'text' && item.code) addText(slide, item, item.box, written, `code ${n}`);
+    let name = nameOf(item, n);
+    if (item.kind === 'text' && item.formula) {
+      const fix = addFormulaText(slide, item, n, written, input);
+      pictures.push(fix);
+      // A formula PowerPoint cannot keep is a picture of that name: its steps target it.
+      if (fix.name.startsWith('formula-picture')) name = fix.name;
+    } else if (item.kind === 'text' && item.code) addText(slide, item, item.box, written, name);
     else if (item.kind === 'text') {
-      const name = item.role === 'title' ? PLACEHOLDER_NAMES.title : item.role === 'number' ? PLACEHOLDER_NAMES.number : `${item.tag} ${n}`;
-      addText(slide, item, item.role === undefined ? roomOf(item, items, page) : item.box, written, name);
-    } else if (item.kind === 'table') addTable(slide, item, written, n);
+      const placed = roomForNumbers(item, item.role === undefined ? roomOf(item, items, page) : item.box);
+      addText(slide, placed.item, placed.room, written, name);
+    } else if (item.kind === 'table') addTable(slide, item, written, name);
     else if (item.kind === 'picture') {
-      pictures.push(addPicture(slide, { ...item, alt: pictureAlt(item) }, input.picture + pictures.length, input.slideNumber, n));
-    } else if (item.fill?.hex !== data.background.hex || item.line) addShape(pptx, slide, item, n);
+      pictures.push(addPicture(slide, { ...item, alt: pictureAlt(item) }, input.picture + pictures.length, input.slideNumber, name));
+    } else if (item.fill?.hex !== data.background.hex || item.line) addShape(pptx, slide, item, name);
+    else return;
+    named.push({ item, name });
   });
   if (footer) addText(slide, footer, footer.box, written, PLACEHOLDER_NAMES.footer);
-  return pictures;
+  return { pictures, named };
 }
 
 /** Where the master's placeholders sit: the measured boxes of the first slide that has them. */
@@ -456,6 +501,18 @@ function linkTargets(deck: Deck, indices: number[]): SlideOfLink {
     const at = indices.indexOf(index);
     return at >= 0 ? at + 1 : undefined;
   };
+}
+
+/**
+ * A slide's animation and advance time: without a rehearsed time its steps
+ * wait for clicks and the slide for a click; with one (seconds) the slide
+ * advances after it, and its n steps come in by themselves, one every
+ * 1/(n+1) of it (the rehearsal times slides, not steps).
+ */
+export function timed(steps: StepFix[], seconds: number | undefined): { animation: SlideAnimation; advance?: number } {
+  if (seconds === undefined) return { animation: { steps } };
+  const ms = Math.max(0, seconds * 1000);
+  return { animation: { steps, wait: steps.length > 0 ? ms / (steps.length + 1) : undefined }, advance: ms };
 }
 
 /** pptxgenjs's package of the slides; needs no pictures yet (built while they are taken). */
@@ -503,22 +560,28 @@ export async function buildPptx(input: PptxInput): Promise<BuiltPptx> {
     const layout = layoutOf(data, prepared[i].items);
     const slide = pptx.addSlide({ sectionTitle: title, masterName: layout });
     slide.background = { color: data.background.hex };
-    const written: Written = { fixes: [], slideOf };
-    fixes.pictures.push(
-      ...writeSlide(pptx, slide, data, prepared[i], written, {
-        deck,
-        index,
-        slideNumber: i + 1,
-        picture: fixes.pictures.length,
-        formulaPicture: (item) => formulaIndex.get(item) ?? -1,
-        formulas: fixes.formulas,
-        problems,
-        omml,
-      }),
-    );
+    const written: Written = { fixes: [], slideOf, fits: {} };
+    const { pictures, named } = writeSlide(pptx, slide, data, prepared[i], written, {
+      deck,
+      index,
+      slideNumber: i + 1,
+      picture: fixes.pictures.length,
+      formulaPicture: (item) => formulaIndex.get(item) ?? -1,
+      formulas: fixes.formulas,
+      problems,
+      omml,
+    });
+    fixes.pictures.push(...pictures);
     if (input.annotations) addStrokes(slide, deck.annotations?.slides[ids[index]] ?? []);
-    if (data.notes) slide.addNotes(data.notes);
-    fixes.slides.push({ paragraphs: written.fixes, layout });
+    const steps = stepTargets(named, data.steps);
+    const notes = [data.notes, steps.notes.join('\n')].filter((n) => n !== '').join('\n\n');
+    if (notes) slide.addNotes(notes);
+    fixes.slides.push({
+      paragraphs: written.fixes,
+      layout,
+      fits: written.fits,
+      ...timed(steps.steps, input.rehearsedTimings ? deck.slides[index].timing : undefined),
+    });
   });
 
   // Stored, not deflated: fixPackage reads it straight back and compresses the package once.

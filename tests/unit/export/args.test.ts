@@ -27,8 +27,18 @@ describe('parseExportArgs', () => {
       force: false,
       handout: undefined,
       watch: false,
+      rehearsedTimings: false,
     });
     expect(parseExportArgs(['--force'])).toMatchObject({ force: true });
+  });
+
+  it('--rehearsed-timings: PowerPoint only, refused for the PDF and PNG with what to do', () => {
+    expect(parseExportArgs(['--out', 'x.pptx', '--rehearsed-timings'])).toMatchObject({ rehearsedTimings: true, format: 'pptx' });
+    expect(() => parseExportArgs(['--rehearsed-timings'])).toThrow(
+      /--rehearsed-timings sets PowerPoint's advance times; a PDF does not advance/,
+    );
+    expect(() => parseExportArgs(['--out', 'x', '--format', 'png', '--rehearsed-timings'])).toThrow(/a PNG does not advance/);
+    expect(EXPORT_HELP).toContain('--rehearsed-timings');
   });
 
   it("--annotations: the pen's drawings, for PDF, PNG and PowerPoint", () => {

@@ -1,7 +1,8 @@
 // The PowerPoint reader (src/client/slideData/) in a real Chromium, on the
 // fixture deck's print view: what needs a layout — boxes inside the slide,
 // pseudo-elements measured as shapes, the two columns apart, a diagram's
-// labels as SVG text, the roles of title, footer, marker and number — and
+// labels as SVG text, the roles of title, footer, marker and number, the
+// fragment steps as the print view has them — and
 // the in-page rasteriser's PNG at the pictures' scale.
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +66,18 @@ describe('the PowerPoint reader in Chromium', () => {
       ['第一点', '■'],
       ['第二点', '■'],
     ]);
+  });
+
+  it("reads each stepped item's fragment step, and how the deck's fragments come in (a fade, as reveal.js's)", () => {
+    const list = texts(slides[2]).find((t) => t.tag === 'ul');
+    expect(list?.paragraphs.map((p) => p.step)).toEqual([0, 1]);
+    expect(slides[2].steps).toEqual([
+      { effect: 'fade', duration: 200 },
+      { effect: 'fade', duration: 200 },
+    ]);
+    // The rest of the slide is there from the start; a slide without fragments has no steps.
+    expect(texts(slides[2]).filter((t) => t !== list && t.paragraphs.some((p) => p.step !== undefined))).toEqual([]);
+    expect(slides[3].steps).toEqual([]);
   });
 
   it('tells the footer, its part marker and the slide number', () => {

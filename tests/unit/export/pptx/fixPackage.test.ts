@@ -2,7 +2,7 @@
 // per paragraph, list indents and bullet colours in document order, notes
 // split into paragraphs.
 import { describe, expect, it } from 'vitest';
-import { fixParagraphs, notesParagraphs, onePPr } from '../../../../src/export/pptx/fixPackage.ts';
+import { fixAutofit, fixParagraphs, notesParagraphs, onePPr } from '../../../../src/export/pptx/fixPackage.ts';
 
 const para = (first: string, runs: string[]) =>
   `<a:p>${first}${runs.map((r) => `<a:pPr indent="0" marL="0"><a:buNone/></a:pPr><a:r><a:t>${r}</a:t></a:r>`).join('')}</a:p>`;
@@ -46,5 +46,15 @@ describe('notesParagraphs', () => {
     expect(notesParagraphs(xml)).toBe(
       '<a:p><a:r><a:rPr lang="en-US" dirty="0"/><a:t>第一段</a:t></a:r></a:p><a:p><a:r><a:rPr lang="en-US" dirty="0"/><a:t>第二段</a:t></a:r><a:endParaRPr lang="en-US" dirty="0"/></a:p>',
     );
+  });
+});
+
+describe('fixAutofit', () => {
+  const shape = (name: string) =>
+    `<p:sp><p:nvSpPr><p:cNvPr id="2" name="${name}"/></p:nvSpPr><p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr></p:txBody></p:sp>`;
+
+  it('puts each named body’s computed fit in place of the bare element, and leaves other shapes alone', () => {
+    const fixed = fixAutofit(shape('ul-1') + shape('p-2'), { 'ul-1': '<a:normAutofit fontScale="85000"/>' });
+    expect(fixed).toBe(shape('ul-1').replace('<a:normAutofit/>', '<a:normAutofit fontScale="85000"/>') + shape('p-2'));
   });
 });

@@ -93,6 +93,7 @@ describe('slideItems', () => {
       layout: 'content',
       background: { hex: 'FFFFFF', alpha: 1 },
       notes: '',
+      steps: [],
       page: { x: 0, y: 0, w: 1280, h: 720 },
       items: [
         text('短标题', { x: 82, y: 680, w: 180, h: 24 }, { role: 'footer' }),
