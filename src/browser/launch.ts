@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
-import type { Browser } from 'puppeteer';
+import type { Browser, ConnectionTransport } from 'puppeteer';
 import { loadPuppeteerCore } from './puppeteerCore.ts';
 import { chromiumArgs } from './chromiumArgs.ts';
 import { findBrowser } from './findBrowser.ts';
@@ -130,11 +130,12 @@ export async function launchBrowser(options: { executablePath?: string; timeout?
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`it did not answer within ${timeout} ms`)), timeout);
   });
+  let transport: ConnectionTransport | undefined;
   try {
     const { connect, PipeTransport } = await puppeteer;
     const [, , , write, read] = child.stdio;
     if (!(write instanceof Writable) || !(read instanceof Readable)) throw new Error('it has no DevTools pipe');
-    const transport = new PipeTransport(write, read);
+    transport = new PipeTransport(write, read);
     const browser = await Promise.race([connect({ transport, defaultViewport: { width: 1280, height: 720 } }), exited, late]);
     // Puppeteer's launch() waits for the first tab too: printing uses it.
     await Promise.race([browser.waitForTarget((t) => String(t.type()) === 'page', { timeout }), exited, late]);
@@ -142,6 +143,13 @@ export async function launchBrowser(options: { executablePath?: string; timeout?
     return browser;
   } catch (error) {
     child.kill('SIGKILL');
+    // Closed, so Puppeteer drops its waiting commands (and their timers), and
+    // neither they nor the pipes keep this process alive after the command.
+    // (Its pipe may have closed before the transport was there to see it.)
+    const dropWaiting = transport?.onclose;
+    transport?.close();
+    dropWaiting?.();
+    for (const stream of child.stdio) stream?.destroy();
     // One plain line: Chromium's output is a page.
     const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new BrowserCrashError(`could not start ${executablePath}: ${why}`);
