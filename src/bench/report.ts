@@ -1,6 +1,8 @@
 // The benchmark's table: one row per figure, a column per deck (the talk and
 // the 10× deck), the target beside it and whether the talk (or, for the scale
-// rows, the 10× deck) meets it. Targets are reported, never enforced.
+// rows, the 10× deck) meets it. Targets are reported, never enforced. The
+// targets are issue 34's where it sets one; its figures this benchmark does not
+// measure yet are listed with their target, as not measured.
 import { OUTSIDE_STAGE } from './exportBench.ts';
 import { bytes, mib, summary, time } from './format.ts';
 import { machineLine } from './machine.ts';
@@ -16,7 +18,20 @@ interface Row {
   target?: string;
   /** Whether the target is met: undefined when there is nothing to judge. */
   met?: (talk: DeckFigures | undefined, big: DeckFigures | undefined) => boolean | undefined;
+  /** A figure with a target that this benchmark does not measure yet. */
+  unmeasured?: true;
 }
+
+/** Issue 34's figures this benchmark does not measure yet, and their targets. */
+const NOT_MEASURED: [string, string][] = [
+  ['PDF export ÷ Chromium floor (launch + print of the deck as static HTML)', '≤ 1.10×'],
+  ['PDF export ÷ Marp CLI --pdf, same talk', '≤ 0.70×'],
+  ['warm build ÷ Marp CLI HTML', '≤ 0.60×'],
+  ["dev: spawn → title visible, ÷ Marp's server", '≤ 0.30×'],
+  ['present: RSS of the whole tree once built, idle', '≤ 150 MiB'],
+  ['present --remote: 100 followers, 50 changes, p95', '≤ 100 ms'],
+  ['present --remote: 300 followers, 50 changes, p95', '≤ 200 ms'],
+];
 
 const below = (value: number | undefined, limit: number) => (value === undefined ? undefined : value <= limit);
 
@@ -83,11 +98,11 @@ function rows(result: BenchResult): Row[] {
     {
       label: 'export to PowerPoint: npm run export -- --out deck.pptx (wall)',
       cell: (d) => (d.pptx ? summary(d.pptx.wallMs, time) : ''),
-      target: '≤ 1.4 × the PDF export',
+      target: '≤ 1.20 × the PDF export',
       met: (t) => {
         const pptx = t?.pptx?.wallMs?.median;
         const pdf = t?.export?.wallMs?.median;
-        return pptx === undefined || pdf === undefined ? undefined : pptx <= 1.4 * pdf;
+        return pptx === undefined || pdf === undefined ? undefined : pptx <= 1.2 * pdf;
       },
     },
     ...['page ready', 'read slides', 'pictures', 'write pptx'].map((s): Row => ({
@@ -104,9 +119,9 @@ function rows(result: BenchResult): Row[] {
       // once per process (8 processes), about three times over.
       label: 'export: peak memory of the whole tree (PSS)',
       cell: (d) => summary(d.export?.peakPssBytes, mib),
-      target: '≤ 450 MiB (10×: < 1 GiB)',
+      target: '≤ 400 MiB (10×: < 1 GiB)',
       met: (t, b) => {
-        const talk = below(t?.export?.peakPssBytes?.median, 450 * MiB);
+        const talk = below(t?.export?.peakPssBytes?.median, 400 * MiB);
         const big = below(b?.export?.peakPssBytes?.max, 1024 * MiB);
         return talk === undefined ? big : big === undefined ? talk : talk && big;
       },
@@ -188,11 +203,13 @@ export function tableCells(result: BenchResult): string[][] {
   const talk = result.decks.find((d) => d.label === 'talk');
   const big = result.decks.find((d) => d.label === '10×');
   const head = ['figure', ...result.decks.map((d) => d.label), 'target', 'met?'];
-  const body = [...rows(result), ...editorRows()]
+  const unmeasured = NOT_MEASURED.map(([label, target]): Row => ({ label, cell: () => 'n/a', target, unmeasured: true }));
+  const body = [...rows(result), ...editorRows(), ...unmeasured]
     .filter((r) => big || !r.label.startsWith('export 10×'))
     .map((r) => {
       const met = r.met?.(talk, big);
-      return [r.label, ...result.decks.map(r.cell), r.target ?? '', met === undefined ? '' : met ? 'yes' : 'MISSED'];
+      const verdict = r.unmeasured ? 'not measured' : met === undefined ? '' : met ? 'yes' : 'MISSED';
+      return [r.label, ...result.decks.map(r.cell), r.target ?? '', verdict];
     });
   return [head, ...body];
 }

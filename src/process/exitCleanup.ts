@@ -1,6 +1,6 @@
 // Temporary files and folders of an export are removed when the process ends,
 // however it ends short of SIGKILL: Ctrl-C, SIGTERM, SIGHUP or an exception.
-// (Puppeteer kills its Chromium from its own 'exit' listener.)
+// (Chromium is killed first, by what src/browser/launch.ts registers with stopOnExit.)
 import { rmSync } from 'node:fs';
 
 const paths = new Set<string>();

@@ -1,7 +1,7 @@
 // Prints the print view as the PDF: applies the print plan in the page
 // (src/client/print/printPlan.ts: --range, notes pages, internal links), then
 // Chromium's page.pdf(), one page per planned page, bounded by the timeout.
-import { TimeoutError } from 'puppeteer';
+import { TimeoutError } from '../../browser/puppeteerCore.ts';
 import { ExportTimeoutError } from '../errors.ts';
 import type { OpenedDeck } from '../print/printPage.ts';
 import type { PrintedPage, PrintPlan } from '../../shared/printView.ts';

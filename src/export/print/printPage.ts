@@ -3,7 +3,8 @@
 // by the timeout, naming the slides not ready). Every format reads its slides
 // from there; the PDF's printing is pdf/printDeck.ts.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TimeoutError, type Browser, type Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
+import { TimeoutError } from '../../browser/puppeteerCore.ts';
 import { DeckError } from '../../deck/model.ts';
 import type { Problem } from '../../shared/problem.ts';
 import { ExportTimeoutError } from '../errors.ts';

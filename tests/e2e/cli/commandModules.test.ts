@@ -1,0 +1,67 @@
+// Each command loads only its own packages (issue 34): `build` none of
+// Puppeteer, pdf-lib or PowerPoint's writer; `export --format pdf` not the
+// PowerPoint writer, the QR code maker or the WebSocket library (Puppeteer
+// is driven over a pipe). The real command line runs on a small deck with
+// a preload that logs every module it loads (tests/helpers/moduleLog.mjs);
+// each run must also show the packages it does need, so an empty log cannot pass.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/deckPage.ts';
+
+const LOG_PRELOAD = pathToFileURL(path.resolve('tests/helpers/moduleLog.mjs')).href;
+const DECK = 'tests/fixtures/basic';
+
+let work: string;
+
+beforeAll(async () => {
+  work = await tempDir('modules');
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** The packages (node_modules/<name> or <@scope/name>) a module path or URL belongs to, innermost. */
+function packageOf(entry: string): string | undefined {
+  const file = entry.startsWith('file:') ? fileURLToPath(entry) : entry;
+  const parts = file.split(/[\\/]/);
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0 || at + 1 >= parts.length) return undefined;
+  const name = parts[at + 1] ?? '';
+  if (name === '.cache') return undefined;
+  return name.startsWith('@') ? `${name}/${parts[at + 2] ?? ''}` : name;
+}
+
+/** Runs the command line with the module log; returns its exit code, output and the packages it loaded. */
+function runLogged(name: string, args: string[]): { code: number | null; out: string; packages: Set<string> } {
+  const log = path.join(work, `${name}.log`);
+  const r = spawnSync(process.execPath, ['--import', LOG_PRELOAD, 'src/cli/bin.mjs', ...args], {
+    encoding: 'utf8',
+    timeout: 150_000,
+    env: { ...process.env, MODULE_LOG: log },
+  });
+  const entries = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  const packages = new Set(entries.map(packageOf).filter((p): p is string => p !== undefined));
+  return { code: r.status, out: `${r.stdout}\n${r.stderr}`, packages };
+}
+
+describe('what each command loads', () => {
+  it('build: the Markdown parser, and none of Puppeteer, pdf-lib or pptxgenjs', () => {
+    const r = runLogged('build', ['build', '--slides', DECK, '--out', path.join(work, 'dist')]);
+    expect(r.code, r.out).toBe(0);
+    expect([...r.packages]).toContain('markdown-it');
+    const loaded = ['puppeteer', 'puppeteer-core', '@puppeteer/browsers', 'pdf-lib', 'pptxgenjs'].filter((p) => r.packages.has(p));
+    expect(loaded, 'packages build loaded').toEqual([]);
+  });
+
+  it('export --format pdf: Puppeteer and pdf-lib, and none of pptxgenjs, qrcode or ws', () => {
+    const r = runLogged('pdf', ['export', '--format', 'pdf', '--slides', DECK, '--out', path.join(work, 'deck.pdf')]);
+    expect(r.code, r.out).toBe(0);
+    expect([...r.packages]).toEqual(expect.arrayContaining(['puppeteer-core', 'pdf-lib']));
+    const loaded = ['pptxgenjs', 'qrcode', 'ws'].filter((p) => r.packages.has(p));
+    expect(loaded, 'packages a PDF export loaded').toEqual([]);
+  });
+});

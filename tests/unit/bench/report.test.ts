@@ -1,0 +1,56 @@
+// The benchmark's table judges each figure against issue 34's target: the
+// PowerPoint export against 1.20 × the PDF export, the export's memory against
+// 400 MiB, and lists the figures it does not measure yet as not measured,
+// never as met.
+import { describe, expect, it } from 'vitest';
+import { tableCells } from '../../../src/bench/report.ts';
+import type { ExportFigures } from '../../../src/bench/exportBench.ts';
+import type { BenchResult } from '../../../src/bench/result.ts';
+import { summarize } from '../../../src/bench/stats.ts';
+
+const MiB = 1024 * 1024;
+
+function exportOf(wallMs: number, pssBytes?: number): ExportFigures {
+  return {
+    command: 'npm run export',
+    runs: 1,
+    wallMs: summarize([wallMs]),
+    stagesMs: {},
+    peakPssBytes: pssBytes === undefined ? undefined : summarize([pssBytes]),
+    failures: [],
+  };
+}
+
+function result(pdfMs: number, pptxMs: number, pssBytes: number): BenchResult {
+  return {
+    date: '2026-12-07T00:00:00.000Z',
+    machine: { cpu: 'cpu', cores: 2, memoryGiB: 24, os: 'linux', node: 'v20', chromium: '156', loadStart: [0, 0, 0] },
+    runs: 1,
+    warmups: 0,
+    quick: true,
+    decks: [{ label: 'talk', slidesDir: 'slides', files: 1, export: exportOf(pdfMs, pssBytes), pptx: exportOf(pptxMs), failures: [] }],
+    seconds: 1,
+  };
+}
+
+/** The verdict column of the row whose label starts with `label`. */
+function verdict(cells: string[][], label: string): string | undefined {
+  return cells.find((row) => row[0]?.startsWith(label))?.at(-1);
+}
+
+describe("the benchmark's verdicts", () => {
+  it('PowerPoint export: met at 1.2 × the PDF export, MISSED above it', () => {
+    expect(verdict(tableCells(result(2000, 2400, 300 * MiB)), 'export to PowerPoint')).toBe('yes');
+    expect(verdict(tableCells(result(2000, 2600, 300 * MiB)), 'export to PowerPoint')).toBe('MISSED');
+  });
+
+  it('export memory: met at 400 MiB, MISSED above it', () => {
+    expect(verdict(tableCells(result(2000, 2000, 400 * MiB)), 'export: peak memory')).toBe('yes');
+    expect(verdict(tableCells(result(2000, 2000, 420 * MiB)), 'export: peak memory')).toBe('MISSED');
+  });
+
+  it('figures not measured yet say so, with their target', () => {
+    const floor = tableCells(result(2000, 2000, 300 * MiB)).find((row) => row[0]?.startsWith('PDF export ÷ Chromium floor'));
+    expect(floor?.slice(-2)).toEqual(['≤ 1.10×', 'not measured']);
+  });
+});
