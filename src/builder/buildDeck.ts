@@ -15,7 +15,7 @@ import type { Problem } from '../shared/problem.ts';
 import { validateDiagrams, stopDiagramCheck } from '../diagrams/validateDiagrams.ts';
 import { renderPage } from '../render/pageHtml.ts';
 import { contentSecurityPolicy } from '../vite/csp.ts';
-import { clientShell } from './clientShell.ts';
+import { clientShell, type ShellOptions } from './clientShell.ts';
 import { writeFontFiles } from './fontFiles.ts';
 import { fontLicensePath } from '../font/source.ts';
 import { FONT_MIME } from '../font/css.ts';
@@ -38,6 +38,12 @@ export interface BuildOptions {
    * problems are in the result; a deck with no slide at all still fails.
    */
   keepGoing?: boolean;
+  /**
+   * Where the client shell comes from (default: clientShell, which builds it
+   * with Vite in this process when it is not cached). The language server
+   * builds it in a child process instead (src/lsp/shellProcess.ts).
+   */
+  shell?: (options: ShellOptions) => Promise<string>;
 }
 
 export interface BuildResult {
@@ -91,7 +97,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   // loadDeck checked the theme (src/deck/theme.ts): no file means its problem is among the errors.
   const themeFile = deck.themeFile;
   if (!themeFile) throw new DeckError(errorsOf(problems));
-  const shell = await clientShell({ themeFile, single: options.single === true, diagrams: diagrams.map((d) => d.code) });
+  const shell = await (options.shell ?? clientShell)({ themeFile, single: options.single === true, diagrams: diagrams.map((d) => d.code) });
   lap('shell');
 
   const outDir = path.resolve(options.outDir);
