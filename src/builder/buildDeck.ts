@@ -16,7 +16,7 @@ import { validateDiagrams, stopDiagramCheck } from '../diagrams/validateDiagrams
 import { renderPage } from '../render/pageHtml.ts';
 import { contentSecurityPolicy } from '../vite/csp.ts';
 import { clientShell, type ShellOptions } from './clientShell.ts';
-import { writeFontFiles } from './fontFiles.ts';
+import { writeFontFiles, writeFullFontFiles } from './fontFiles.ts';
 import { fontLicensePath } from '../font/source.ts';
 import { FONT_MIME } from '../font/css.ts';
 import { DeckImages } from './deckImages.ts';
@@ -44,6 +44,8 @@ export interface BuildOptions {
    * builds it in a child process instead (src/lsp/shellProcess.ts).
    */
   shell?: (options: ShellOptions) => Promise<string>;
+  /** The whole bundled font instead of a subset of it (the editor's layout check: see writeFullFontFiles). */
+  fullFont?: boolean;
 }
 
 export interface BuildResult {
@@ -109,10 +111,12 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     await cp(shell, partial, { recursive: true, filter: (from) => path.basename(from) !== FOLDER_MANIFEST });
     await mkdir(path.join(partial, 'assets'), { recursive: true });
     await images.copyTo(path.join(partial, 'assets'));
-    const fonts = await writeFontFiles(deck, path.join(partial, 'assets'), options.single === true);
+    const fonts = options.fullFont
+      ? await writeFullFontFiles(path.join(partial, 'assets'))
+      : await writeFontFiles(deck, path.join(partial, 'assets'), options.single === true);
     const html = renderPage(await readFile(path.join(shell, 'index.html'), 'utf8'), deck, {
       fontCss: fonts.css,
-      fontPreload: fonts.files.map((href) => ({ href, type: FONT_MIME.woff2 })),
+      fontPreload: fonts.files.map((href) => ({ href, type: options.fullFont ? FONT_MIME.truetype : FONT_MIME.woff2 })),
       csp: contentSecurityPolicy({ single: options.single === true }),
     });
     // The page a browser reads must hold exactly the parsed slides (src/deck/slideCount.ts), and whole scripts.

@@ -4,7 +4,8 @@
 // export pipeline's session (src/export/pipeline/session.ts) and print view
 // (page.ts), which loads the deck once and then swaps the changed slides into
 // the open page. The client shell, when it is not cached, is built in a
-// child process that exits (shellProcess.ts), never in the server. A
+// child process that exits (shellProcess.ts), never in the server; the page
+// has the whole bundled font, no subset is made here (writeFullFontFiles). A
 // Chromium that dies is started again once; if it dies again (or there is
 // none), layout checks are unavailable and say so once, and the parse-level
 // checks go on. Chromium ends with the server (Puppeteer's exit handler, the
@@ -89,7 +90,12 @@ export class LayoutChecker {
 
   private async inspect(running: Running): Promise<Problem[]> {
     const progress = new Progress({ stream: process.stderr, updates: false, tty: false });
-    const built = await buildInto(running.session, this.slidesDir, { verifyDiagrams: false, keepGoing: true, shell: shellOutOfProcess });
+    const built = await buildInto(running.session, this.slidesDir, {
+      verifyDiagrams: false,
+      keepGoing: true,
+      shell: shellOutOfProcess,
+      fullFont: true,
+    });
     const render = { notes: false, fragments: false, selected: null, timeoutMs: TIMEOUT_MS };
     const shown = await running.view.show(built, { fragments: false }, render, progress);
     const findings = uniqueFindings([...missingGlyphs(built.deck), ...shown.findings]);

@@ -35,7 +35,7 @@ const FONT_STYLE = /<style id="iur-font">([\s\S]*?)<\/style>/;
 export async function buildInto(
   session: Session,
   slidesDir: string,
-  options: Pick<BuildOptions, 'verifyDiagrams' | 'keepGoing' | 'shell'>,
+  options: Pick<BuildOptions, 'verifyDiagrams' | 'keepGoing' | 'shell' | 'fullFont'>,
 ): Promise<Built> {
   const built = await buildDeck({ slidesDir, outDir: session.outDir, quiet: true, ...options });
   const font = FONT_STYLE.exec(await readFile(built.indexHtml, 'utf8'))?.[1] ?? '';
