@@ -15,8 +15,8 @@ import type { Problem } from '../shared/problem.ts';
 import { validateDiagrams, stopDiagramCheck } from '../diagrams/validateDiagrams.ts';
 import { renderPage } from '../render/pageHtml.ts';
 import { contentSecurityPolicy } from '../vite/csp.ts';
-import { clientShell } from './clientShell.ts';
-import { writeFontFiles } from './fontFiles.ts';
+import { clientShell, type ShellOptions } from './clientShell.ts';
+import { writeFontFiles, writeFullFontFiles } from './fontFiles.ts';
 import { writeCodeMathAssets } from './codeMathAssets.ts';
 import { fontLicensePath } from '../font/source.ts';
 import { FONT_MIME } from '../font/css.ts';
@@ -39,6 +39,14 @@ export interface BuildOptions {
    * problems are in the result; a deck with no slide at all still fails.
    */
   keepGoing?: boolean;
+  /**
+   * Where the client shell comes from (default: clientShell, which builds it
+   * with Vite in this process when it is not cached). The language server
+   * builds it in a child process instead (src/lsp/shellProcess.ts).
+   */
+  shell?: (options: ShellOptions) => Promise<string>;
+  /** The whole bundled font instead of a subset of it (the editor's layout check: see writeFullFontFiles). */
+  fullFont?: boolean;
 }
 
 export interface BuildResult {
@@ -92,7 +100,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   // loadDeck checked the theme (src/deck/theme.ts): no file means its problem is among the errors.
   const themeFile = deck.themeFile;
   if (!themeFile) throw new DeckError(errorsOf(problems));
-  const shell = await clientShell({ themeFile, single: options.single === true, diagrams: diagrams.map((d) => d.code) });
+  const shell = await (options.shell ?? clientShell)({ themeFile, single: options.single === true, diagrams: diagrams.map((d) => d.code) });
   lap('shell');
 
   const outDir = path.resolve(options.outDir);
@@ -104,12 +112,14 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     await cp(shell, partial, { recursive: true, filter: (from) => path.basename(from) !== FOLDER_MANIFEST });
     await mkdir(path.join(partial, 'assets'), { recursive: true });
     await images.copyTo(path.join(partial, 'assets'));
-    const fonts = await writeFontFiles(deck, path.join(partial, 'assets'), options.single === true);
+    const fonts = options.fullFont
+      ? await writeFullFontFiles(path.join(partial, 'assets'))
+      : await writeFontFiles(deck, path.join(partial, 'assets'), options.single === true);
     const extras = await writeCodeMathAssets(deck, path.join(partial, 'assets'), options.single === true);
     const html = renderPage(await readFile(path.join(shell, 'index.html'), 'utf8'), deck, {
       fontCss: fonts.css,
       extraCss: extras.css,
-      fontPreload: fonts.files.map((href) => ({ href, type: FONT_MIME.woff2 })),
+      fontPreload: fonts.files.map((href) => ({ href, type: options.fullFont ? FONT_MIME.truetype : FONT_MIME.woff2 })),
       csp: contentSecurityPolicy({ single: options.single === true }),
     });
     // The page a browser reads must hold exactly the parsed slides (src/deck/slideCount.ts), and whole scripts.

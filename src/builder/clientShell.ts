@@ -57,6 +57,12 @@ async function shellKey(options: ShellOptions, themeFile: string): Promise<strin
   return hash.digest('hex').slice(0, 20);
 }
 
+/** The folder of the cached shell when it is there and whole; undefined when it would have to be built. */
+export async function cachedShell(options: ShellOptions): Promise<string | undefined> {
+  const dir = path.join(CACHE, await shellKey(options, options.themeFile));
+  return existsSync(dir) && (await verifyFolder(dir)).ok ? dir : undefined;
+}
+
 /** The folder holding the built shell (index.html and assets/), building it if needed. */
 export async function clientShell(options: ShellOptions): Promise<string> {
   const { themeFile } = options;

@@ -18,16 +18,28 @@ the outline, and the link to the deck open in npm run dev.
 
   --stdio        accepted, as editors pass it (standard input and output is the only channel)
   --schema       print the front matter's JSON schema (src/lsp/frontMatter.schema.json) and exit
+  --client-shell build the cached client shell whose options come as JSON on
+                 standard input, print its folder and exit (the server runs
+                 this in a child process, so that Vite never loads into it)
   --help         this text`;
 
 export async function lspCommand(argv: string[]): Promise<number> {
-  const values = parseCommandArgs(argv, { stdio: { type: 'boolean', default: false }, schema: { type: 'boolean', default: false } });
+  const values = parseCommandArgs(argv, {
+    stdio: { type: 'boolean', default: false },
+    schema: { type: 'boolean', default: false },
+    'client-shell': { type: 'boolean', default: false },
+  });
   if (values.help) {
     console.log(LSP_HELP);
     return EXIT.ok;
   }
   if (values.schema) {
     process.stdout.write(frontMatterSchemaText());
+    return EXIT.ok;
+  }
+  if (values['client-shell']) {
+    const { buildShellFromInput } = await import('./shellProcess.ts');
+    console.log(await buildShellFromInput(process.stdin));
     return EXIT.ok;
   }
   const { stdioConnection } = await import('./stdio.ts');

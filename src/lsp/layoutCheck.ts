@@ -3,10 +3,13 @@
 // in one warm Chromium kept by the server, as `export --watch` keeps one: the
 // export pipeline's session (src/export/pipeline/session.ts) and print view
 // (page.ts), which loads the deck once and then swaps the changed slides into
-// the open page. A Chromium that dies is started again once; if it dies again
-// (or there is none), layout checks are unavailable and say so once, and the
-// parse-level checks go on. Chromium ends with the server (Puppeteer's exit
-// handler, the pipe it talks over, src/process/exitCleanup.ts).
+// the open page. The client shell, when it is not cached, is built in a
+// child process that exits (shellProcess.ts), never in the server; the page
+// has the whole bundled font, no subset is made here (writeFullFontFiles). A
+// Chromium that dies is started again once; if it dies again (or there is
+// none), layout checks are unavailable and say so once, and the parse-level
+// checks go on. Chromium ends with the server (Puppeteer's exit handler, the
+// pipe it talks over, src/process/exitCleanup.ts).
 import { DeckError } from '../deck/model.ts';
 import { buildInto } from '../export/pipeline/build.ts';
 import { uniqueFindings } from '../export/pipeline/gate.ts';
@@ -15,6 +18,7 @@ import { startSession, type Session } from '../export/pipeline/session.ts';
 import { Progress } from '../export/progress.ts';
 import { missingGlyphs } from '../font/glyphs.ts';
 import type { Problem } from '../shared/problem.ts';
+import { shellOutOfProcess } from './shellProcess.ts';
 
 /** How long a layout may take before the check gives up on this save. */
 const TIMEOUT_MS = 60_000;
@@ -86,7 +90,12 @@ export class LayoutChecker {
 
   private async inspect(running: Running): Promise<Problem[]> {
     const progress = new Progress({ stream: process.stderr, updates: false, tty: false });
-    const built = await buildInto(running.session, this.slidesDir, { verifyDiagrams: false, keepGoing: true });
+    const built = await buildInto(running.session, this.slidesDir, {
+      verifyDiagrams: false,
+      keepGoing: true,
+      shell: shellOutOfProcess,
+      fullFont: true,
+    });
     const render = { notes: false, fragments: false, selected: null, timeoutMs: TIMEOUT_MS };
     const shown = await running.view.show(built, { fragments: false }, render, progress);
     const findings = uniqueFindings([...missingGlyphs(built.deck), ...shown.findings]);

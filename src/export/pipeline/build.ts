@@ -4,7 +4,7 @@
 // editor's layout check (src/lsp/layoutCheck.ts) builds into its session the same way.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildDeck } from '../../builder/buildDeck.ts';
+import { buildDeck, type BuildOptions } from '../../builder/buildDeck.ts';
 import { DeckError, type Deck } from '../../deck/model.ts';
 import { displayPath } from '../../project/readSources.ts';
 import { formatProblem, type Problem } from '../../shared/problem.ts';
@@ -35,7 +35,7 @@ const FONT_STYLES = /<style id="(?:iur-font|iur-code-math)">([\s\S]*?)<\/style>/
 export async function buildInto(
   session: Session,
   slidesDir: string,
-  options: { verifyDiagrams: boolean; keepGoing?: boolean },
+  options: Pick<BuildOptions, 'verifyDiagrams' | 'keepGoing' | 'shell' | 'fullFont'>,
 ): Promise<Built> {
   const built = await buildDeck({ slidesDir, outDir: session.outDir, quiet: true, ...options });
   const font = [...(await readFile(built.indexHtml, 'utf8')).matchAll(FONT_STYLES)].map((m) => m[1]).join('\n');

@@ -2,9 +2,10 @@
 // headings, the text of cards and table header cells — where a break inside a
 // word (用户社|区, 源|代码) is most visible. BudouX (npm `budoux`, Google's
 // phrase segmenter, its Simplified Chinese model) finds the phrases at parse
-// time, each boundary kept to a word edge (onWordEdges), and a <wbr> marks it; the theme sets these elements
-// `word-break: keep-all`, so the browser breaks only there (and at spaces and
-// punctuation). <wbr> is no character: the text of the PDF and the PowerPoint
+// time, each boundary kept to a word edge (onWordEdges), and a <wbr> marks
+// it (a text's phrases are kept, as parses repeat); the theme sets these
+// elements `word-break: keep-all`, so the browser breaks only there (and at
+// spaces and punctuation). <wbr> is no character: the text of the PDF and the PowerPoint
 // file is unchanged. Body paragraphs keep the normal break at any character.
 import type { MarkdownIt, Token } from 'markdown-it';
 import { loadDefaultSimplifiedChineseParser } from 'budoux';
@@ -32,15 +33,28 @@ function onWordEdges(text: string, boundaries: number[]): number[] {
   return [...new Set(moved)].filter((b) => b > 0 && b < text.length).sort((a, b) => a - b);
 }
 
+/**
+ * Phrases already found, by text. The same headings and cards come back on
+ * every parse of the deck (the language server parses it on each keystroke),
+ * and BudouX with the word segmentation was the largest part of a parse.
+ */
+const found = new Map<string, readonly string[]>();
+const KEEP = 5000;
+
 /** The text's phrases (the text itself when it holds no Chinese), cut only between words. */
-export function phrases(text: string): string[] {
+export function phrases(text: string): readonly string[] {
   if (!HAN.test(text)) return [text];
+  const known = found.get(text);
+  if (known) return known;
   parser ??= loadDefaultSimplifiedChineseParser();
   const boundaries: number[] = [];
   let at = 0;
   for (const phrase of parser.parse(text).slice(0, -1)) boundaries.push((at += phrase.length));
   const cuts = [0, ...onWordEdges(text, boundaries), text.length];
-  return cuts.slice(1).map((end, i) => text.slice(cuts[i], end));
+  const parts = Object.freeze(cuts.slice(1).map((end, i) => text.slice(cuts[i], end)));
+  if (found.size >= KEEP) found.delete(found.keys().next().value ?? '');
+  found.set(text, parts);
+  return parts;
 }
 
 /** The inline's text tokens split at phrase boundaries, a <wbr> between two phrases. */
