@@ -5,7 +5,7 @@
 // structure tree), pdf-lib, JSZip, and LibreOffice Impress through its own
 // API (an equation alone in its paragraph opens as a Math object; the code
 // steps are its click effects) and as a renderer (its code slide against the
-// PDF's, ImageMagick NCC).
+// PDF's, ImageMagick NCC). A small deck of its own has a formula in a fragment.
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -238,5 +238,59 @@ describe('PowerPoint', () => {
       ncc = Number.parseFloat(String((error as { stderr?: string }).stderr ?? ''));
     }
     expect(ncc).toBeGreaterThanOrEqual(0.7);
+  });
+});
+
+describe('PowerPoint: a formula in a fragment', () => {
+  let stepped: string;
+  let steppedZip: JSZip;
+  let steppedLo: { slide: number; groups: LoEffect[][] }[];
+
+  beforeAll(async () => {
+    const slides = path.join(dir, 'formula-step');
+    await mkdir(slides);
+    await writeFile(
+      path.join(slides, '01-formula.md'),
+      [
+        '---',
+        'title: 公式逐步',
+        '---',
+        '',
+        '## 样本均值',
+        '',
+        '$$',
+        '\\bar{x} = \\frac{1}{n}\\sum_{i=1}^{n} x_i',
+        '$$',
+        '',
+        '方差 $s^2$ 随后出现。 {.fragment}',
+        '',
+      ].join('\n'),
+    );
+    stepped = path.join(dir, 'formula-step.pptx');
+    const done = await runExport(['--slides', slides, '--out', stepped]);
+    expect(done.code, done.stderr).toBe(0);
+    steppedZip = await JSZip.loadAsync(await readFile(stepped));
+    steppedLo = await loAnimations(stepped, path.join(dir, 'fonts.conf'), path.join(dir, 'profile'));
+  }, 200_000);
+
+  it('comes in at its click, the formula shown from the start, and the notes say so', async () => {
+    const xml = await steppedZip.file('ppt/slides/slide1.xml')!.async('string');
+    const ids = new Map([...xml.matchAll(/<p:cNvPr id="(\d+)" name="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const timing = /<p:timing>.*<\/p:timing>/s.exec(xml)?.[0] ?? '';
+    const clicks = timing.split('<p:cond delay="indefinite"/>').slice(1);
+    const shown = clicks.map((c) => [...new Set([...c.matchAll(/<p:spTgt spid="(\d+)"/g)].map((m) => ids.get(m[1])))]);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toHaveLength(1);
+    const name = shown[0][0] ?? '';
+    // The paragraph holding the inline formula: an equation in its own box, not the display formula's.
+    expect(name).toMatch(/^formula \d+$/);
+    const box = new RegExp(`<p:sp>(?:(?!</p:sp>).)*name="${name}"(?:(?!</p:sp>).)*</p:sp>`, 's').exec(xml)?.[0] ?? '';
+    expect(box).toContain('随后出现');
+    expect(box).toContain('<a14:m>');
+    const effects = steppedLo.find((s) => s.slide === 1)?.groups ?? [];
+    expect(effects.map((g) => g.map((e) => [e.shape, e.class, e.trigger]))).toEqual([[[name, 1, 1]]]);
+    const rels = await steppedZip.file('ppt/slides/_rels/slide1.xml.rels')!.async('string');
+    const notes = await steppedZip.file(`ppt/notesSlides/${/notesSlides\/([^"]+)"/.exec(rels)?.[1]}`)!.async('string');
+    expect(notes).toMatch(/第 1 步：方差 [^<]*随后出现。/);
   });
 });
