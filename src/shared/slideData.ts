@@ -88,10 +88,16 @@ export interface TextItem {
   fragment?: number;
 }
 
-/** A code block's steps ({1|2-3|all}): the lines lit at each, 1-based; step 0 shows at once, each next one at its fragment. */
+/**
+ * A code block's steps ({1|2-3|all}): the lines lit at each, 1-based; step 0
+ * shows at once, each next one at its fragment (`step`: that fragment's place
+ * in the slide's steps). A block with marked lines has its runs in their lit
+ * colours and says how the others show: at `dim` opacity over `ground`.
+ */
 export interface CodeInfo {
   lang: string;
-  steps: { fragment?: number; lines: number[] }[];
+  steps: { fragment?: number; step?: number; lines: number[] }[];
+  dim?: { opacity: number; ground: Colour };
 }
 
 export interface Border {

@@ -2,31 +2,19 @@
 // its colour, in the code font, leading spaces kept; the line number as the
 // line's first run, padded so the code starts where it does on the slide, and
 // a wrapped line hanging under it. A line dimmed by a step (its opacity) gets
-// its colours mixed into the block's background, as it shows. The block's
-// steps ({1|2-3|all}) travel with it: the lines lit at each, and the fragment
-// each step is, for the PowerPoint file's animations.
+// its colours mixed into the block's background, as it shows; a block whose
+// lines change with its steps ({1|2-3|all}) keeps them lit instead, and its
+// steps travel with it (the lines lit at each, the fragment and slide step
+// each is, how a dimmed line shows) for the PowerPoint file to draw each step.
 import type { CodeInfo, Colour, Item, Paragraph, Run } from '../../shared/slideData.ts';
+import { mix } from '../../shared/colourMix.ts';
+import { stepOf } from './steps.ts';
 import { contentBox } from './geometry.ts';
 import { runOf } from './runs.ts';
 import { colour, lineHeightOf, px } from './style.ts';
 
-/** `c` as it shows at `opacity` over `ground`. */
-export function mix(c: Colour, ground: Colour, opacity: number): Colour {
-  if (opacity >= 0.999) return c;
-  const ch = (hex: string, i: number) => parseInt(hex.slice(i, i + 2), 16);
-  const hex = [0, 2, 4]
-    .map((i) =>
-      Math.round(ch(c.hex, i) * opacity + ch(ground.hex, i) * (1 - opacity))
-        .toString(16)
-        .padStart(2, '0'),
-    )
-    .join('')
-    .toUpperCase();
-  return { hex, alpha: c.alpha };
-}
-
-function lineRuns(line: Element, digits: number, ground: Colour): Run[] {
-  const opacity = Number(getComputedStyle(line).opacity || '1');
+function lineRuns(line: Element, digits: number, ground: Colour, lit: boolean): Run[] {
+  const opacity = lit ? 1 : Number(getComputedStyle(line).opacity || '1');
   const runs: Run[] = [];
   const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -54,7 +42,10 @@ export function codeSteps(pre: Element): CodeInfo['steps'] {
   if (!pre.classList.contains('code-marked')) return [];
   const lines = Array.from(pre.querySelectorAll('.code-line'));
   const markers = Array.from(pre.querySelectorAll(':scope > .code-step'));
-  const steps: CodeInfo['steps'] = [{ lines: [] }, ...markers.map((m) => ({ fragment: fragmentOf(m), lines: [] as number[] }))];
+  const steps: CodeInfo['steps'] = [
+    { lines: [] },
+    ...markers.map((m) => ({ fragment: fragmentOf(m), step: stepOf(m), lines: [] as number[] })),
+  ];
   lines.forEach((line, i) => {
     // The on/off pairs of the line (src/markdown/code/codeHtml.ts): lit from `on`'s step up to `off`'s.
     for (const off of Array.from(line.querySelectorAll('.code-off'))) {
@@ -67,14 +58,27 @@ export function codeSteps(pre: Element): CodeInfo['steps'] {
   return steps;
 }
 
+/** How a line no step lights shows: the opacity of a bare line of the block (the theme's dimming). */
+function dimOpacity(pre: HTMLElement): number {
+  const probe = document.createElement('span');
+  probe.className = 'code-line';
+  (pre.querySelector('code') ?? pre).appendChild(probe);
+  const opacity = Number(getComputedStyle(probe).opacity || '1');
+  probe.remove();
+  return opacity;
+}
+
 export function codeItem(pre: HTMLElement, out: Item[]): void {
   const cs = getComputedStyle(pre);
   const ground = colour(cs.backgroundColor) ?? { hex: 'FFFFFF', alpha: 1 };
   const lines = Array.from(pre.querySelectorAll<HTMLElement>('.code-line'));
   const digits = String(lines.length).length;
+  const steps = codeSteps(pre);
+  // Lines that change with the steps are read lit; the writer dims them per step.
+  const stepped = steps.length > 1;
   const paragraphs: Paragraph[] = lines.map((line) => {
     const lcs = getComputedStyle(line);
-    const runs = lineRuns(line, pre.classList.contains('code-numbered') ? digits : 0, ground);
+    const runs = lineRuns(line, pre.classList.contains('code-numbered') ? digits : 0, ground, stepped);
     return {
       runs: runs.length > 0 ? runs : [{ ...runOf('', lcs), mono: true }],
       align: 'left',
@@ -94,7 +98,7 @@ export function codeItem(pre: HTMLElement, out: Item[]): void {
     box,
     column: box,
     paragraphs,
-    code: { lang: pre.getAttribute('data-lang') ?? '', steps: codeSteps(pre) },
+    code: { lang: pre.getAttribute('data-lang') ?? '', steps, ...(stepped ? { dim: { opacity: dimOpacity(pre), ground } } : {}) },
     fragment: fragmentOf(pre.parentElement?.closest('.fragment') ?? null),
   });
 }

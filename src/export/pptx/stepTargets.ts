@@ -3,14 +3,19 @@
 // one step is shown whole; one whose paragraphs come in at different steps
 // (a list stepped item by item, a stacked body with a stepped paragraph) is
 // shown paragraph by paragraph. Pictures, tables and a card's boxes are shown
-// whole. animations.ts writes the result as the slide's timing tree.
+// whole, and so is each box of a stepped code block (codeSteps.ts), the
+// notes naming the lines it lights. animations.ts writes the result as the
+// slide's timing tree.
 import type { FragmentStep, Item, TextItem } from '../../shared/slideData.ts';
 import type { StepFix, StepTarget } from './animations.ts';
+import { linesSaid } from './codeSteps.ts';
 
 /** An item as written, under the shape name it got. */
 export interface NamedItem {
   item: Item;
   name: string;
+  /** One box of a stepped code block: the slide step it comes in at (none: from the start) and the lines it lights. */
+  codeStep?: { step?: number; lines: number[] };
 }
 
 const textOf = (item: TextItem, paragraphs: number[]): string =>
@@ -28,8 +33,12 @@ const textOf = (item: TextItem, paragraphs: number[]): string =>
 function targetsOf(written: NamedItem[], step: number): { targets: StepTarget[]; said: string[] } {
   const targets: StepTarget[] = [];
   const said: string[] = [];
-  for (const { item, name } of written) {
-    if (item.kind === 'text') {
+  for (const { item, name, codeStep } of written) {
+    if (codeStep) {
+      if (codeStep.step !== step) continue;
+      targets.push({ name, kind: 'text' });
+      said.push(linesSaid(codeStep.lines, item.kind === 'text' ? item.paragraphs.length : 0));
+    } else if (item.kind === 'text') {
       const steps = item.paragraphs.map((p) => p.step);
       const mine = steps.flatMap((s, i) => (s === step ? [i] : []));
       if (mine.length === 0) continue;

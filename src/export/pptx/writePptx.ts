@@ -5,7 +5,8 @@
 // in one wrapping text body (stack.ts); shapes for fills and rules, native
 // tables, pictures (SVG + PNG) with descriptions, links, speaker notes, one
 // section per part, document properties; the fragment steps as click
-// animations (stepTargets.ts), each step named in the notes. What pptxgenjs
+// animations (stepTargets.ts), a stepped code block as a box per step
+// (codeSteps.ts), each step named in the notes. What pptxgenjs
 // cannot say is fixed afterwards in the package (fixPackage.ts, masterXml.ts,
 // animations.ts).
 import PptxGenJS from 'pptxgenjs';
@@ -32,6 +33,7 @@ import type { formulaOmml } from './omml.ts';
 import { placeholder, type FormulaFix } from './equations.ts';
 import type { Problem } from '../../shared/problem.ts';
 import { stepTargets, type NamedItem } from './stepTargets.ts';
+import { codeStepBoxes } from './codeSteps.ts';
 import { fitText, normAutofit } from './textFit.ts';
 import { roomForNumbers } from './numberRoom.ts';
 import type { SlideAnimation, StepFix } from './animations.ts';
@@ -185,7 +187,7 @@ interface Written {
  * the footer, whereas the room below is already the box's; a title shrinks
  * rather than run into the rule under it, a card's text stays in its card.
  */
-function addText(slide: PptxGenJS.Slide, item: TextItem, room: Box, written: Written, name: string): void {
+function addText(slide: PptxGenJS.Slide, item: TextItem, room: Box, written: Written, name: string, fill?: Colour): void {
   // A hair of room on the right: another renderer's rounding must not push a full line's last character down.
   const centered = item.paragraphs.every((p) => p.align === 'center');
   const slack = Math.min(6, room.w * 0.02);
@@ -201,6 +203,7 @@ function addText(slide: PptxGenJS.Slide, item: TextItem, room: Box, written: Wri
     fit: 'shrink',
     wrap: true,
     objectName: name,
+    ...(fill ? { fill: { color: fill.hex, transparency: transparency(fill.alpha) } } : {}),
   });
 }
 
@@ -453,8 +456,19 @@ function writeSlide(
       pictures.push(fix);
       // A formula PowerPoint cannot keep is a picture of that name: its steps target it.
       if (fix.name.startsWith('formula-picture')) name = fix.name;
-    } else if (item.kind === 'text' && item.code) addText(slide, item, item.box, written, name);
-    else if (item.kind === 'text') {
+    } else if (item.kind === 'text' && item.code) {
+      // A block whose lines change with its steps: one opaque box per step, stacked (codeSteps.ts).
+      const boxes = codeStepBoxes(item);
+      if (boxes.length > 1) {
+        for (const box of boxes) {
+          const boxName = box.index === 0 ? name : `${name} step ${box.index}`;
+          addText(slide, box.item, item.box, written, boxName, item.code.dim?.ground);
+          named.push({ item: box.item, name: boxName, codeStep: { step: box.step, lines: box.lines } });
+        }
+        return;
+      }
+      addText(slide, item, item.box, written, name);
+    } else if (item.kind === 'text') {
       const placed = roomForNumbers(item, item.role === undefined ? roomOf(item, items, page) : item.box);
       addText(slide, placed.item, placed.room, written, name);
     } else if (item.kind === 'table') addTable(slide, item, written, name);

@@ -3,8 +3,9 @@
 // display formula) exported once as PDF, as PDF with --fragments and as
 // PowerPoint, and read back with real clients: poppler (text, fonts, the
 // structure tree), pdf-lib, JSZip, and LibreOffice Impress through its own
-// API (an equation alone in its paragraph opens as a Math object) and as a
-// renderer (its code slide against the PDF's, ImageMagick NCC).
+// API (an equation alone in its paragraph opens as a Math object; the code
+// steps are its click effects) and as a renderer (its code slide against the
+// PDF's, ImageMagick NCC). A small deck of its own has a formula in a fragment.
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,12 +14,13 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../helpers/exportRun.ts';
 import { tempDir } from '../../helpers/deckPage.ts';
-import { convertToPdf, loShapes, type LoShape } from '../../helpers/libreoffice.ts';
+import { convertToPdf, loAnimations, loShapes, type LoEffect, type LoShape } from '../../helpers/libreoffice.ts';
 import { fontPackageDir } from '../../../src/font/source.ts';
 import { monoSourcePath } from '../../../src/font/mono.ts';
 
 const FIXTURE = 'tests/fixtures/code';
 const CODE_SLIDE = 2;
+const STEPS_SLIDE = 3;
 const INLINE_SLIDE = 5;
 const DISPLAY_SLIDE = 6;
 
@@ -29,6 +31,7 @@ let pptx: string;
 let zip: JSZip;
 let shapes: LoShape[][];
 let loPdf: string;
+let loEffects: { slide: number; groups: LoEffect[][] }[];
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 const pageText = (file: string, page: number) => run('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-']);
@@ -69,6 +72,7 @@ beforeAll(async () => {
   convertToPdf(pptx, lo, fonts, path.join(dir, 'profile'));
   loPdf = path.join(lo, 'code.pdf');
   shapes = await loShapes(pptx, path.join(dir, 'shapes.json'), fonts, path.join(dir, 'profile'));
+  loEffects = await loAnimations(pptx, fonts, path.join(dir, 'profile'));
 }, 400_000);
 
 afterAll(async () => {
@@ -175,6 +179,49 @@ describe('PowerPoint', () => {
     expect(inline?.text).toContain('说明质量与能量可以相互转换');
   });
 
+  it('plays the code steps as clicks: a box per step over the one before, each lighting its lines, in order with the bullet', async () => {
+    const xml = await slideXml(STEPS_SLIDE);
+    const ids = new Map([...xml.matchAll(/<p:cNvPr id="(\d+)" name="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const boxes = [...ids.values()].filter((n) => n.startsWith('code '));
+    expect(boxes).toHaveLength(3);
+    const [first, second, third] = boxes;
+    expect([second, third]).toEqual([`${first} step 1`, `${first} step 2`]);
+    // Each box as its step shows the block: the lit lines dark, the others mixed into the block's fill.
+    const lineColours = (name: string) => {
+      const sp = new RegExp(`<p:sp>(?:(?!</p:sp>).)*name="${name}"(?:(?!</p:sp>).)*</p:sp>`, 's').exec(xml)?.[0] ?? '';
+      expect(sp).toMatch(/<p:spPr>.*<a:solidFill><a:srgbClr val="\w{6}"\/><\/a:solidFill>.*<\/p:spPr>/s);
+      return [...sp.matchAll(/<a:p>.*?<\/a:p>/gs)].map(
+        (p) => /<a:t>def<\/a:t>|<a:t>[^<]*total/.test(p[0]) && /<a:srgbClr val="(\w{6})"/.exec(p[0])?.[1],
+      );
+    };
+    const lit = (name: string) => {
+      const colours = lineColours(name);
+      const darkest = colours.map((c) => (c ? parseInt(c.slice(0, 2), 16) : 255));
+      return darkest.map((v) => v < Math.min(...darkest) + 40);
+    };
+    expect(lit(first)).toEqual([true, false, false]);
+    expect(lit(second)).toEqual([false, true, true]);
+    expect(lit(third)).toEqual([true, true, true]);
+    // The timing tree: one click group a step, the code's next boxes and then the bullet.
+    const timing = /<p:timing>.*<\/p:timing>/s.exec(xml)?.[0] ?? '';
+    const clicks = timing.split('<p:cond delay="indefinite"/>').slice(1);
+    // (A fade names its shape twice: its visibility and its filter.)
+    const shown = clicks.map((c) => [...new Set([...c.matchAll(/<p:spTgt spid="(\d+)"/g)].map((m) => ids.get(m[1])))]);
+    expect(shown).toEqual([[second], [third], [expect.stringMatching(/^ul /)]]);
+    // LibreOffice reads the same: entrance effects on click, on those shapes, in that order.
+    const effects = loEffects.find((s) => s.slide === STEPS_SLIDE)?.groups ?? [];
+    expect(effects.map((g) => g.map((e) => [e.shape, e.class, e.trigger]))).toEqual(shown.map(([name]) => [[name, 1, 1]]));
+    expect(effects[0][0].preset).toBe('ooo-entrance-appear');
+    // The notes name the lines each click lights.
+    const rels = await zip.file(`ppt/slides/_rels/slide${STEPS_SLIDE}.xml.rels`)!.async('string');
+    const notes = await zip.file(`ppt/notesSlides/${/notesSlides\/([^"]+)"/.exec(rels)?.[1]}`)!.async('string');
+    expect(notes).toContain('第 1 步：代码第 2–3 行');
+    expect(notes).toContain('第 2 步：全部代码行');
+    expect(notes).toContain('第 3 步：第一步：定义函数');
+    // Slides without steps have no timing tree.
+    expect(await slideXml(CODE_SLIDE)).not.toContain('<p:timing>');
+  });
+
   it('renders the code slide in LibreOffice as the PDF shows it (NCC ≥ 0.7)', () => {
     const picture = (file: string, name: string) => {
       const base = path.join(dir, name);
@@ -191,5 +238,59 @@ describe('PowerPoint', () => {
       ncc = Number.parseFloat(String((error as { stderr?: string }).stderr ?? ''));
     }
     expect(ncc).toBeGreaterThanOrEqual(0.7);
+  });
+});
+
+describe('PowerPoint: a formula in a fragment', () => {
+  let stepped: string;
+  let steppedZip: JSZip;
+  let steppedLo: { slide: number; groups: LoEffect[][] }[];
+
+  beforeAll(async () => {
+    const slides = path.join(dir, 'formula-step');
+    await mkdir(slides);
+    await writeFile(
+      path.join(slides, '01-formula.md'),
+      [
+        '---',
+        'title: 公式逐步',
+        '---',
+        '',
+        '## 样本均值',
+        '',
+        '$$',
+        '\\bar{x} = \\frac{1}{n}\\sum_{i=1}^{n} x_i',
+        '$$',
+        '',
+        '方差 $s^2$ 随后出现。 {.fragment}',
+        '',
+      ].join('\n'),
+    );
+    stepped = path.join(dir, 'formula-step.pptx');
+    const done = await runExport(['--slides', slides, '--out', stepped]);
+    expect(done.code, done.stderr).toBe(0);
+    steppedZip = await JSZip.loadAsync(await readFile(stepped));
+    steppedLo = await loAnimations(stepped, path.join(dir, 'fonts.conf'), path.join(dir, 'profile'));
+  }, 200_000);
+
+  it('comes in at its click, the formula shown from the start, and the notes say so', async () => {
+    const xml = await steppedZip.file('ppt/slides/slide1.xml')!.async('string');
+    const ids = new Map([...xml.matchAll(/<p:cNvPr id="(\d+)" name="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const timing = /<p:timing>.*<\/p:timing>/s.exec(xml)?.[0] ?? '';
+    const clicks = timing.split('<p:cond delay="indefinite"/>').slice(1);
+    const shown = clicks.map((c) => [...new Set([...c.matchAll(/<p:spTgt spid="(\d+)"/g)].map((m) => ids.get(m[1])))]);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toHaveLength(1);
+    const name = shown[0][0] ?? '';
+    // The paragraph holding the inline formula: an equation in its own box, not the display formula's.
+    expect(name).toMatch(/^formula \d+$/);
+    const box = new RegExp(`<p:sp>(?:(?!</p:sp>).)*name="${name}"(?:(?!</p:sp>).)*</p:sp>`, 's').exec(xml)?.[0] ?? '';
+    expect(box).toContain('随后出现');
+    expect(box).toContain('<a14:m>');
+    const effects = steppedLo.find((s) => s.slide === 1)?.groups ?? [];
+    expect(effects.map((g) => g.map((e) => [e.shape, e.class, e.trigger]))).toEqual([[[name, 1, 1]]]);
+    const rels = await steppedZip.file('ppt/slides/_rels/slide1.xml.rels')!.async('string');
+    const notes = await steppedZip.file(`ppt/notesSlides/${/notesSlides\/([^"]+)"/.exec(rels)?.[1]}`)!.async('string');
+    expect(notes).toMatch(/第 1 步：方差 [^<]*随后出现。/);
   });
 });
