@@ -53,13 +53,31 @@ function overlap(a: { x0: number; y0: number; x1: number; y1: number }, b: typeo
   return { across: Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0), down: Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) };
 }
 
+/** A box in points: left, top, right, bottom. */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Whether `inner`'s centre lies in `outer`, with room for a renderer that draws an equation a little larger than its box. */
+function within(inner: Box, outer: Box, room = 24): boolean {
+  const x = (inner.x0 + inner.x1) / 2;
+  const y = (inner.y0 + inner.y1) / 2;
+  return x >= outer.x0 - room && x <= outer.x1 + room && y >= outer.y0 - room && y <= outer.y1 + room;
+}
+
 /**
  * What is wrong with one slide's text: a word outside the slide; a body word
  * reaching into the footer's band (from the top of its highest word down);
  * a word over another block's box (by more than a sliver: a quarter of the
  * word's height and 2 pt across). `isFooter` tells the footer's words.
+ * `wholes`: boxes (in the page's points) drawn as one object, such as an
+ * equation, whose pieces (a limit above a sum) a reader may split into blocks
+ * that overlap each other; blocks inside the same whole are not compared.
  */
-export function layoutProblems(page: BlockPage, slide: string, isFooter: (w: Word) => boolean): string[] {
+export function layoutProblems(page: BlockPage, slide: string, isFooter: (w: Word) => boolean, wholes: Box[] = []): string[] {
   const problems: string[] = [];
   const words = page.blocks.flatMap((b) => b.words);
   const footer = words.filter(isFooter);
@@ -75,6 +93,7 @@ export function layoutProblems(page: BlockPage, slide: string, isFooter: (w: Wor
   page.blocks.forEach((block, i) => {
     page.blocks.forEach((other, j) => {
       if (i === j) return;
+      if (wholes.some((whole) => within(block, whole) && within(other, whole))) return;
       for (const w of block.words) {
         const o = overlap(w, other);
         if (o.across > 2 && o.down > (w.y1 - w.y0) * 0.25)
