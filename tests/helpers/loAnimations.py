@@ -11,21 +11,10 @@
 # "preset": "ooo-entrance-fade-in", "class": 1, "trigger": 1, "begin": 0.0}, …], …]}, …]
 import json
 import sys
-import time
 
 import uno
 from com.sun.star.presentation.EffectNodeType import MAIN_SEQUENCE
-
-
-def connect(pipe):
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', local)
-    for _ in range(240):
-        try:
-            return resolver.resolve(f'uno:pipe,name={pipe};urp;StarOffice.ComponentContext')
-        except Exception:
-            time.sleep(0.5)
-    raise SystemExit('soffice did not answer on its pipe')
+from loUno import connect
 
 
 def children(node):

@@ -12,29 +12,10 @@
 import json
 import os
 import sys
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
 from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
-
-
-def connect(pipe):
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', local)
-    for _ in range(240):
-        try:
-            return resolver.resolve(f'uno:pipe,name={pipe};urp;StarOffice.ComponentContext')
-        except Exception:
-            time.sleep(0.5)
-    raise SystemExit('soffice did not answer on its pipe')
+from loUno import connect, prop
 
 
 def shapes(page):
