@@ -41,7 +41,9 @@ async function main(): Promise<number> {
     for (const name of ['package.json', 'README.md']) cpSync(path.join(HERE, name), path.join(work, name));
     mkdirSync(path.dirname(out), { recursive: true });
     await createVSIX({ cwd: work, packagePath: out, dependencies: false, allowMissingRepository: true, skipLicense: true });
-    console.log(`package:vscode: ${path.relative(process.cwd(), out) || out} written`);
+    // Relative when below the working folder, else the whole path (as every command names a file it wrote).
+    const rel = path.relative(process.cwd(), out);
+    console.log(`package:vscode: ${rel && !rel.startsWith('..') ? rel : out} written`);
     return 0;
   } finally {
     rmSync(work, { recursive: true, force: true });
