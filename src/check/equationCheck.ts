@@ -5,28 +5,18 @@
 import type { Deck } from '../deck/model.ts';
 import type { Problem } from '../shared/problem.ts';
 
-const FORMULA = /<(?:span|div) class="math (math-display|math-inline)" data-line="(\d+)" role="img" aria-label="([^"]*)"/g;
-const unescape = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
-
 export async function equationProblems(deck: Deck): Promise<Problem[]> {
-  if (!deck.math) return [];
+  if (!deck.formulas) return [];
   const { formulaOmml } = await import('../export/pptx/omml.ts');
   const problems: Problem[] = [];
-  for (const slide of deck.slides) {
-    for (const [, kind, line, label] of slide.html.matchAll(FORMULA)) {
-      const result = formulaOmml(unescape(label), kind === 'math-display', { size: 28, colour: '000000' });
-      if ('error' in result)
-        problems.push({
-          pos: { file: slide.pos.file, line: Number(line) },
-          level: 'warning',
-          message: `formula: the PowerPoint file will hold it as a picture, not an editable equation (${result.error})`,
-        });
-    }
+  for (const formula of deck.formulas ?? []) {
+    const result = formulaOmml(formula.tex, formula.display, { size: 28, colour: '000000' });
+    if ('error' in result)
+      problems.push({
+        pos: { file: formula.file, line: formula.line },
+        level: 'warning',
+        message: `formula: the PowerPoint file will hold it as a picture, not an editable equation (${result.error})`,
+      });
   }
   return problems;
 }

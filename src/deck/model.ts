@@ -72,6 +72,15 @@ export interface Slide {
   timing?: number;
 }
 
+/** A formula of the deck, as the parse rendered it (src/markdown/rules/math.ts). */
+export interface Formula {
+  file: string;
+  /** 1-based source line. */
+  line: number;
+  tex: string;
+  display: boolean;
+}
+
 export interface Deck {
   meta: DeckMeta;
   /** Source files in name order. */
@@ -84,6 +93,8 @@ export interface Deck {
   codeText?: string;
   /** The deck has a formula: KaTeX's CSS and the fonts its formulas use are shipped only then. */
   math?: boolean;
+  /** Each formula KaTeX typeset, where it is written: what the doctor converts for PowerPoint and the tagged PDF names. */
+  formulas?: Formula[];
   /** Real path of the theme's CSS file, once checked (src/deck/theme.ts); unset if it is not usable. */
   themeFile?: string;
   /** The pen's drawings from slides/annotations.json, by slide id (src/annotations/). */

@@ -92,6 +92,7 @@ export function parseFiles(sources: SourceFile[], md: MarkdownIt, options: Parse
       dir: source.absolute ? path.dirname(source.absolute) : undefined,
       assetUrl: options.assetUrl,
       roots: options.roots,
+      formulas: [],
     };
     const tokens = md.parse(source.text, env);
     options.onTokens?.(source, tokens);
@@ -183,5 +184,7 @@ export function renderDeck(files: ParsedFile[], md: MarkdownIt, options: ParseOp
   const deck: Deck = { meta, files: sources.map((s) => s.file), parts, slides, text };
   if (needs.mono) deck.codeText = needs.codeText;
   if (needs.math) deck.math = true;
+  const formulas = files.flatMap(({ source, env }) => (env.formulas ?? []).map((f) => ({ file: source.file, ...f })));
+  if (formulas.length > 0) deck.formulas = formulas;
   return { deck, problems };
 }

@@ -21,6 +21,8 @@ export interface ParseEnv {
   code?: CodeHighlighter;
   /** Renders formulas (KaTeX); none: a formula renders as its TeX. */
   math?: MathRenderer;
+  /** Each formula typeset, as the math rule rendered it (1-based line): the deck model's `formulas`. */
+  formulas?: { line: number; tex: string; display: boolean }[];
 }
 
 /**

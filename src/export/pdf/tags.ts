@@ -15,22 +15,11 @@ import type { Deck } from '../../deck/model.ts';
 /** Non-1.7 types Chromium uses, and the standard type each is read as. */
 export const ROLE_MAP: Record<string, string> = { Strong: 'Span', Em: 'Span', Title: 'H1', FENote: 'Note', Sub: 'Span' };
 
-const unescape = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
 const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** The labels (TeX) of the deck's formulas, as the page says them. */
-export function formulaLabels(deck: Pick<Deck, 'slides'>): Set<string> {
-  const labels = new Set<string>();
-  for (const slide of deck.slides) {
-    for (const m of slide.html.matchAll(/<(?:span|div) class="math [^"]*"[^>]*? role="img" aria-label="([^"]*)"/g))
-      labels.add(normal(unescape(m[1])));
-  }
-  return labels;
+/** The labels (TeX) of the deck's formulas, as the page says them (each wrapper's aria-label). */
+export function formulaLabels(deck: Pick<Deck, 'formulas'>): Set<string> {
+  return new Set((deck.formulas ?? []).map((f) => normal(f.tex)));
 }
 
 /** Makes each Figure whose Alt is a formula's label a Formula; how many. */

@@ -47,8 +47,10 @@ function renderFormula(token: Token, display: boolean, block: boolean, env: Pars
   const tag = block ? 'div' : 'span';
   const classes = `math ${display ? 'math-display' : 'math-inline'}`;
   const where = ` data-line="${line0 + 1}"`;
-  if (result && 'html' in result)
+  if (result && 'html' in result) {
+    env?.formulas?.push({ line: line0 + 1, tex, display });
     return `<${tag} class="${classes}"${where} role="img" aria-label="${label}">${result.html}</${tag}>${block ? '\n' : ''}`;
+  }
   if (result && env) report(env, line0, `formula does not parse: ${result.error}`);
   const source = display ? `$$${tex}$$` : `$${tex}$`;
   return `<${tag} class="${classes} math-source"${where}><code>${escape(source)}</code></${tag}>${block ? '\n' : ''}`;
