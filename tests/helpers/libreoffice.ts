@@ -9,8 +9,18 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** A fontconfig setup: the system's, extra font folders, and `family` standing in for `typeface`. */
-export async function fontConfig(into: string, name: string, typeface: string, family: string, dirs: string[] = []): Promise<string> {
+/** A fontconfig setup: the system's, extra font folders, and `family` standing in for `typeface` (`more`: further typeface → family pairs). */
+export async function fontConfig(
+  into: string,
+  name: string,
+  typeface: string,
+  family: string,
+  dirs: string[] = [],
+  more: Record<string, string> = {},
+): Promise<string> {
+  const aliases = Object.entries({ [typeface]: family, ...more }).map(
+    ([face, stand]) => `  <alias binding="same"><family>${face}</family><prefer><family>${stand}</family></prefer></alias>`,
+  );
   const file = path.join(into, `${name}.conf`);
   await writeFile(
     file,
@@ -20,7 +30,7 @@ export async function fontConfig(into: string, name: string, typeface: string, f
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
 ${dirs.map((d) => `  <dir>${d}</dir>`).join('\n')}
   <cachedir>${path.join(into, `${name}-cache`)}</cachedir>
-  <alias binding="same"><family>${typeface}</family><prefer><family>${family}</family></prefer></alias>
+${aliases.join('\n')}
 </fontconfig>
 `,
   );

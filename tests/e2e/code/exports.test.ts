@@ -14,7 +14,7 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../helpers/exportRun.ts';
 import { tempDir } from '../../helpers/deckPage.ts';
-import { convertToPdf, loAnimations, loShapes, type LoEffect, type LoShape } from '../../helpers/libreoffice.ts';
+import { convertToPdf, fontConfig, loAnimations, loShapes, type LoEffect, type LoShape } from '../../helpers/libreoffice.ts';
 import { fontPackageDir } from '../../../src/font/source.ts';
 import { monoSourcePath } from '../../../src/font/mono.ts';
 
@@ -51,21 +51,13 @@ beforeAll(async () => {
   }
   zip = await JSZip.loadAsync(await readFile(pptx));
   // LibreOffice with the deck's own fonts standing in for what the file names (YaHei, Consolas).
-  const fonts = path.join(dir, 'fonts.conf');
-  await writeFile(
-    fonts,
-    `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <dir>${fontPackageDir()}/400Regular</dir>
-  <dir>${fontPackageDir()}/700Bold</dir>
-  <dir>${path.dirname(monoSourcePath())}</dir>
-  <cachedir>${path.join(dir, 'fonts-cache')}</cachedir>
-  <alias binding="same"><family>Microsoft YaHei</family><prefer><family>Noto Sans SC</family></prefer></alias>
-  <alias binding="same"><family>Consolas</family><prefer><family>JetBrains Mono</family></prefer></alias>
-</fontconfig>
-`,
+  const fonts = await fontConfig(
+    dir,
+    'fonts',
+    'Microsoft YaHei',
+    'Noto Sans SC',
+    [`${fontPackageDir()}/400Regular`, `${fontPackageDir()}/700Bold`, path.dirname(monoSourcePath())],
+    { Consolas: 'JetBrains Mono' },
   );
   const lo = path.join(dir, 'lo');
   await mkdir(lo);
