@@ -29,8 +29,9 @@ export async function loadDeck(slidesDir: string, options: LoadOptions = {}): Pr
   const roots = deckRoots(dir);
   // Parsed once to tokens; Shiki and KaTeX are loaded only if the tokens ask for them, then rendered.
   const files = parseFiles(sources, shared, { roots, ...parse });
-  const renderers = await loadRenderers(needsOf(files.map((f) => f.tokens)));
-  const result = renderDeck(files, shared, { roots, ...parse, renderers });
+  const needs = needsOf(files.map((f) => f.tokens));
+  const renderers = await loadRenderers(needs);
+  const result = renderDeck(files, shared, { roots, ...parse, renderers }, needs);
   result.problems.unshift(...readProblems);
   if (sources.length > 0) {
     const at = { file: sources[0].file, line: themeLine(sources[0].text) };

@@ -14,7 +14,7 @@ import { LAYOUT_OPEN, SLIDE_LAYOUTS, layoutName, OUTLINE_PLACEHOLDER } from '../
 import { isMermaid } from '../markdown/rules/mermaid.ts';
 import { renderOutline } from './outline.ts';
 import type { Roots } from '../project/contain.ts';
-import { needsOf, type Renderers } from '../markdown/renderers.ts';
+import { needsOf, type Needs, type Renderers } from '../markdown/renderers.ts';
 import { codeSteps, orderFragments } from './fragmentOrder.ts';
 
 export interface ParseResult {
@@ -104,8 +104,8 @@ export function parseDeck(sources: SourceFile[], md: MarkdownIt, options: ParseO
   return renderDeck(parseFiles(sources, md, options), md, options);
 }
 
-/** The Deck model from the parsed files: slides split and rendered (with `options.renderers`). */
-export function renderDeck(files: ParsedFile[], md: MarkdownIt, options: ParseOptions = {}): ParseResult {
+/** The Deck model from the parsed files: slides split and rendered (with `options.renderers`); `known`: what their tokens hold, if the caller read it already. */
+export function renderDeck(files: ParsedFile[], md: MarkdownIt, options: ParseOptions = {}, known?: Needs): ParseResult {
   const sources = files.map((f) => f.source);
   const problems: Problem[] = [];
   const meta: DeckMeta = { ...DEFAULT_META };
@@ -179,7 +179,7 @@ export function renderDeck(files: ParsedFile[], md: MarkdownIt, options: ParseOp
     }
   }
 
-  const needs = needsOf(files.map((f) => f.tokens));
+  const needs = known ?? needsOf(files.map((f) => f.tokens));
   const text = [meta.title, meta.subtitle, meta.author, meta.organisation, meta.date, meta.short, ...sources.map((s) => s.text)].join('\n');
   const deck: Deck = { meta, files: sources.map((s) => s.file), parts, slides, text };
   if (needs.mono) deck.codeText = needs.codeText;
