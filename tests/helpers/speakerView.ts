@@ -36,14 +36,23 @@ export async function openSpeakerView(page: Page): Promise<Page> {
  * machine, so a test that times the deck's answer starts after them.
  */
 async function waitForPreviewsReady(view: Page): Promise<void> {
+  await pollPreviews(
+    async () => {
+      const previews = view.frames().filter((f) => /[?&]receiver\b/.test(f.url()));
+      return Promise.all(previews.map((f) => f.evaluate(() => document.documentElement.dataset.deck ?? 'loading').catch(() => 'loading')));
+    },
+    (states) => states.length >= 2 && states.every((s) => s !== 'loading'),
+    (states) => `the speaker view's previews are not ready (${states.join(', ') || 'none'})`,
+  );
+}
+
+/** Reads the previews every 100 ms until `done` says yes, or fails with `why` of the last reading after POLL.timeout (the frames are the popup's, not one page's, so waitInPage cannot watch them). */
+async function pollPreviews<T>(read: () => Promise<T>, done: (value: T) => boolean, why: (value: T) => string): Promise<void> {
   const deadline = Date.now() + POLL.timeout;
   for (;;) {
-    const previews = view.frames().filter((f) => /[?&]receiver\b/.test(f.url()));
-    const states = await Promise.all(
-      previews.map((f) => f.evaluate(() => document.documentElement.dataset.deck ?? 'loading').catch(() => 'loading')),
-    );
-    if (states.length >= 2 && states.every((s) => s !== 'loading')) return;
-    if (Date.now() > deadline) throw new Error(`the speaker view's previews are not ready (${states.join(', ') || 'none'})`);
+    const value = await read();
+    if (done(value)) return;
+    if (Date.now() > deadline) throw new Error(why(value));
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -78,14 +87,14 @@ export async function waitForTimerTick(view: Page): Promise<{ before: string; af
 
 /** The current-slide preview (an iframe of the deck, ?receiver) is ready and on slide h. */
 export async function waitForPreviewOn(view: Page, h: number): Promise<void> {
-  const deadline = Date.now() + POLL.timeout;
-  for (;;) {
-    const frame = view.frames().find((f) => /[?&]receiver\b.*postMessageEvents=true/.test(f.url()));
-    const at = await frame
-      ?.evaluate(() => (document.documentElement.dataset.deck === 'ready' ? (window.Reveal?.getIndices().h ?? -1) : -1))
-      .catch(() => -1);
-    if (at === h) return;
-    if (Date.now() > deadline) throw new Error(`the speaker view's preview is not on slide ${h} (at ${String(at)})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await pollPreviews(
+    async () => {
+      const frame = view.frames().find((f) => /[?&]receiver\b.*postMessageEvents=true/.test(f.url()));
+      return frame
+        ?.evaluate(() => (document.documentElement.dataset.deck === 'ready' ? (window.Reveal?.getIndices().h ?? -1) : -1))
+        .catch(() => -1);
+    },
+    (at) => at === h,
+    (at) => `the speaker view's preview is not on slide ${h} (at ${String(at)})`,
+  );
 }
