@@ -2,8 +2,8 @@
 // with new tokens retries the live channel with its dead cookie; that is not
 // a token guess, so it never counts against the rate limit. Today's phone
 // page asks once why its channel would not open, stops, and says so in
-// Chinese; a page of an older version (here a client that behaves like it:
-// 0.5 s, 1 s, 2 s, then every 3 s, for two minutes) goes on retrying, and
+// Chinese; a page of an older version (here a client that behaves like it,
+// retrying four times the rate limit inside one window) goes on retrying, and
 // still the new QR code from that same address gets in at once (303). A
 // valid cookie beside a junk one of the same name is taken. Wrong tokens
 // still hit the limit, and the right token still gets in.
@@ -12,6 +12,7 @@ import type { Browser, CDPSession, Page } from 'puppeteer';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../../src/browser/launch.ts';
+import { LIMIT } from '../../../src/present/rateLimit.ts';
 import { openPhone } from '../../helpers/phonePage.ts';
 import { get, LAN, sessionCookie, startPresent, type PresentRun } from '../../helpers/presentRun.ts';
 import { waitInPage } from '../../helpers/waitFor.ts';
@@ -77,24 +78,26 @@ describe('a refused session', () => {
     await sockets.session.detach();
   });
 
-  it('an old tab retrying for two minutes never locks the address out: the new QR code gets in at once', async () => {
+  it('an old tab retrying far past the limit never locks the address out: the new QR code gets in at once', async () => {
     if (!run) throw new Error('no server');
+    // The issue saw 429 after ten retries in 37 s. Four times the limit inside one window (rateLimit.ts)
+    // shows the old cookie's retries are not counted as guesses, as two minutes of the phone's own
+    // backoff would, without waiting them out.
     const statuses: number[] = [];
-    const end = Date.now() + 125_000;
-    for (let i = 0; Date.now() < end; i++) {
+    for (let i = 0; i < 4 * LIMIT; i++) {
       statuses.push(await tryChannel({ Cookie: oldCookie }));
       // As the old page: a reload of its pictures now and then, with the same cookie.
       if (i % 5 === 0) statuses.push((await get(LAN, PORT, '/phone', { Cookie: oldCookie })).status);
-      await sleep([500, 1000, 2000][i] ?? 3000);
+      await sleep(100);
     }
-    expect(statuses.length).toBeGreaterThan(40);
+    expect(statuses.length).toBeGreaterThan(4 * LIMIT);
     expect(new Set(statuses)).toEqual(new Set([401]));
     const scan = new URL(run.qrUrls[0]);
     const started = performance.now();
     const answer = await get(LAN, PORT, `${scan.pathname}${scan.search}`);
     expect(answer.status).toBe(303);
     expect(performance.now() - started).toBeLessThan(1000);
-  }, 180_000);
+  });
 });
 
 describe('cookies and tokens from one address', () => {
