@@ -8,10 +8,9 @@
 // spaces and punctuation). <wbr> is no character: the text of the PDF and the PowerPoint
 // file is unchanged. Body paragraphs keep the normal break at any character.
 import type { MarkdownIt, Token } from 'markdown-it';
-import { loadDefaultSimplifiedChineseParser } from 'budoux';
+import { simplifiedChineseParser } from '../budouxParser.ts';
 
 const HAN = /\p{Script=Han}/u;
-let parser: ReturnType<typeof loadDefaultSimplifiedChineseParser> | undefined;
 let words: Intl.Segmenter | undefined;
 
 /**
@@ -46,10 +45,9 @@ export function phrases(text: string): readonly string[] {
   if (!HAN.test(text)) return [text];
   const known = found.get(text);
   if (known) return known;
-  parser ??= loadDefaultSimplifiedChineseParser();
   const boundaries: number[] = [];
   let at = 0;
-  for (const phrase of parser.parse(text).slice(0, -1)) boundaries.push((at += phrase.length));
+  for (const phrase of simplifiedChineseParser().parse(text).slice(0, -1)) boundaries.push((at += phrase.length));
   const cuts = [0, ...onWordEdges(text, boundaries), text.length];
   const parts = Object.freeze(cuts.slice(1).map((end, i) => text.slice(cuts[i], end)));
   if (found.size >= KEEP) found.delete(found.keys().next().value ?? '');
