@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import hbSubset from 'subset-font';
 import { fontPackageDir, fontSourcePath, type FontWeight } from './source.ts';
 import { readVerifiedFile, sayRebuilt, writeVerifiedFile } from '../project/cacheManifest.ts';
 
@@ -131,6 +130,9 @@ async function make({ source, chars, format, cacheFile }: Plan): Promise<Buffer>
   if (cached.data && looksLike(cached.data, format)) return cached.data;
   if (cached.data || cached.damaged) sayRebuilt(`font ${basename(cacheFile)}`, cached.data ? 'not a font' : cached.why);
 
+  // Loaded only on a cache miss: subset-font brings HarfBuzz and the WOFF2 encoder (pako, wawoff2),
+  // which a warm build, with every subset cached, never needs.
+  const { default: hbSubset } = await import('subset-font');
   const font = await hbSubset(await readFile(source), chars, { targetFormat: format });
   if (!looksLike(font, format)) throw new Error(`subset-font returned no ${format} font for ${source}`);
 
