@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { MarkdownIt } from 'markdown-it';
 import { createMarkdown } from '../markdown/createMarkdown.ts';
+import { loadPhraseCache, savePhraseCache } from '../markdown/phraseCache.ts';
 import { displayPath, readSources } from '../project/readSources.ts';
 import { readRehearsal, rehearsalPath } from '../rehearsal/rehearsalFile.ts';
 import { slideIds } from '../rehearsal/slideIds.ts';
@@ -27,8 +28,10 @@ export async function loadDeck(slidesDir: string, options: LoadOptions = {}): Pr
   const sources = await readSources(dir, readProblems, texts);
   shared ??= createMarkdown();
   const roots = deckRoots(dir);
+  await loadPhraseCache();
   // Parsed once to tokens; Shiki and KaTeX are loaded only if the tokens ask for them, then rendered.
   const files = parseFiles(sources, shared, { roots, ...parse });
+  await savePhraseCache();
   const needs = needsOf(files.map((f) => f.tokens));
   const renderers = await loadRenderers(needs);
   const result = renderDeck(files, shared, { roots, ...parse, renderers }, needs);

@@ -10,12 +10,22 @@ import type { Parser } from 'budoux';
 
 let parser: Parser | undefined;
 
+/** The CommonJS build of the package (its "require" export): parser.js and the models sit beside index.js. */
+function distDir(): string {
+  return path.dirname(createRequire(import.meta.url).resolve('budoux'));
+}
+
+/** The installed BudouX's version (its package.json is not exported either). */
+export function budouxVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require(path.join(distDir(), '..', 'package.json')) as { version: string }).version;
+}
+
 /** The parser for Simplified Chinese, made on first use. */
 export function simplifiedChineseParser(): Parser {
   if (parser) return parser;
   const require = createRequire(import.meta.url);
-  // The package's CommonJS build (its "require" export), where parser.js and the models sit beside index.js.
-  const dist = path.dirname(require.resolve('budoux'));
+  const dist = distDir();
   const { Parser: ParserClass } = require(path.join(dist, 'parser.js')) as { Parser: typeof Parser };
   const { model } = require(path.join(dist, 'data', 'models', 'zh-hans.js')) as { model: ConstructorParameters<typeof Parser>[0] };
   parser = new ParserClass(model);

@@ -39,6 +39,25 @@ function onWordEdges(text: string, boundaries: number[]): number[] {
  */
 const found = new Map<string, readonly string[]>();
 const KEEP = 5000;
+/** How many phrases were found by parsing (not given by addPhrases), so a cache knows when to write. */
+let parsed = 0;
+
+/** Every text's phrases known so far, for a cache to keep (src/markdown/phraseCache.ts). */
+export function knownPhrases(): { entries: [string, readonly string[]][]; parsed: number } {
+  return { entries: [...found], parsed };
+}
+
+/** Phrases found by an earlier run ([text, phrases] pairs): each is checked to put its text back together, then kept. */
+export function addPhrases(entries: unknown): void {
+  if (!Array.isArray(entries)) return;
+  for (const entry of entries as unknown[]) {
+    if (found.size >= KEEP) return;
+    if (!Array.isArray(entry)) continue;
+    const [text, parts] = entry as unknown[];
+    if (typeof text !== 'string' || !Array.isArray(parts) || !parts.every((p) => typeof p === 'string')) continue;
+    if (parts.join('') === text && !found.has(text)) found.set(text, Object.freeze([...(parts)]));
+  }
+}
 
 /** The text's phrases (the text itself when it holds no Chinese), cut only between words. */
 export function phrases(text: string): readonly string[] {
@@ -52,6 +71,7 @@ export function phrases(text: string): readonly string[] {
   const parts = Object.freeze(cuts.slice(1).map((end, i) => text.slice(cuts[i], end)));
   if (found.size >= KEEP) found.delete(found.keys().next().value ?? '');
   found.set(text, parts);
+  parsed++;
   return parts;
 }
 

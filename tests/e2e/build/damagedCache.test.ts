@@ -130,4 +130,17 @@ describe('a damaged cache', () => {
       expect((await readFile(path.join(out, 'assets', name))).subarray(0, 4).toString('latin1')).toBe('wOF2');
     }
   }, 120_000);
+
+  it('an edited phrase-break cache: said, written again whole, and the headings break as before', async () => {
+    const folder = path.join(CACHE_DIR, 'phrases');
+    const file = newest(folder, /^[0-9a-f]{16}\.json$/);
+    const good = await readFile(path.join(dir, 'dist-warm', 'index.html'), 'utf8');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/"]/, '","改"]'));
+    const out = path.join(dir, 'dist-phrases');
+    const run = cli(['build', '--slides', BASIC, '--out', out]);
+    expect(run.err).toMatch(/^iur-deck: the cached phrase breaks [0-9a-f]{16}\.json was damaged \(.*\); rebuilding it$/m);
+    expect(run.code).toBe(0);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(good);
+    expect(cli(['build', '--slides', BASIC, '--out', out]).err).not.toMatch(/phrase breaks/);
+  }, 120_000);
 });

@@ -49,10 +49,10 @@ function runLogged(name: string, args: string[]): { code: number | null; out: st
 }
 
 describe('what each command loads', () => {
-  it("build: the Markdown parser and BudouX's phrase parser, and none of Puppeteer, pdf-lib, pptxgenjs or BudouX's HTML processor", () => {
+  it("build: the Markdown parser, and none of Puppeteer, pdf-lib, pptxgenjs or BudouX's HTML processor", () => {
     const r = runLogged('build', ['build', '--slides', DECK, '--out', path.join(work, 'dist')]);
     expect(r.code, r.out).toBe(0);
-    expect([...r.packages]).toEqual(expect.arrayContaining(['markdown-it', 'budoux']));
+    expect([...r.packages]).toContain('markdown-it');
     // linkedom comes only with BudouX's HTML processor (src/markdown/budouxParser.ts).
     const loaded = ['puppeteer', 'puppeteer-core', '@puppeteer/browsers', 'pdf-lib', 'pptxgenjs', 'linkedom'].filter((p) =>
       r.packages.has(p),

@@ -4,7 +4,7 @@
 // edges are kept as BudouX found them; text without Chinese is left whole.
 import { describe, expect, it } from 'vitest';
 import { createMarkdown } from '../../../../src/markdown/createMarkdown.ts';
-import { phrases } from '../../../../src/markdown/rules/phraseBreaks.ts';
+import { addPhrases, knownPhrases, phrases } from '../../../../src/markdown/rules/phraseBreaks.ts';
 
 describe('phrases', () => {
   it.each([
@@ -32,5 +32,25 @@ describe('phrases', () => {
     });
     expect(html).toContain('备份<wbr>万一<wbr>出');
     expect(html).not.toContain('万<wbr>一');
+  });
+});
+
+describe('phrases kept from an earlier run (src/markdown/phraseCache.ts)', () => {
+  it('are used as they were found, and a parse adds what it finds', () => {
+    addPhrases([['这是一段事先记下的标题', ['这是', '一段', '事先记下的', '标题']]]);
+    expect(phrases('这是一段事先记下的标题').join('|')).toBe('这是|一段|事先记下的|标题');
+    const before = knownPhrases().parsed;
+    phrases('产学研合作的热点与思考');
+    expect(knownPhrases().parsed).toBe(before + 1);
+    expect(knownPhrases().entries.map(([text]) => text)).toContain('产学研合作的热点与思考');
+  });
+
+  it('are refused when they do not put their text back together, or are not texts', () => {
+    addPhrases([['被改动过的记录', ['被改动', '过的']], ['不是数组的记录', '不是|数组'], [42, ['4', '2']], 'not an entry']);
+    addPhrases({ not: 'a list' });
+    const texts = knownPhrases().entries.map(([text]) => text);
+    expect(texts).not.toContain('被改动过的记录');
+    expect(texts).not.toContain('不是数组的记录');
+    expect(phrases('被改动过的记录').join('')).toBe('被改动过的记录');
   });
 });
