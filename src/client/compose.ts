@@ -153,8 +153,13 @@ function startSearch(job: Job): void {
  * deck of any size) instead of several times per slide.
  */
 export function composeDeck(root: ParentNode = document): void {
+  composeSlides(Array.from(root.querySelectorAll<HTMLElement>('section[data-file]')));
+}
+
+/** Composes these slides alone (a save in dev swaps in only the slides that changed). */
+export function composeSlides(sections: readonly HTMLElement[]): void {
   const jobs: Job[] = [];
-  for (const section of Array.from(root.querySelectorAll<HTMLElement>('section[data-file]'))) {
+  for (const section of sections) {
     const title = titleOf(section);
     const features = featuresOf(section);
     const kind = chooseKind(features);

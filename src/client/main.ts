@@ -14,7 +14,7 @@ import { composeDeck } from './compose.ts';
 import { markDone, markShown } from './readiness.ts';
 import './print/expose.ts';
 import { revealOptions } from './revealOptions.ts';
-import { acceptDeckUpdates } from './liveUpdate.ts';
+import { acceptDeckUpdates, rememberServedSlides } from './liveUpdate.ts';
 import { attachDoctor } from './doctor/attach.ts';
 import { setUpPresenting } from './presenting.ts';
 import { acceptPrintUpdates } from './watchPrint.ts';
@@ -22,6 +22,8 @@ import { setUpPen } from './pen/pen.ts';
 import { finishPrintView } from './print/finish.ts';
 
 async function start(): Promise<void> {
+  // Dev: the slides as served, so a save swaps in only those that changed.
+  rememberServedSlides();
   // Mermaid (when a diagram needs drawing) loads beside the font. Text must be
   // measured in the bundled font, so nothing is drawn before it is in.
   prepareDiagrams();

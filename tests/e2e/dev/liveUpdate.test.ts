@@ -74,6 +74,42 @@ describe('dev server', () => {
     expect(await composed()).toEqual(swapped);
   });
 
+  it('swaps in only the slide that changed: the others stay the same elements, composed as they were', async () => {
+    const tag = () =>
+      page.evaluate(() => {
+        for (const s of document.querySelectorAll<HTMLElement>('.reveal .slides > section'))
+          (s as unknown as { kept?: string }).kept = s.id || s.dataset.line;
+      });
+    const kept = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > section')).map((s) => ({
+          kept: (s as unknown as { kept?: string }).kept !== undefined,
+          text: s.querySelector('h2')?.textContent ?? '',
+          compose: s.dataset.compose,
+        })),
+      );
+    await tag();
+    const before = await kept();
+    const file = path.join(dir, '02-body.md');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('左栏文字', '左栏的文字'));
+    await waitInPage(
+      page,
+      'the edited column in the page',
+      () => document.querySelector('.reveal .slides')?.textContent?.includes('左栏的文字'),
+      {
+        timeout: 10_000,
+      },
+    );
+    const after = await kept();
+    expect(after).toHaveLength(before.length);
+    const swapped = after.map((s, i) => (s.kept ? -1 : i)).filter((i) => i >= 0);
+    // One slide swapped in (the columns), every other one the element it was, composed as before.
+    expect(swapped).toHaveLength(1);
+    expect(after.map((s) => s.compose)).toEqual(before.map((s) => s.compose));
+    expect((await indices())?.h).toBe(2);
+  });
+
   it('fetches a subset of the font, and the full font only for a character typed later', async () => {
     const fontFiles = () =>
       page.evaluate(() =>
