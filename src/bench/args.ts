@@ -5,7 +5,9 @@ export const BENCH_HELP = `Usage: npm run bench -- [--slides DIR] [--runs N] [--
 
 Measures what users wait for, on the talk (slides/) and on a generated deck
 ten times its size (in a temporary folder): npm run export (wall time, its
-stages, peak memory of the whole process tree), npm run build (cold, warm,
+stages, peak memory of the whole process tree), the same print view frozen to
+static HTML and printed by a fresh Chromium (the floor the export is measured
+against), npm run build (cold, warm,
 --single), npm run dev to the first slide, HMR after saving a slide, the
 language server (a keystroke and a save in the largest slide file to their
 diagnostics, its memory, the deck in dev following the cursor), and the

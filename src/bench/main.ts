@@ -11,6 +11,7 @@ import { writeScaledDeck } from './bigDeck.ts';
 import { benchBuild } from './buildBench.ts';
 import { benchDev } from './devBench.ts';
 import { benchExport } from './exportBench.ts';
+import { benchFloor } from './floorBench.ts';
 import { benchWatch } from './watchBench.ts';
 import { benchLsp } from './lspBench.ts';
 import { alignTable, markdownTable, time } from './format.ts';
@@ -63,6 +64,14 @@ async function benchDeck(label: string, slidesDir: string, devCopy: string, scra
   figures.export = await benchExport({ ...common, slidesDir, outDir });
   figures.failures.push(...figures.export.failures);
   figures.slides = figures.export.pages;
+
+  say(`[${label}] Chromium floor (the print view frozen to static HTML) …`);
+  figures.floor = await benchFloor({ ...common, slidesDir, outDir });
+  figures.failures.push(...figures.floor.failures);
+  if (figures.floor.pages !== undefined && figures.floor.pages !== figures.export.pages)
+    figures.failures.push(
+      `floor: its PDF has ${figures.floor.pages} pages, the export's ${figures.export.pages ?? '?'}: not the same work`,
+    );
 
   if (label === 'talk') {
     say(`[${label}] export to PowerPoint …`);

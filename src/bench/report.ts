@@ -24,7 +24,6 @@ interface Row {
 
 /** Issue 34's figures this benchmark does not measure yet, and their targets. */
 const NOT_MEASURED: [string, string][] = [
-  ['PDF export ÷ Chromium floor (launch + print of the deck as static HTML)', '≤ 1.10×'],
   ['PDF export ÷ Marp CLI --pdf, same talk', '≤ 0.70×'],
   ['warm build ÷ Marp CLI HTML', '≤ 0.60×'],
   ["dev: spawn → title visible, ÷ Marp's server", '≤ 0.30×'],
@@ -40,6 +39,33 @@ function stageNames(decks: DeckFigures[]): string[] {
   const names: string[] = [];
   for (const d of decks) for (const s of Object.keys(d.export?.stagesMs ?? {})) if (!names.includes(s)) names.push(s);
   return [...names.filter((n) => n !== OUTSIDE_STAGE), ...(names.includes(OUTSIDE_STAGE) ? [OUTSIDE_STAGE] : [])];
+}
+
+/** Export ÷ floor, when both ran and printed the same number of pages (src/bench/floorBench.ts). */
+function floorRatio(d: DeckFigures | undefined): number | undefined {
+  const exported = d?.export?.wallMs?.median;
+  const floor = d?.floor?.wallMs?.median;
+  return exported && floor && d.floor?.pages === d.export?.pages ? exported / floor : undefined;
+}
+
+/** The Chromium floor's rows: the ratio against its target, then the floor itself by stage. */
+function floorRows(): Row[] {
+  const stage = (d: DeckFigures, s: string) => time(d.floor?.stagesMs[s]?.median ?? 0);
+  return [
+    {
+      label: 'PDF export ÷ Chromium floor (launch + print of the deck as static HTML)',
+      cell: (d) => (d.floor ? (floorRatio(d) === undefined ? 'n/a' : `${floorRatio(d)?.toFixed(2)}×`) : ''),
+      target: '≤ 1.10×',
+      met: (t) => below(floorRatio(t), 1.1),
+    },
+    {
+      label: '  floor: launch / open / print / close',
+      cell: (d) =>
+        d.floor?.wallMs
+          ? `${summary(d.floor.wallMs, time)}: ${['launch', 'open', 'print', 'close'].map((s) => stage(d, s)).join(' / ')}`
+          : '',
+    },
+  ];
 }
 
 /** The language server's rows (src/bench/lspBench.ts): the talk's figures only. */
@@ -204,7 +230,7 @@ export function tableCells(result: BenchResult): string[][] {
   const big = result.decks.find((d) => d.label === '10×');
   const head = ['figure', ...result.decks.map((d) => d.label), 'target', 'met?'];
   const unmeasured = NOT_MEASURED.map(([label, target]): Row => ({ label, cell: () => 'n/a', target, unmeasured: true }));
-  const body = [...rows(result), ...editorRows(), ...unmeasured]
+  const body = [...rows(result), ...floorRows(), ...editorRows(), ...unmeasured]
     .filter((r) => big || !r.label.startsWith('export 10×'))
     .map((r) => {
       const met = r.met?.(talk, big);
@@ -212,6 +238,15 @@ export function tableCells(result: BenchResult): string[][] {
       return [r.label, ...result.decks.map(r.cell), r.target ?? '', verdict];
     });
   return [head, ...body];
+}
+
+/** How the floor is measured, when it was. */
+function floorNote(first: DeckFigures | undefined): string[] {
+  return first?.floor
+    ? [
+        `floor: the export's print view laid out once, frozen to static HTML (no script) beside its built files; each run launches Chromium as the export does, opens the file, prints it with the export's page.pdf options, closes it (in the bench's process: npm's and Node's start are not in it); its PDF must have the export's page count`,
+      ]
+    : [];
 }
 
 export function notes(result: BenchResult): string[] {
@@ -224,6 +259,7 @@ export function notes(result: BenchResult): string[] {
     out.push(
       `export: ${first.export.command}; RSS summed over every process (shared pages counted in each), sampled every 50 ms in the timed runs; PSS every 50 ms in one more, untimed run`,
     );
+  out.push(...floorNote(first));
   if (first?.build)
     out.push(
       `build: ${first.build.command}; cold = node_modules/.cache/iur-deck and node_modules/.vite removed first (the compiled command line too)`,

@@ -2,6 +2,7 @@
 import type { BuildFigures } from './buildBench.ts';
 import type { DevFigures } from './devBench.ts';
 import type { ExportFigures } from './exportBench.ts';
+import type { FloorFigures } from './floorBench.ts';
 import type { Machine } from './machine.ts';
 import type { PageBytes } from './pageBytes.ts';
 import type { WatchFigures } from './watchBench.ts';
@@ -16,6 +17,8 @@ export interface DeckFigures {
   build?: BuildFigures;
   pageBytes?: PageBytes;
   export?: ExportFigures;
+  /** Launch + print of the same print view frozen to static HTML (src/bench/floorBench.ts). */
+  floor?: FloorFigures;
   /** The same export writing the PowerPoint file (the talk only). */
   pptx?: ExportFigures;
   dev?: DevFigures;
