@@ -1,13 +1,17 @@
 // The benchmark's helpers: median/min/max, the /proc process-tree walk (on
 // this very process and a real child), reading `npm run export --verbose`
-// output, and the 10× deck's front matter.
+// output, and the 10× deck (its front matter, its outlines, its size).
 import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { median, summarize } from '../../../src/bench/stats.ts';
 import { childrenOf, processInfo, processTree, startTime, treeMemory, TreeSampler } from '../../../src/bench/procTree.ts';
 import { outsideStages, parseExportOutput } from '../../../src/bench/exportBench.ts';
-import { keepPartMatter } from '../../../src/bench/bigDeck.ts';
+import { keepPartMatter, outlinesAsDividers, writeScaledDeck } from '../../../src/bench/bigDeck.ts';
 import { failureText } from '../../../src/bench/spawnTree.ts';
+import { loadDeck } from '../../../src/deck/loadDeck.ts';
 
 describe('statistics', () => {
   it('takes the median of odd and even counts, whatever the order', () => {
@@ -128,5 +132,26 @@ describe('10× deck', () => {
     expect(keepPartMatter('---\ntitle: T\nduration: 40\n---\n\n# A\n')).toBe('\n# A\n');
     expect(keepPartMatter('---\npart: 一、发展\nmarker: 一\n---\n\n# B\n')).toBe('---\npart: 一、发展\nmarker: 一\n---\n\n# B\n');
     expect(keepPartMatter('# no front matter\n')).toBe('# no front matter\n');
+  });
+
+  it('makes outline containers dividers: the heading stays, the generated list goes', () => {
+    expect(outlinesAsDividers('---\npart: 一\n---\n\n::: outline\n# 汇报提纲\n:::\n\n---\n\n::: divider\n# 一\n:::\n')).toBe(
+      '---\npart: 一\n---\n\n::: divider\n# 汇报提纲\n:::\n\n---\n\n::: divider\n# 一\n:::\n',
+    );
+  });
+
+  it('the 10× deck of the talk has 10 times its slides and no outline that lists thirty parts', async () => {
+    const dest = await mkdtemp(path.join(os.tmpdir(), 'iur-bigdeck-'));
+    try {
+      const names = await writeScaledDeck('slides', dest, 10);
+      expect(names).toHaveLength(70);
+      const [talk, big] = await Promise.all([loadDeck('slides'), loadDeck(dest)]);
+      expect(big.deck.slides).toHaveLength(talk.deck.slides.length * 10);
+      expect(big.problems).toEqual(talk.problems);
+      const texts = await Promise.all(names.map((n) => readFile(path.join(dest, n), 'utf8')));
+      expect(texts.some((t) => /::: *outline/.test(t))).toBe(false);
+    } finally {
+      await rm(dest, { recursive: true, force: true });
+    }
   });
 });
