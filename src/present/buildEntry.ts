@@ -9,6 +9,7 @@
 import { buildDeck } from '../builder/buildDeck.ts';
 import { parseCommandArgs } from '../process/args.ts';
 import { reportFailure } from '../process/errors.ts';
+import { removeOnExit } from '../process/exitCleanup.ts';
 import { EXIT } from '../shared/exitCodes.ts';
 import { formatProblem } from '../shared/problem.ts';
 import { buildPageAssets } from './pageAssets.ts';
@@ -21,6 +22,8 @@ export async function presentBuildCommand(argv: string[]): Promise<number> {
     console.error('present-build: run by `npm run present`, not by hand');
     return EXIT.deck;
   }
+  // Stopped half-way (the server killed, Ctrl+C): the half-built folder goes with this process.
+  const release = removeOnExit(values.out);
   try {
     const [build, assets] = await Promise.all([
       buildDeck({ slidesDir: values.slides, outDir: values.out, quiet: true }),
@@ -29,6 +32,7 @@ export async function presentBuildCommand(argv: string[]): Promise<number> {
     for (const p of build.problems) console.error(formatProblem(p));
     const message: BuiltDeck = { slides: build.deck.slides.length, assets: [...assets] };
     await new Promise<void>((resolve, reject) => send(message, undefined, undefined, (error) => (error ? reject(error) : resolve())));
+    release();
     process.disconnect();
     return EXIT.ok;
   } catch (error) {
