@@ -10,7 +10,8 @@ static HTML and printed by a fresh Chromium (the floor the export is measured
 against), npm run build (cold, warm,
 --single), npm run dev to the first slide, HMR after saving a slide, the
 language server (a keystroke and a save in the largest slide file to their
-diagnostics, its memory, the deck in dev following the cursor), and the
+diagnostics, its memory, the deck in dev following the cursor), the memory
+of npm run present once built and idle, and the
 bytes of dist/, of what slide 1 fetches, of the single-file build, of the PDF
 and of the font subset. Prints a table with the targets beside the figures and
 writes it as JSON. Never fails on a time: exit 1 only if it could not run.

@@ -14,6 +14,7 @@ import { benchExport } from './exportBench.ts';
 import { benchFloor } from './floorBench.ts';
 import { benchWatch } from './watchBench.ts';
 import { benchLsp } from './lspBench.ts';
+import { benchPresent } from './presentBench.ts';
 import { alignTable, markdownTable, time } from './format.ts';
 import { describeMachine, loadNow } from './machine.ts';
 import { bytesToFirstSlide } from './pageBytes.ts';
@@ -82,6 +83,11 @@ async function benchDeck(label: string, slidesDir: string, devCopy: string, scra
   figures.watch = await benchWatch({ ...common, slidesDir: devCopy, outDir });
   figures.failures.push(...figures.watch.failures);
 
+  if (label === 'talk') {
+    say(`[${label}] present …`);
+    figures.present = await benchPresent({ ...common, slidesDir: devCopy, timeoutMs: 120_000 });
+    figures.failures.push(...figures.present.failures);
+  }
   say(`[${label}] dev …`);
   figures.dev = await withBrowser((browser) => benchDev({ ...common, slidesDir: devCopy, browser, timeoutMs: 120_000 }));
   figures.failures.push(...figures.dev.failures, ...(figures.dev.hmr?.failures ?? []));

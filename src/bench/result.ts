@@ -7,6 +7,7 @@ import type { Machine } from './machine.ts';
 import type { PageBytes } from './pageBytes.ts';
 import type { WatchFigures } from './watchBench.ts';
 import type { LspFigures } from './lspBench.ts';
+import type { PresentFigures } from './presentBench.ts';
 
 export interface DeckFigures {
   /** "talk" (slides/) or "10×" (the generated deck). */
@@ -25,6 +26,8 @@ export interface DeckFigures {
   watch?: WatchFigures;
   /** The language server in the largest slide file (the talk only). */
   lsp?: LspFigures;
+  /** `present`'s server once built, idle (the talk only). */
+  present?: PresentFigures;
   failures: string[];
 }
 

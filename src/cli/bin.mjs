@@ -124,6 +124,9 @@ async function compile(outDir) {
       sourcemap: true,
       logLevel: 'silent',
     });
+    // esbuild's service process would otherwise stay for the whole command (16–40 MiB beside
+    // a present server that runs all day); it starts again if the command itself bundles.
+    await esbuild.stop();
     writeManifest(partial);
     try {
       renameSync(partial, outDir);

@@ -12,6 +12,8 @@ const commands: Record<string, () => Promise<Command>> = {
   export: async () => (await import('../export/command.ts')).exportCommand,
   check: async () => (await import('../check/command.ts')).checkCommand,
   present: async () => (await import('../present/command.ts')).presentCommand,
+  // Not for users: present's build, in a child process that exits (src/present/buildProcess.ts).
+  'present-build': async () => (await import('../present/buildEntry.ts')).presentBuildCommand,
   new: async () => (await import('../starter/newDeck.ts')).newCommand,
   lsp: async () => (await import('../lsp/command.ts')).lspCommand,
 };

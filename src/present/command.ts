@@ -5,20 +5,22 @@
 // The talk (where it is, its tokens and sessions) is kept on every change
 // (talkStore.ts): started again the same day, after a crash or Ctrl+C, it goes
 // on where it was, on the same port, and the phones reconnect by themselves.
+// The build runs in a child process that exits (buildProcess.ts): what stays
+// for the talk is a static file server and the live channel, nothing of the
+// Markdown parser, Vite or Mermaid.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { makeTempDir, removeStaleTempDirs } from '../process/temporaries.ts';
 import { ArgsError, parseCommandArgs } from '../process/args.ts';
 import { reportFailure } from '../process/errors.ts';
 import { EXIT } from '../shared/exitCodes.ts';
-import { buildDeck } from '../builder/buildDeck.ts';
-import { formatProblem } from '../shared/problem.ts';
 import { plural } from '../shared/plural.ts';
 import { startPresentServer, type PresentServer } from './server.ts';
 import { staticDeck } from './staticDeck.ts';
 import { lanHostOption, printRemote, REMOTE_OPTIONS, REMOTE_HELP } from './remoteOptions.ts';
 import { chooseResume, talkFile, TalkKeeper } from './talkStore.ts';
 import { displayPath } from '../project/readSources.ts';
+import { BuildFailed, buildInChild } from './buildProcess.ts';
 
 export const PRESENT_HELP = `Usage: npm run present -- [--remote] [--host ADDR] [--port N] [--new-tokens] [--fresh] [--slides DIR]
 
@@ -92,10 +94,11 @@ export async function presentCommand(argv: string[]): Promise<number> {
   });
   try {
     const started = performance.now();
-    const build = await buildDeck({ slidesDir: values.slides, outDir: path.join(dir, 'deck'), quiet: true });
-    for (const p of build.problems) console.error(formatProblem(p));
+    const outDir = path.join(dir, 'deck');
+    const build = await buildInChild({ slidesDir: values.slides, outDir, debug: values.debug });
     server = await startPresentServer({
-      deck: staticDeck(build.outDir),
+      deck: staticDeck(outDir),
+      assets: build.assets,
       port,
       portSearch: values.port === undefined,
       lanHost,
@@ -103,7 +106,7 @@ export async function presentCommand(argv: string[]): Promise<number> {
       kept: resume.kept,
       keep: (talk) => void keeper.save(talk),
     });
-    console.log(`built ${plural(build.deck.slides.length, 'slide')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`built ${plural(build.slides, 'slide')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     console.log(`venue screen: http://127.0.0.1:${server.port}/`);
     console.log(`talk: ${resume.note}`);
     if (resume.kept && resume.port !== undefined && resume.port !== server.port)
@@ -113,6 +116,8 @@ export async function presentCommand(argv: string[]): Promise<number> {
     console.log('Ctrl+C ends it.');
   } catch (error) {
     await server?.close();
+    // The build's child has printed why (file:line) already.
+    if (error instanceof BuildFailed) return error.code;
     return reportFailure(error, values.debug);
   }
   return new Promise<number>(() => {

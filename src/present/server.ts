@@ -20,6 +20,8 @@ export type DeckHandler = (req: http.IncomingMessage, res: http.ServerResponse) 
 export interface PresentServerOptions {
   /** Serves the deck (anything not the remote's own): only called for requests that passed the door. */
   deck: DeckHandler;
+  /** The phone page and the venue script, bundled already (present's build child); else bundled here. */
+  assets?: Map<string, Asset>;
   port: number;
   /** Try the next ports when this one is taken (not with an explicit --port). */
   portSearch: boolean;
@@ -101,7 +103,7 @@ async function listenOnOnePort(
 }
 
 export async function startPresentServer(options: PresentServerOptions): Promise<PresentServer> {
-  const assets = await buildPageAssets();
+  const assets = options.assets ?? (await buildPageAssets());
   const kept = options.kept;
   const access = new Access(kept?.tokens ? { tokens: kept.tokens, sessions: kept.sessions } : undefined);
   const talk = new Talk(Date.now, kept?.state ?? null);

@@ -92,3 +92,30 @@ describe('a dev server whose npm is killed', () => {
     expect(await answers()).toBe(false);
   });
 });
+
+/** The `present-build` child of process `pid`, if it runs now. */
+function buildChildOf(pid: number): number | undefined {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === pid && readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').includes('present-build')) return Number(name);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return undefined;
+}
+
+describe('present killed while its build child runs', () => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGKILL'] as const)('by %s leaves no build process', async (signal) => {
+    const child = spawn(process.execPath, ['src/cli/bin.mjs', 'present', '--port', '5484', '--fresh'], { stdio: 'ignore' });
+    const pid = child.pid as number;
+    let build: number | undefined;
+    expect(await until(() => (build = buildChildOf(pid)) !== undefined, 60_000)).toBe(true);
+    child.kill(signal);
+    expect(await until(() => !running(pid), 5000)).toBe(true);
+    expect(await until(() => !running(build as number), 5000)).toBe(true);
+  });
+});

@@ -17,7 +17,7 @@ import { get, LAN, startPresent, type PresentRun } from '../../helpers/presentRu
 import { waitInPage } from '../../helpers/waitFor.ts';
 
 const SLIDES = 'tests/fixtures/restart';
-const PORT = 5761;
+const PORT = 5766;
 const ARGS = ['--slides', SLIDES, '--remote', '--host', LAN];
 
 let run: PresentRun | undefined;

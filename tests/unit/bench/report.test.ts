@@ -1,6 +1,7 @@
 // The benchmark's table judges each figure against issue 34's target: the
 // PowerPoint export against 1.20 × the PDF export, the export's memory against
-// 400 MiB, the export against the Chromium floor, and lists the figures it does not measure yet as not measured,
+// 400 MiB, the export against the Chromium floor, present's idle tree against 150 MiB, and lists the figures it
+// does not measure yet as not measured,
 // never as met.
 import { describe, expect, it } from 'vitest';
 import { tableCells } from '../../../src/bench/report.ts';
@@ -59,6 +60,18 @@ describe("the benchmark's verdicts", () => {
     expect(withFloor(2000, 54)?.slice(1)).toEqual(['1.10×', '≤ 1.10×', 'yes']);
     expect(withFloor(1900, 54)?.slice(1)).toEqual(['1.16×', '≤ 1.10×', 'MISSED']);
     expect(withFloor(2000, 108)?.slice(1)).toEqual(['n/a', '≤ 1.10×', '']);
+  });
+
+  it("present's idle tree: met at 150 MiB, MISSED above it; no verdict without the figure", () => {
+    const withPresent = (rssBytes: number): BenchResult => {
+      const r = result(2000, 2000, 300 * MiB);
+      r.decks[0].present = { command: 'npm run present', idleRssBytes: summarize([rssBytes]), failures: [] };
+      return r;
+    };
+    const row = 'present: RSS of the whole tree once built, idle';
+    expect(verdict(tableCells(withPresent(150 * MiB)), row)).toBe('yes');
+    expect(verdict(tableCells(withPresent(190 * MiB)), row)).toBe('MISSED');
+    expect(verdict(tableCells(result(2000, 2000, 300 * MiB)), row)).toBe('');
   });
 
   it('figures not measured yet say so, with their target', () => {
