@@ -1,0 +1,101 @@
+// The live channel's fan-out: a message is serialised once and the same bytes
+// are written to every open socket. The talk's state is "latest wins": a
+// socket whose send buffer holds more than LAG_BYTES gets no more states
+// queued; the latest one is kept for it alone and sent when its buffer has
+// drained (the callback of its writes), so a slow phone never holds up the
+// others and never replays stale slides. Incremental messages (pen strokes,
+// deck-changed) are queued in order for every socket: a dropped stroke would
+// be missing from that page for good.
+import type { WebSocket } from 'ws';
+import type { ServerMessage } from '../shared/liveChannel.ts';
+
+/** A socket with more than this waiting to be written is behind: a few hundred states' worth. */
+export const LAG_BYTES = 16 * 1024;
+
+const OPEN = 1;
+
+/** The bytes of a message, as sent: JSON text, UTF-8. */
+export const encode = (message: ServerMessage): Buffer => Buffer.from(JSON.stringify(message));
+
+export class Fanout {
+  private readonly sockets = new Map<WebSocket, () => void>();
+  /** A socket that was behind when the state changed: how to make its latest state (fresh `now`) once it drains. */
+  private readonly held = new Map<WebSocket, () => ServerMessage>();
+
+  constructor(private readonly lagBytes = LAG_BYTES) {}
+
+  /** Sends `first` (the socket's hello) and everything after, until it closes. */
+  add(ws: WebSocket, first: ServerMessage): void {
+    const drained = () => this.drained(ws);
+    this.sockets.set(ws, drained);
+    ws.once('close', () => {
+      this.sockets.delete(ws);
+      this.held.delete(ws);
+    });
+    this.write(ws, encode(first));
+  }
+
+  get size(): number {
+    return this.sockets.size;
+  }
+
+  /** Whether a socket is behind (its latest state held back). */
+  holds(ws: WebSocket): boolean {
+    return this.held.has(ws);
+  }
+
+  /**
+   * A latest-wins message (the talk's state), made and serialised once for every socket
+   * that keeps up; a socket that is behind keeps only `make`, called again when it drains.
+   */
+  latest(make: () => ServerMessage): void {
+    let data: Buffer | undefined;
+    for (const ws of this.sockets.keys()) {
+      if (ws.readyState !== OPEN) continue;
+      if (ws.bufferedAmount > this.lagBytes) {
+        this.held.set(ws, make);
+        continue;
+      }
+      this.held.delete(ws);
+      data ??= encode(make());
+      this.write(ws, data);
+    }
+  }
+
+  /** An incremental message: queued for every socket, in order, however far behind. */
+  all(message: ServerMessage): void {
+    const data = encode(message);
+    for (const ws of this.sockets.keys()) if (ws.readyState === OPEN) this.write(ws, data);
+  }
+
+  /** A message only for sockets that keep up (the tick): one that is behind has data coming anyway. */
+  current(message: ServerMessage): void {
+    let data: Buffer | undefined;
+    for (const ws of this.sockets.keys()) {
+      if (ws.readyState !== OPEN || ws.bufferedAmount > this.lagBytes) continue;
+      data ??= encode(message);
+      this.write(ws, data);
+    }
+  }
+
+  /** A message for one socket (a refusal). */
+  one(ws: WebSocket, message: ServerMessage): void {
+    if (ws.readyState === OPEN) this.write(ws, encode(message));
+  }
+
+  private write(ws: WebSocket, data: Buffer): void {
+    // A Buffer goes out as a binary frame unless told otherwise; the pages parse text.
+    ws.send(data, { binary: false }, this.sockets.get(ws));
+  }
+
+  /**
+   * After each write of a socket: once what it had waiting is written, its held state goes.
+   * Writes complete in order, so the callback of its last write comes after the rest.
+   */
+  private drained(ws: WebSocket): void {
+    const make = this.held.get(ws);
+    if (!make || ws.readyState !== OPEN || ws.bufferedAmount > this.lagBytes) return;
+    this.held.delete(ws);
+    this.write(ws, encode(make()));
+  }
+}
