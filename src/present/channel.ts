@@ -114,6 +114,7 @@ export class LiveChannel {
   close(): void {
     clearInterval(this.timer);
     this.stopListening();
+    this.fanout.close();
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }

@@ -2,8 +2,10 @@
 // are written to every open socket. The talk's state is "latest wins": a
 // socket whose send buffer holds more than LAG_BYTES gets no more states
 // queued; the latest one is kept for it alone and sent when its buffer has
-// drained (the callback of its writes), so a slow phone never holds up the
-// others and never replays stale slides. Incremental messages (pen strokes,
+// drained (looked at every DRAIN_POLL_MS while any socket is behind: a
+// callback on every write would cost each write a fifth more, for the rare
+// slow phone), so a slow phone never holds up the others and never replays
+// stale slides. Incremental messages (pen strokes,
 // deck-changed) are queued in order for every socket: a dropped stroke would
 // be missing from that page for good.
 import type { WebSocket } from 'ws';
@@ -11,6 +13,8 @@ import type { ServerMessage } from '../shared/liveChannel.ts';
 
 /** A socket with more than this waiting to be written is behind: a few hundred states' worth. */
 export const LAG_BYTES = 16 * 1024;
+/** How often a socket that is behind is looked at, to send it its latest state once it has drained. */
+export const DRAIN_POLL_MS = 25;
 
 const OPEN = 1;
 
@@ -18,16 +22,16 @@ const OPEN = 1;
 export const encode = (message: ServerMessage): Buffer => Buffer.from(JSON.stringify(message));
 
 export class Fanout {
-  private readonly sockets = new Map<WebSocket, () => void>();
+  private readonly sockets = new Set<WebSocket>();
   /** A socket that was behind when the state changed: how to make its latest state (fresh `now`) once it drains. */
   private readonly held = new Map<WebSocket, () => ServerMessage>();
+  private poll: NodeJS.Timeout | undefined;
 
   constructor(private readonly lagBytes = LAG_BYTES) {}
 
   /** Sends `first` (the socket's hello) and everything after, until it closes. */
   add(ws: WebSocket, first: ServerMessage): void {
-    const drained = () => this.drained(ws);
-    this.sockets.set(ws, drained);
+    this.sockets.add(ws);
     ws.once('close', () => {
       this.sockets.delete(ws);
       this.held.delete(ws);
@@ -50,10 +54,11 @@ export class Fanout {
    */
   latest(make: () => ServerMessage): void {
     let data: Buffer | undefined;
-    for (const ws of this.sockets.keys()) {
+    for (const ws of this.sockets) {
       if (ws.readyState !== OPEN) continue;
       if (ws.bufferedAmount > this.lagBytes) {
         this.held.set(ws, make);
+        this.poll ??= setInterval(() => this.drained(), DRAIN_POLL_MS).unref();
         continue;
       }
       this.held.delete(ws);
@@ -65,13 +70,13 @@ export class Fanout {
   /** An incremental message: queued for every socket, in order, however far behind. */
   all(message: ServerMessage): void {
     const data = encode(message);
-    for (const ws of this.sockets.keys()) if (ws.readyState === OPEN) this.write(ws, data);
+    for (const ws of this.sockets) if (ws.readyState === OPEN) this.write(ws, data);
   }
 
   /** A message only for sockets that keep up (the tick): one that is behind has data coming anyway. */
   current(message: ServerMessage): void {
     let data: Buffer | undefined;
-    for (const ws of this.sockets.keys()) {
+    for (const ws of this.sockets) {
       if (ws.readyState !== OPEN || ws.bufferedAmount > this.lagBytes) continue;
       data ??= encode(message);
       this.write(ws, data);
@@ -85,17 +90,28 @@ export class Fanout {
 
   private write(ws: WebSocket, data: Buffer): void {
     // A Buffer goes out as a binary frame unless told otherwise; the pages parse text.
-    ws.send(data, { binary: false }, this.sockets.get(ws));
+    ws.send(data, { binary: false });
   }
 
-  /**
-   * After each write of a socket: once what it had waiting is written, its held state goes.
-   * Writes complete in order, so the callback of its last write comes after the rest.
-   */
-  private drained(ws: WebSocket): void {
-    const make = this.held.get(ws);
-    if (!make || ws.readyState !== OPEN || ws.bufferedAmount > this.lagBytes) return;
-    this.held.delete(ws);
-    this.write(ws, encode(make()));
+  /** Sends each socket that was behind and has drained its latest state, made now (a fresh `now`). */
+  private drained(): void {
+    for (const [ws, make] of this.held) {
+      if (ws.readyState === OPEN && ws.bufferedAmount > this.lagBytes) continue;
+      this.held.delete(ws);
+      if (ws.readyState === OPEN) this.write(ws, encode(make()));
+    }
+    if (this.held.size === 0) this.stop();
+  }
+
+  private stop(): void {
+    clearInterval(this.poll);
+    this.poll = undefined;
+  }
+
+  /** Forgets every socket (the channel closes them). */
+  close(): void {
+    this.stop();
+    this.held.clear();
+    this.sockets.clear();
   }
 }

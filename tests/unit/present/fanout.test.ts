@@ -56,6 +56,7 @@ async function startHub(): Promise<Hub> {
         ws.once('error', reject);
       }),
     close: async () => {
+      fanout.close();
       for (const ws of clients) ws.terminate();
       await new Promise((resolve) => wss.close(resolve));
     },
