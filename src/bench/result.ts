@@ -6,6 +6,7 @@ import type { Machine } from './machine.ts';
 import type { PageBytes } from './pageBytes.ts';
 import type { WatchFigures } from './watchBench.ts';
 import type { LspFigures } from './lspBench.ts';
+import type { HubFigures } from './hubBench.ts';
 
 export interface DeckFigures {
   /** "talk" (slides/) or "10×" (the generated deck). */
@@ -22,6 +23,8 @@ export interface DeckFigures {
   watch?: WatchFigures;
   /** The language server in the largest slide file (the talk only). */
   lsp?: LspFigures;
+  /** The live hub of `present --remote` under 100 and 300 followers (the talk only). */
+  hub?: HubFigures;
   failures: string[];
 }
 
