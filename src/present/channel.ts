@@ -76,13 +76,13 @@ export class LiveChannel {
       refuse(socket, 'status' in verdict && verdict.status === 429 ? 429 : 401, 'Unauthorized');
       return true;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.connected(ws, verdict.who));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.connected(ws, socket, verdict.who));
     return true;
   }
 
-  private connected(ws: WebSocket, who: Who): void {
+  private connected(ws: WebSocket, socket: Duplex, who: Who): void {
     const canControl = who !== 'follow';
-    this.fanout.add(ws, { type: 'hello', role: who, canControl, state: this.talk.state, now: Date.now() });
+    this.fanout.add(ws, socket, { type: 'hello', role: who, canControl, state: this.talk.state, now: Date.now() });
     this.answered.set(ws, true);
     ws.on('pong', () => this.answered.set(ws, true));
     ws.on('message', (data) => {

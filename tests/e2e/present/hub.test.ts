@@ -113,19 +113,23 @@ describe('the live hub', () => {
   });
 
   it('a follower that stops reading holds up no one, and reads on to the latest state', async () => {
-    const others = await connectMany(10, followCookie);
+    const others = await connectMany(5, followCookie);
     const slow = await connect(followCookie);
     const remote = await connect(remoteCookie);
     try {
+      const paused = performance.now();
       slow.ws.pause();
       // Strokes until the slow connection's kernel buffers stop growing: what follows waits in the server.
+      // Quickly: a follower that reads nothing for two ticks (8 s) is cut off by the ping.
       let strokes = 0;
       let queued = -1;
       for (let round = 0; ; round++) {
-        if (round > 60) throw new Error(`the slow follower's buffers never filled (${queued} bytes in the kernel)`);
-        for (let i = 0; i < 8; i++) remote.ws.send(stroke(`r${round}-${i}`));
-        strokes += 8;
-        await until('the others to get the strokes', () => others.every((p) => p.pens === strokes), 10_000);
+        if (round > 40) throw new Error(`the slow follower's buffers never filled (${queued} bytes in the kernel)`);
+        const n = round === 0 ? 24 : 8;
+        for (let i = 0; i < n; i++) remote.ws.send(stroke(`r${round}-${i}`));
+        strokes += n;
+        // The remote gets each stroke back in the same pass as every follower's socket is written.
+        await until('the strokes to come back', () => remote.pens === strokes, 10_000);
         const now = kernelQueued(slow.localPort);
         if (now <= queued) break;
         queued = now;
@@ -135,9 +139,11 @@ describe('the live hub', () => {
       strokes += 8;
       for (const h of sends(51, 100)) remote.ws.send(JSON.stringify({ type: 'go', h, v: 0, f: null }));
       await until('the others to reach slide 100', () => others.every((p) => p.states.at(-1) === 100), 10_000);
+      expect(others.every((p) => p.pens === strokes)).toBe(true);
       for (const p of others) expect(p.states).toEqual(sends(51, 100));
       expect(slow.states).toEqual([]);
 
+      expect(slow.ws.readyState, `still open after ${Math.round(performance.now() - paused)} ms unread`).toBe(WebSocket.OPEN);
       slow.ws.resume();
       await until('the slow follower to reach slide 100', () => slow.states.at(-1) === 100, 10_000);
       // Every stroke, in order of arrival; of the states only the latest (those queued before it fell behind, if any, came first).

@@ -4,7 +4,7 @@
 // (the kernel's buffers too), and then it holds only the latest state while
 // the others get every one at once; once it reads again it ends on the latest
 // state, stamped when it was sent, and every pen op in order.
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
@@ -21,6 +21,8 @@ interface Hub {
   fanout: Fanout;
   /** The server's side of each client, by the name in its URL. */
   server: Map<string, WebSocket>;
+  /** The connection under each. */
+  streams: Map<string, Socket>;
   connect: (name: string) => Promise<Client>;
   close: () => Promise<void>;
 }
@@ -33,16 +35,20 @@ afterEach(async () => {
 async function startHub(): Promise<Hub> {
   const fanout = new Fanout();
   const server = new Map<string, WebSocket>();
+  const streams = new Map<string, Socket>();
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => wss.once('listening', resolve));
   wss.on('connection', (ws, req) => {
-    server.set(new URL(req.url ?? '/', 'http://x').searchParams.get('name') ?? '?', ws);
-    fanout.add(ws, { type: 'hello', role: 'follow', canControl: false, state: null, now: Date.now() });
+    const name = new URL(req.url ?? '/', 'http://x').searchParams.get('name') ?? '?';
+    server.set(name, ws);
+    streams.set(name, req.socket);
+    fanout.add(ws, req.socket, { type: 'hello', role: 'follow', canControl: false, state: null, now: Date.now() });
   });
   const clients: WebSocket[] = [];
   const hub: Hub = {
     fanout,
     server,
+    streams,
     connect: (name) =>
       new Promise((resolve, reject) => {
         const ws = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}/?name=${name}`);
@@ -109,6 +115,24 @@ describe('fan-out', () => {
     // A closed socket leaves the fan-out.
     clients[0].ws.close();
     await until('the close', () => hub.fanout.size === 19);
+  });
+
+  it("writes a turn's burst in one go: the connection stays corked until the turn is over, and the burst is not lag", async () => {
+    const hub = await startHub();
+    const client = await hub.connect('c');
+    const server = hub.server.get('c');
+    if (!server) throw new Error('no server socket');
+    const stream = hub.streams.get('c');
+    if (!stream) throw new Error('no stream');
+    // 300 states, ≈30 kB: more than the lag mark, all written in this one turn.
+    for (let h = 1; h <= 300; h++) hub.fanout.latest(() => ({ type: 'state', state: at(h), now: 0 }));
+    expect(stream.writableCorked).toBe(1);
+    expect(server.bufferedAmount).toBeGreaterThan(LAG_BYTES);
+    await yieldToLoop();
+    expect(stream.writableCorked).toBe(0);
+    await until('the burst', () => states(client).length === 300);
+    expect(states(client)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect(hub.fanout.holds(server)).toBe(false);
   });
 
   it('a client that stops reading holds only the latest state, the others get every one at once', async () => {
