@@ -11,7 +11,8 @@ against), npm run build (cold, warm,
 --single), npm run dev to the first slide, HMR after saving a slide, the
 language server (a keystroke and a save in the largest slide file to their
 diagnostics, its memory, the deck in dev following the cursor), the memory
-of npm run present once built and idle, and the
+of npm run present once built and idle, the live hub of present --remote (a
+slide change reaching 100 and 300 followers), and the
 bytes of dist/, of what slide 1 fetches, of the single-file build, of the PDF
 and of the font subset. Prints a table with the targets beside the figures and
 writes it as JSON. Never fails on a time: exit 1 only if it could not run.

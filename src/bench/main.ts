@@ -15,6 +15,7 @@ import { benchFloor } from './floorBench.ts';
 import { benchWatch } from './watchBench.ts';
 import { benchLsp } from './lspBench.ts';
 import { benchPresent } from './presentBench.ts';
+import { benchHub } from './hubBench.ts';
 import { alignTable, markdownTable, time } from './format.ts';
 import { describeMachine, loadNow } from './machine.ts';
 import { bytesToFirstSlide } from './pageBytes.ts';
@@ -92,6 +93,12 @@ async function benchDeck(label: string, slidesDir: string, devCopy: string, scra
   figures.dev = await withBrowser((browser) => benchDev({ ...common, slidesDir: devCopy, browser, timeoutMs: 120_000 }));
   figures.failures.push(...figures.dev.failures, ...(figures.dev.hmr?.failures ?? []));
   if (label === 'talk') await editorFigures(figures, { ...common, slidesDir: devCopy, timeoutMs: 120_000 });
+  if (label === 'talk') {
+    // On the copy: `present --fresh` starts a new talk, and the talk's own saved position is the speaker's.
+    say(`[${label}] present --remote: 100 and 300 followers …`);
+    figures.hub = await benchHub({ ...common, slidesDir: devCopy, timeoutMs: 120_000 });
+    figures.failures.push(...figures.hub.failures);
+  }
   return figures;
 }
 

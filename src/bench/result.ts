@@ -8,6 +8,7 @@ import type { PageBytes } from './pageBytes.ts';
 import type { WatchFigures } from './watchBench.ts';
 import type { LspFigures } from './lspBench.ts';
 import type { PresentFigures } from './presentBench.ts';
+import type { HubFigures } from './hubBench.ts';
 
 export interface DeckFigures {
   /** "talk" (slides/) or "10×" (the generated deck). */
@@ -28,6 +29,8 @@ export interface DeckFigures {
   lsp?: LspFigures;
   /** `present`'s server once built, idle (the talk only). */
   present?: PresentFigures;
+  /** The live hub of `present --remote` under 100 and 300 followers (the talk only). */
+  hub?: HubFigures;
   failures: string[];
 }
 

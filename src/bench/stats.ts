@@ -26,3 +26,10 @@ export function summarize(values: readonly number[]): Summary {
 export function maybeSummarize(values: readonly number[]): Summary | undefined {
   return values.length === 0 ? undefined : summarize(values);
 }
+
+/** The p-th percentile (0–100) by nearest rank: the smallest value with at least p % of the values at or below it. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) throw new Error('percentile of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1];
+}

@@ -2,15 +2,18 @@
 // upgrade is checked like any request (Host, then session cookie on the LAN)
 // and its Origin must be this very server, so a page of another site cannot
 // open it from a browser that holds the cookie. Each connection gets the
-// talk's state at once and every change after; a remote or the venue screen
-// may change it, a follower may not. A tick every few seconds lets a page
-// notice a dead link (a phone that lost Wi-Fi) and reconnect.
+// talk's state at once and every change after, through the fan-out
+// (fanout.ts: serialised once for all, a slow phone gets only the latest); a
+// remote or the venue screen may change it, a follower may not. A tick every
+// few seconds lets a page notice a dead link (a phone that lost Wi-Fi) and
+// reconnect.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { Fanout } from './fanout.ts';
 import { checkRequest, hostAllowed, type GateOptions, type Who } from './gate.ts';
 import { hostnameOf } from './hosts.ts';
-import { LIVE_PATH, parseClientMessage, type ServerMessage } from '../shared/liveChannel.ts';
+import { LIVE_PATH, parseClientMessage } from '../shared/liveChannel.ts';
 import type { Talk } from './talkState.ts';
 
 export const TICK_MS = 4000;
@@ -41,6 +44,8 @@ export function originAllowed(req: IncomingMessage, allowedHosts: Set<string>): 
 export class LiveChannel {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly timer: NodeJS.Timeout;
+  private readonly fanout = new Fanout();
+  private readonly stopListening: () => void;
   /** Whether each socket answered the last ping. */
   private readonly answered = new WeakMap<WebSocket, boolean>();
 
@@ -50,6 +55,8 @@ export class LiveChannel {
   ) {
     this.timer = setInterval(() => this.tick(), TICK_MS);
     this.timer.unref();
+    // One listener for every socket: each change is made into a message and serialised once.
+    this.stopListening = talk.onChange((state) => this.fanout.latest(() => ({ type: 'state', state, now: Date.now() })));
   }
 
   /** Handles an upgrade if it is ours (true); leaves others (Vite's HMR) alone. */
@@ -69,36 +76,26 @@ export class LiveChannel {
       refuse(socket, 'status' in verdict && verdict.status === 429 ? 429 : 401, 'Unauthorized');
       return true;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.connected(ws, verdict.who));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.connected(ws, socket, verdict.who));
     return true;
   }
 
-  private send(ws: WebSocket, message: ServerMessage): void {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-  }
-
-  private connected(ws: WebSocket, who: Who): void {
+  private connected(ws: WebSocket, socket: Duplex, who: Who): void {
     const canControl = who !== 'follow';
-    this.send(ws, { type: 'hello', role: who, canControl, state: this.talk.state, now: Date.now() });
-    const stop = this.talk.onChange((state) => this.send(ws, { type: 'state', state, now: Date.now() }));
+    this.fanout.add(ws, socket, { type: 'hello', role: who, canControl, state: this.talk.state, now: Date.now() });
     this.answered.set(ws, true);
     ws.on('pong', () => this.answered.set(ws, true));
     ws.on('message', (data) => {
       const message = parseClientMessage(
         Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'),
       );
-      if (!message) return this.send(ws, { type: 'refused', why: 'bad message' });
-      if (!canControl) return this.send(ws, { type: 'refused', why: '只读：跟随链接不能翻页' });
-      if (message.type === 'deck-changed') this.broadcast({ type: 'deck-changed' });
-      else if (message.type === 'pen') this.broadcast({ type: 'pen', op: message.op });
+      if (!message) return this.fanout.one(ws, { type: 'refused', why: 'bad message' });
+      if (!canControl) return this.fanout.one(ws, { type: 'refused', why: '只读：跟随链接不能翻页' });
+      if (message.type === 'deck-changed') this.fanout.all({ type: 'deck-changed' });
+      else if (message.type === 'pen') this.fanout.all({ type: 'pen', op: message.op });
       else this.talk.apply(message);
     });
-    ws.on('close', stop);
     ws.on('error', () => ws.terminate());
-  }
-
-  private broadcast(message: ServerMessage): void {
-    for (const ws of this.wss.clients) this.send(ws, message);
   }
 
   private tick(): void {
@@ -110,12 +107,14 @@ export class LiveChannel {
       }
       this.answered.set(ws, false);
       ws.ping();
-      this.send(ws, { type: 'tick', now: Date.now() });
     }
+    this.fanout.current({ type: 'tick', now: Date.now() });
   }
 
   close(): void {
     clearInterval(this.timer);
+    this.stopListening();
+    this.fanout.close();
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { median, summarize } from '../../../src/bench/stats.ts';
+import { median, percentile, summarize } from '../../../src/bench/stats.ts';
 import { childrenOf, processInfo, processTree, startTime, treeMemory, TreeSampler } from '../../../src/bench/procTree.ts';
 import { outsideStages, parseExportOutput } from '../../../src/bench/exportBench.ts';
 import { keepPartMatter, outlinesAsDividers, writeScaledDeck } from '../../../src/bench/bigDeck.ts';
@@ -23,6 +23,15 @@ describe('statistics', () => {
 
   it('summarizes with min and max and keeps the runs in order', () => {
     expect(summarize([30, 10, 20, 50, 40])).toEqual({ median: 30, min: 10, max: 50, values: [30, 10, 20, 50, 40] });
+  });
+
+  it('takes a percentile by nearest rank', () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(percentile(hundred, 95)).toBe(95);
+    expect(percentile(hundred, 100)).toBe(100);
+    expect(percentile([3, 1, 2], 50)).toBe(2);
+    expect(percentile([7], 95)).toBe(7);
+    expect(() => percentile([], 95)).toThrow();
   });
 });
 
