@@ -121,7 +121,7 @@ async function show(slide: SlideRef): Promise<void> {
       const el = document.getElementById(id);
       return !!el && el.classList.contains('present') && getComputedStyle(el).opacity === '1';
     },
-    { timeout: 10_000 },
+    { timeout: 30_000 },
     slide.id,
   );
   await page.evaluate((id) => {
