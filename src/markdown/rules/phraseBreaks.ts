@@ -51,12 +51,17 @@ export function knownPhrases(): { entries: [string, readonly string[]][]; parsed
 export function addPhrases(entries: unknown): void {
   if (!Array.isArray(entries)) return;
   for (const entry of entries as unknown[]) {
-    if (found.size >= KEEP) return;
     if (!Array.isArray(entry)) continue;
     const [text, parts] = entry as unknown[];
     if (typeof text !== 'string' || !Array.isArray(parts) || !parts.every((p) => typeof p === 'string')) continue;
-    if (parts.join('') === text && !found.has(text)) found.set(text, Object.freeze([...(parts)]));
+    if (parts.join('') === text && !found.has(text)) keep(text, Object.freeze([...parts]));
   }
+}
+
+/** Keeps a text's phrases, the oldest text forgotten when KEEP are kept. */
+function keep(text: string, parts: readonly string[]): void {
+  if (found.size >= KEEP) found.delete(found.keys().next().value ?? '');
+  found.set(text, parts);
 }
 
 /** The text's phrases (the text itself when it holds no Chinese), cut only between words. */
@@ -69,8 +74,7 @@ export function phrases(text: string): readonly string[] {
   for (const phrase of simplifiedChineseParser().parse(text).slice(0, -1)) boundaries.push((at += phrase.length));
   const cuts = [0, ...onWordEdges(text, boundaries), text.length];
   const parts = Object.freeze(cuts.slice(1).map((end, i) => text.slice(cuts[i], end)));
-  if (found.size >= KEEP) found.delete(found.keys().next().value ?? '');
-  found.set(text, parts);
+  keep(text, parts);
   parsed++;
   return parts;
 }
