@@ -39,22 +39,14 @@ function slidesIn(top: HTMLElement): HTMLElement[] {
   return [...(top.matches('section[data-file]') ? [top] : []), ...Array.from(top.querySelectorAll<HTMLElement>('section[data-file]'))];
 }
 
-/** Swaps in the changed slides and composes them; false when the slides no longer line up one to one. */
-async function swapChanged(root: Element, fresh: HTMLElement[], freshHtml: string[]): Promise<boolean> {
-  const current = topLevel(root);
-  if (!given || given.length !== freshHtml.length || current.length !== fresh.length) return false;
-  const changed = fresh.filter((_, i) => freshHtml[i] !== given?.[i]);
-  for (const section of changed) await renderDiagrams(section);
-  fresh.forEach((section, i) => {
-    if (freshHtml[i] !== given?.[i]) current[i].replaceWith(section);
-  });
-  composeSlides(changed.flatMap(slidesIn));
-  return true;
+/** Which top-level slides changed (by index), or undefined when the slides no longer line up one to one. */
+function changedSlides(current: HTMLElement[], freshHtml: string[]): number[] | undefined {
+  if (!given || given.length !== freshHtml.length || current.length !== freshHtml.length) return undefined;
+  return freshHtml.flatMap((html, i) => (html === given?.[i] ? [] : [i]));
 }
 
 /** Puts a fresh deck's slides in place of the old ones, on the same slide and step. */
 async function swapIn(deck: RevealApi, update: DeckUpdate): Promise<void> {
-  const { h, v, f } = deck.getIndices();
   const root = slidesRoot();
   if (!root) return;
   // The first code block or formula brings its fonts' CSS: in, and loaded, before the slides are measured.
@@ -64,8 +56,17 @@ async function swapIn(deck: RevealApi, update: DeckUpdate): Promise<void> {
   staged.innerHTML = update.html;
   const fresh = topLevel(staged);
   const freshHtml = fresh.map((el) => el.outerHTML);
-  if (newCss || !(await swapChanged(root, fresh, freshHtml))) {
-    await renderDiagrams(staged);
+  const changed = newCss ? undefined : changedSlides(topLevel(root), freshHtml);
+  // Diagrams drawn before anything on screen changes: what follows runs in one go, so no frame and no
+  // observer sees the new slides before reveal.js knows them.
+  if (changed) for (const i of changed) await renderDiagrams(fresh[i]);
+  else await renderDiagrams(staged);
+  const { h, v, f } = deck.getIndices();
+  if (changed) {
+    const current = topLevel(root);
+    for (const i of changed) current[i].replaceWith(fresh[i]);
+    composeSlides(changed.flatMap((i) => slidesIn(fresh[i])));
+  } else {
     root.replaceChildren(...Array.from(staged.childNodes));
     composeDeck(root);
   }

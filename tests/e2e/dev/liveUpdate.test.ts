@@ -89,24 +89,33 @@ describe('dev server', () => {
         })),
       );
     await tag();
+    // Whoever watches the slides change (a MutationObserver, as a tool measuring the update does) finds
+    // reveal.js already on the new slides: its current slide is in the page, not the element swapped out.
+    await page.evaluate(() => {
+      const seen: boolean[] = ((window as unknown as { seen: boolean[] }).seen = []);
+      const slides = document.querySelector('.reveal .slides');
+      if (!slides) return;
+      new MutationObserver(() => seen.push(window.Reveal?.getCurrentSlide().isConnected === true)).observe(slides, {
+        childList: true,
+        subtree: true,
+      });
+    });
     const before = await kept();
     const file = path.join(dir, '02-body.md');
     const text = await readFile(file, 'utf8');
-    await writeFile(file, text.replace('左栏文字', '左栏的文字'));
-    await waitInPage(
-      page,
-      'the edited column in the page',
-      () => document.querySelector('.reveal .slides')?.textContent?.includes('左栏的文字'),
-      {
-        timeout: 10_000,
-      },
-    );
+    await writeFile(file, text.replace('第一点', '第一个要点'));
+    await waitInPage(page, 'the edited slide on screen', () => window.Reveal?.getCurrentSlide().textContent?.includes('第一个要点'), {
+      timeout: 10_000,
+    });
     const after = await kept();
     expect(after).toHaveLength(before.length);
     const swapped = after.map((s, i) => (s.kept ? -1 : i)).filter((i) => i >= 0);
-    // One slide swapped in (the columns), every other one the element it was, composed as before.
+    // One slide swapped in (the one on screen), every other one the element it was, composed as before.
     expect(swapped).toHaveLength(1);
     expect(after.map((s) => s.compose)).toEqual(before.map((s) => s.compose));
+    const seen = await page.evaluate(() => (window as unknown as { seen: boolean[] }).seen);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every(Boolean)).toBe(true);
     expect((await indices())?.h).toBe(2);
   });
 
