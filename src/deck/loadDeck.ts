@@ -31,7 +31,8 @@ export async function loadDeck(slidesDir: string, options: LoadOptions = {}): Pr
   await loadPhraseCache();
   // Parsed once to tokens; Shiki and KaTeX are loaded only if the tokens ask for them, then rendered.
   const files = parseFiles(sources, shared, { roots, ...parse });
-  await savePhraseCache();
+  // Written beside the rest of the work, not before it (src/markdown/phraseCache.ts).
+  void savePhraseCache();
   const needs = needsOf(files.map((f) => f.tokens));
   const renderers = await loadRenderers(needs);
   const result = renderDeck(files, shared, { roots, ...parse, renderers }, needs);

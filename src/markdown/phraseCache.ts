@@ -46,13 +46,22 @@ export function loadPhraseCache(): Promise<void> {
   return loaded;
 }
 
-/** Writes the phrases back when this run found new ones; a cache that cannot be written is no error. */
-export async function savePhraseCache(): Promise<void> {
-  const { entries, parsed } = knownPhrases();
-  if (parsed === written) return;
+/** The write under way, if any: writes follow one another, never overlap. */
+let writing: Promise<void> = Promise.resolve();
+
+/**
+ * Writes the phrases back when this run found new ones, after any write under way; a cache that
+ * cannot be written is no error. The caller need not wait: a parse (the language server's, on
+ * every keystroke) goes on while the file is written.
+ */
+export function savePhraseCache(): Promise<void> {
+  const { parsed } = knownPhrases();
+  if (parsed === written) return writing;
   written = parsed;
   const target = cacheFile();
-  await mkdir(path.dirname(target), { recursive: true })
-    .then(() => writeVerifiedFile(target, JSON.stringify(entries)))
+  writing = writing
+    .then(() => mkdir(path.dirname(target), { recursive: true }))
+    .then(() => writeVerifiedFile(target, JSON.stringify(knownPhrases().entries)))
     .catch(() => undefined);
+  return writing;
 }
