@@ -16,7 +16,7 @@ import { talkFile } from '../present/talkStore.ts';
 import { LIVE_PATH, type ServerMessage } from '../shared/liveChannel.ts';
 import type { FigureOptions } from './args.ts';
 import { freePort } from './devSession.ts';
-import { failureText, startTree, type Started } from './spawnTree.ts';
+import { startTree, waitForOutput, type Started } from './spawnTree.ts';
 import { percentile } from './stats.ts';
 
 /** The "LAN" the bench listens on: a loopback address other than the venue screen's, so nothing leaves this machine. */
@@ -81,17 +81,16 @@ async function sessionCookie(link: string): Promise<string> {
   return cookie;
 }
 
-async function waitForLinks(started: Started, timeoutMs: number): Promise<{ remote: string; follow: string }> {
-  const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline) {
-    const { stdout, stderr } = started.output();
-    if (started.child.exitCode !== null)
-      throw new Error(`present ended: ${failureText({ code: started.child.exitCode, timedOut: false, stdout, stderr })}`);
-    const links = [...stdout.matchAll(/^ {2}(http:\/\/\S+\?token=\S+)$/gm)].map((m) => m[1]);
-    if (stdout.includes('Ctrl+C ends it.') && links.length >= 2) return { remote: links[0], follow: links[1] };
-    await sleep(50);
-  }
-  throw new Error(`present printed no links within ${timeoutMs} ms`);
+/** The remote's and the follow link, once present has printed them and serves. */
+function waitForLinks(started: Started, timeoutMs: number): Promise<{ remote: string; follow: string }> {
+  return waitForOutput(
+    started,
+    (stdout) => {
+      const links = [...stdout.matchAll(/^ {2}(http:\/\/\S+\?token=\S+)$/gm)].map((m) => m[1]);
+      return stdout.includes('Ctrl+C ends it.') && links.length >= 2 ? { remote: links[0], follow: links[1] } : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** One round: the remote sends `changes` slide changes from slide `from` on; every follower's latency for each, ms. */

@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FigureOptions } from './args.ts';
 import { freePort } from './devSession.ts';
 import { pssOf, treeMemory } from './procTree.ts';
-import { failureText, startTree, type Started } from './spawnTree.ts';
+import { startTree, waitForOutput, type Started } from './spawnTree.ts';
 import { maybeSummarize, type Summary } from './stats.ts';
 import { talkFile } from '../present/talkStore.ts';
 
@@ -38,11 +38,7 @@ const READY = 'Ctrl+C ends it.';
 
 /** Waits until it says it is serving; returns ms since spawn. */
 async function untilServing(started: Started, timeoutMs: number): Promise<number> {
-  for (const end = performance.now() + timeoutMs; !started.output().stdout.includes(READY); await sleep(50)) {
-    const code = started.child.exitCode;
-    if (code !== null) throw new Error(failureText({ code, timedOut: false, ...started.output() }));
-    if (performance.now() > end) throw new Error(failureText({ code: null, timedOut: true, ...started.output() }));
-  }
+  await waitForOutput(started, (stdout) => stdout.includes(READY) || undefined, timeoutMs);
   return performance.now() - started.startedAt;
 }
 

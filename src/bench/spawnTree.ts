@@ -159,3 +159,17 @@ export function failureText(r: Pick<RunResult, 'code' | 'timedOut' | 'stdout' | 
   const shown = (errors.length > 0 ? errors.slice(0, 3) : lines.slice(-3)).map((l) => l.slice(0, 300));
   return `${r.timedOut ? 'timed out' : `exit ${r.code}`}: ${shown.join(' | ')}`;
 }
+
+/**
+ * Reads a started command's output every 50 ms until `found` gives an answer; throws with the
+ * command's own words when it exits first or `timeoutMs` passes.
+ */
+export async function waitForOutput<T>(started: Started, found: (stdout: string) => T | undefined, timeoutMs: number): Promise<T> {
+  for (const end = performance.now() + timeoutMs; ; await sleep(50)) {
+    const answer = found(started.output().stdout);
+    if (answer !== undefined) return answer;
+    const code = started.child.exitCode;
+    if (code !== null) throw new Error(failureText({ code, timedOut: false, ...started.output() }));
+    if (performance.now() > end) throw new Error(failureText({ code: null, timedOut: true, ...started.output() }));
+  }
+}
